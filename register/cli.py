@@ -1,0 +1,143 @@
+"""The ``improvement-register`` command line.
+
+Without a subcommand it starts the desktop app. Subcommands work without a screen. Errors go to
+stderr as one line with a non-zero exit status; ``--debug`` shows the traceback as well.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from register.errors import RegisterError
+
+PROGRAM = "improvement-register"
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """Bad command-line arguments."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser that reports a bad argument as one line."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", metavar="PATH_OR_URL", help="register file or postgresql+psycopg:// URL "
+                        "(default: the register in your user data folder)")  # fmt: skip
+    parser.add_argument("--user", metavar="NAME", help="name recorded in the audit trail (default: your login name)")
+    parser.add_argument("--debug", action="store_true", help="show the full traceback of an error")
+
+
+Handler = Callable[[argparse.Namespace], int]
+_COMMANDS: list[tuple[str, str, Callable[[argparse.ArgumentParser], None], Handler]] = []
+
+
+def command(
+    name: str, help_text: str, arguments: Callable[[argparse.ArgumentParser], None]
+) -> Callable[[Handler], Handler]:
+    """Register a subcommand (its arguments and its handler)."""
+
+    def decorate(handler: Handler) -> Handler:
+        _COMMANDS.append((name, help_text, arguments, handler))
+        return handler
+
+    return decorate
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog=PROGRAM, description="Improvement Register: driver diagrams, status and SPC charts.")
+    _common(parser)
+    parser.add_argument("--sample", action="store_true", help="open a fresh copy of the sample register")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name, help_text, arguments, handler in _COMMANDS:
+        sub = subparsers.add_parser(name, help=help_text, description=help_text)
+        _common(sub)
+        arguments(sub)
+        sub.set_defaults(handler=handler)
+    return parser
+
+
+def open_service(args: argparse.Namespace):  # noqa: ANN201 - imported lazily to keep --help fast
+    from register.service import RegisterService
+    from register.storage import open_database
+
+    return RegisterService(open_database(args.db), user=args.user)
+
+
+# --------------------------------------------------------------------------- subcommands
+
+
+@command("import", "import an exchange file (JSON) into an empty register",
+         lambda p: p.add_argument("file", type=Path, metavar="FILE.json"))  # fmt: skip
+def _import(args: argparse.Namespace) -> int:
+    from register.exchange import import_file
+
+    summary = import_file(open_service(args), args.file)
+    print(f"Imported {summary}.")
+    return 0
+
+
+@command("export", "export the register to an exchange file (JSON)",
+         lambda p: p.add_argument("--out", type=Path, required=True, metavar="FILE.json"))  # fmt: skip
+def _export(args: argparse.Namespace) -> int:
+    from register.exchange import export_file
+
+    export_file(open_service(args), args.out)
+    print(f"Exported the register to {args.out}.")
+    return 0
+
+
+@command("sample", "fill an empty register with the sample register", lambda p: None)
+def _sample(args: argparse.Namespace) -> int:
+    from register.exchange import import_data, load_file
+    from resources import sample_register_path
+
+    summary = import_data(open_service(args), load_file(sample_register_path()), source="sample register")
+    print(f"Filled the register with the sample: {summary}.")
+    return 0
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in arguments
+    try:
+        args = build_parser().parse_args(arguments)
+        if args.command is None:
+            from ui.app import run
+
+            return run(args)
+        return int(args.handler(args))
+    except UsageError as error:
+        print(f"{PROGRAM}: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except RegisterError as error:
+        if debug:
+            traceback.print_exc()
+        print(f"{PROGRAM}: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print(f"{PROGRAM}: interrupted", file=sys.stderr)
+        return 130
+    except Exception as error:  # a bug: still one line unless --debug
+        if debug:
+            traceback.print_exc()
+        print(f"{PROGRAM}: internal error: {type(error).__name__}: {error} (run with --debug for details)",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

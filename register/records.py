@@ -1,0 +1,136 @@
+"""Plain, immutable records the service layer returns. They hold no database session, so the UI
+can keep them as long as it likes and pass them between threads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class NodeRecord:
+    id: str
+    kind: str
+    title: str
+    description: str
+    parent_id: str | None
+    position: int
+    lead: str
+    unit: str
+    start: date | None
+    end: date | None
+    stage: str | None
+    archived: bool
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class LinkRecord:
+    id: str
+    source_id: str
+    target_id: str
+    strength: str
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class StatusRecord:
+    id: str
+    node_id: str
+    date: date
+    author: str
+    rag: str
+    progress: float | None
+    summary: str
+    next_steps: str
+    help_needed: str
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureRecord:
+    id: str
+    node_id: str
+    name: str
+    type: str
+    definition: str
+    unit: str
+    chart: str
+    improvement: str | None
+    target: float | None
+    rules: str
+    baseline: int | None
+    position: int
+    archived: bool
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class ObservationRecord:
+    id: str
+    measure_id: str
+    date: date
+    value: float
+    denominator: float | None
+    note: str
+    excluded: bool
+    exclude_reason: str
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotationRecord:
+    id: str
+    measure_id: str
+    date: date
+    text: str
+    phase_break: bool
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class AuditRecord:
+    id: int
+    at: datetime
+    user: str
+    entity_type: str
+    entity_id: str
+    node_id: str | None
+    action: str
+    changes: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class TreeSnapshot:
+    """Everything the tree and the diagram show: live nodes, links and each project's latest status."""
+
+    nodes: list[NodeRecord]
+    links: list[LinkRecord]
+    latest_status: dict[str, StatusRecord]
+    title: str = ""
+
+    def children_of(self) -> dict[str | None, list[NodeRecord]]:
+        """Nodes grouped by parent id, each group in position order."""
+        groups: dict[str | None, list[NodeRecord]] = {}
+        for node in self.nodes:
+            groups.setdefault(node.parent_id, []).append(node)
+        for siblings in groups.values():
+            siblings.sort(key=lambda n: (n.position, n.title, n.id))
+        return groups
+
+
+@dataclass(frozen=True)
+class DeletionImpact:
+    """What goes with a node when it is archived (and what a purge would destroy)."""
+
+    node: NodeRecord
+    descendants: dict[str, int] = field(default_factory=dict)
+    measures: int = 0
+    observations: int = 0
+    status_updates: int = 0
+    links: int = 0
+
+    @property
+    def is_empty(self) -> bool:
+        return not (sum(self.descendants.values()) or self.measures or self.status_updates or self.links)
