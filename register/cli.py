@@ -110,15 +110,25 @@ def _sample(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- entry point
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+GuiLauncher = Callable[[argparse.Namespace], int]
+
+
+def main(argv: Sequence[str] | None = None, start_gui: GuiLauncher | None = None) -> int:
+    """Run a subcommand, or (with none) the desktop app through ``start_gui``.
+
+    The desktop app lives in the Qt package, which passes its launcher in; this module never
+    imports Qt itself.
+    """
     arguments = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in arguments
     try:
         args = build_parser().parse_args(arguments)
         if args.command is None:
-            from ui.app import run
-
-            return run(args)
+            if start_gui is None:
+                raise UsageError(
+                    "the desktop app is not part of this version yet; use a subcommand: import, export or sample"
+                )
+            return start_gui(args)
         return int(args.handler(args))
     except UsageError as error:
         print(f"{PROGRAM}: {error}", file=sys.stderr)

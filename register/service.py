@@ -71,8 +71,11 @@ def utc_now() -> datetime:
 
 
 def _jsonable(value: Any) -> Any:
+    """Dates as ISO text, for the audit trail's JSON (also json.dumps's ``default``)."""
     if isinstance(value, date | datetime):
         return value.isoformat()
+    if isinstance(value, set | frozenset | tuple):
+        return list(value)
     return value
 
 
@@ -135,7 +138,7 @@ class RegisterService:
         session.add(
             AuditEntry(
                 at=utc_now(), user=self.user, entity_type=entity, entity_id=entity_id, node_id=node_id, action=action,
-                changes=json.dumps({k: _jsonable(v) for k, v in changes.items()}, ensure_ascii=False, sort_keys=True),
+                changes=json.dumps(changes, ensure_ascii=False, sort_keys=True, default=_jsonable),
             )
         )  # fmt: skip
 
@@ -489,10 +492,11 @@ class RegisterService:
             if row.archived_at is None:
                 raise ValidationError(f"'{row.title}' is not archived; archive it before purging it.")
             impact = self._impact(session, row)
+            record = impact.node
             self._destroy(session, [node.id for node in self._subtree(session, row)])
             self._audit(
-                session, "node", row.id, row.id, "purge",
-                {"title": [row.title, None], "kind": [row.kind, None], "descendants": [impact.descendants, None],
+                session, "node", record.id, record.id, "purge",
+                {"title": [record.title, None], "kind": [record.kind, None], "descendants": [impact.descendants, None],
                  "measures": [impact.measures, None], "status_updates": [impact.status_updates, None]},
             )  # fmt: skip
             return impact

@@ -142,8 +142,11 @@ def analyze(
 
     if chart in _DENOMINATOR_CHARTS:
         denominators = _check_denominators(values, n, chart)
-        with np.errstate(divide="ignore", invalid="ignore"):
+        with np.errstate(all="ignore"):
             plotted = values / denominators
+        if np.isinf(plotted).any():
+            index = int(np.flatnonzero(np.isinf(plotted))[0])
+            raise SpcInputError(f"y[{index}] / n[{index}] is too large to chart; check the denominator.")
     else:
         if n is not None:
             raise SpcInputError(f"Denominators (n) apply to p, pp, u and up charts, not to {chart!r}.")
@@ -165,6 +168,17 @@ def analyze(
     if baseline is not None and breaks is None:
         in_baseline[baseline:] = False
 
+    with np.errstate(all="ignore"):
+        return _compute(chart, rules, plotted, values, denominators, sizes, sds, subgroups, starts, excluded,
+                        in_baseline, screen_mr, improvement, target_value)  # fmt: skip
+
+
+def _compute(
+    chart: str, rules: str, plotted: FloatArray, values: FloatArray, denominators: FloatArray | None,
+    sizes: FloatArray | None, sds: FloatArray | None, subgroups: list[Any] | None, starts: list[int],
+    excluded: BoolArray, in_baseline: BoolArray, screen_mr: bool, improvement: str | None, target_value: float | None,
+) -> SpcResult:  # fmt: skip
+    count = len(plotted)
     cl = np.full(count, np.nan)
     lcl = np.full(count, np.nan)
     ucl = np.full(count, np.nan)

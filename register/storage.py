@@ -151,6 +151,22 @@ def _check_sqlite_file(path: Path, create: bool) -> None:
         raise StorageError(f"Cannot read the register {path}: {error.strerror}.") from error
     if head and head != SQLITE_MAGIC:
         raise StorageError(f"{path} is not a register file (it is not an SQLite database).")
+    if head:
+        _check_sqlite_tables(path)
+
+
+def _check_sqlite_tables(path: Path) -> None:
+    """Refuse another program's database before our connection settings (WAL) touch its bytes."""
+    try:
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        raise storage_error(error, str(path)) from error
+    if tables and "alembic_version" not in tables:
+        raise StorageError(f"{path} holds another program's data and is not a register.")
 
 
 def make_engine(location: str | Path | None, *, busy_timeout: float = 5.0, schema: str | None = None) -> Engine:

@@ -1,0 +1,69 @@
+"""Shared fixtures. Qt runs offscreen; PostgreSQL tests need IMPROVEMENT_REGISTER_TEST_POSTGRES_URL."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+POSTGRES_ENV = "IMPROVEMENT_REGISTER_TEST_POSTGRES_URL"
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def postgres_url() -> str | None:
+    return os.environ.get(POSTGRES_ENV) or None
+
+
+@pytest.fixture
+def postgres_schema() -> Iterator[tuple[str, str]]:
+    """A fresh schema on the test server, dropped afterwards: (url, schema)."""
+    url = postgres_url()
+    if url is None:
+        pytest.skip(f"PostgreSQL tests need {POSTGRES_ENV} (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test)")
+    from sqlalchemy import create_engine, text
+
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(url)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        yield url, schema
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database(request: pytest.FixtureRequest, tmp_path: Path):
+    """An open, empty register on SQLite and (when configured) on PostgreSQL."""
+    from register.storage import open_database
+
+    if request.param == "sqlite":
+        db = open_database(tmp_path / "register.sqlite")
+    else:
+        url, schema = request.getfixturevalue("postgres_schema")
+        db = open_database(url, schema=schema)
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def service(database):
+    from register.service import RegisterService
+
+    return RegisterService(database, user="tester")
+
+
+@pytest.fixture
+def sample_service(service):
+    from register.exchange import import_file
+    from resources import sample_register_path
+
+    import_file(service, sample_register_path())
+    return service

@@ -1,0 +1,262 @@
+"""The statistics engine against qicharts2's reference vectors, textbook constants and bad input."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from register.spc import CHART_TYPES, SpcInputError, analyze, crossings_minimum, longest_run_maximum
+from tests.conftest import SHARED
+
+VECTORS_FILE = SHARED / "reference" / "spc-vectors.json"
+
+
+def _vectors() -> list[dict]:
+    if not VECTORS_FILE.exists():
+        return []
+    return json.loads(VECTORS_FILE.read_text(encoding="utf-8"))["vectors"]
+
+
+def _array(values: list) -> np.ndarray:
+    return np.array([np.nan if v is None else v for v in values], dtype=float)
+
+
+@pytest.mark.skipif(not VECTORS_FILE.exists(), reason=f"reference vectors not found at {VECTORS_FILE}")
+@pytest.mark.parametrize("vector", _vectors(), ids=lambda v: v["name"])
+def test_reference_vector(vector: dict) -> None:
+    expected = vector["expected"]
+    result = analyze(**vector["input"])
+    for name in ("y", "cl", "lcl", "ucl"):
+        np.testing.assert_allclose(getattr(result, name), _array(expected[name]), rtol=1e-6, atol=0, err_msg=name)
+    assert result.sigma_signal.tolist() == expected["sigma_signal"]
+    assert len(result.phases) == len(expected["phases"])
+    for got, want in zip(result.phases, expected["phases"], strict=True):
+        for key, value in want.items():
+            assert getattr(got, key) == value, key
+
+
+def test_all_reference_vectors_are_present() -> None:
+    if not VECTORS_FILE.exists():
+        pytest.skip(f"reference vectors not found at {VECTORS_FILE}")
+    assert len(_vectors()) >= 15
+
+
+# ----------------------------------------------------------------------------- Anhøj rules
+
+
+@pytest.mark.parametrize(
+    ("useful", "limit", "minimum"),
+    # Anhøj & Olesen (2014), table 1: longest-run limit and crossings minimum by useful observations.
+    [(10, 6, 2), (11, 6, 2), (12, 7, 3), (14, 7, 4), (20, 7, 6), (22, 7, 7), (24, 8, 8), (30, 8, 10), (40, 8, 14),
+     (50, 9, 19), (100, 10, 41)],
+)  # fmt: skip
+def test_runs_limits_match_the_published_table(useful: int, limit: int, minimum: int) -> None:
+    assert longest_run_maximum(useful) == limit
+    assert crossings_minimum(useful) == minimum
+
+
+def test_run_of_seven_at_22_points_is_not_a_signal() -> None:
+    # 22 useful points: the longest-run limit is 7, so a run of 7 alone must not signal (strict >).
+    sides = "HHHHHHH" + "LLHLLHLLHLLHLLL"  # 11 high, 11 low: the median lies between them
+    y = [3.0 if side == "H" else 1.0 for side in sides]
+    result = analyze(y, "run")
+    phase = result.phases[0]
+    assert phase.n_useful == 22 and phase.longest_run == 7 and phase.longest_run_max == 7
+    assert phase.crossings >= phase.crossings_min
+    assert not phase.runs_signal
+
+
+def test_crossings_minimum_agrees_with_scipy_binomial_quantile() -> None:
+    binom = pytest.importorskip("scipy.stats").binom
+    for useful in range(1, 401):
+        assert crossings_minimum(useful) == int(binom.ppf(0.05, max(useful - 1, 0), 0.5)), useful
+
+
+def test_crossings_minimum_is_exact_for_long_series() -> None:
+    # qbinom(0.05, 9999, 0.5) in R is 4917.
+    assert crossings_minimum(10_000) == 4917
+
+
+def test_improvement_signal_follows_the_direction() -> None:
+    y = [10, 11, 9, 10, 12, 8, 11, 9, 10, 11, 9, 10] + [5, 6, 5, 4, 6, 5, 5, 4, 6, 5, 4, 5]
+    down = analyze(y, "i", baseline=12, improvement="down")
+    up = analyze(y, "i", baseline=12, improvement="up")
+    assert down.runs_signal
+    assert down.improvement_signal is True and down.concern_signal is False
+    assert up.improvement_signal is False and up.concern_signal is True
+    assert analyze(y, "i").improvement_signal is None
+
+
+# ----------------------------------------------------------------------------- chart formulas
+
+
+def test_xbar_and_s_with_equal_subgroups_use_mean_sd() -> None:
+    rng = np.random.default_rng(1)
+    values = rng.normal(10, 2, size=(20, 5))
+    keys = np.repeat(np.arange(20), 5).tolist()
+    xbar = analyze(values.ravel(), "xbar", x=keys)
+    s = analyze(values.ravel(), "s", x=keys)
+    sds = values.std(axis=1, ddof=1)
+    sbar = sds.mean()
+    # Textbook constants for n = 5: A3 = 1.427, B3 = 0, B4 = 2.089.
+    np.testing.assert_allclose(xbar.y, values.mean(axis=1))
+    np.testing.assert_allclose(xbar.cl, values.mean())
+    np.testing.assert_allclose(xbar.ucl - xbar.cl, 1.427 * sbar, rtol=1e-3)
+    np.testing.assert_allclose(s.y, sds)
+    np.testing.assert_allclose(s.cl, sbar)
+    np.testing.assert_allclose(s.ucl, 2.089 * sbar, rtol=1e-3)
+    np.testing.assert_allclose(s.lcl, 0.0)
+    assert xbar.subgroups == list(range(20))
+
+
+def test_xbar_with_varying_subgroups_pools_the_sd() -> None:
+    groups = [[9.0, 10.0, 11.0], [10.0, 12.0], [8.0, 9.0, 10.0, 13.0]]
+    y = [v for g in groups for v in g]
+    x = [i for i, g in enumerate(groups) for _ in g]
+    result = analyze(y, "xbar", x=x)
+    pooled = math.sqrt(sum((len(g) - 1) * np.var(g, ddof=1) for g in groups) / sum(len(g) - 1 for g in groups))
+    assert result.cl[0] == pytest.approx(sum(sum(g) for g in groups) / len(y))
+    c4_2 = math.sqrt(2 / 1) * math.gamma(1) / math.gamma(0.5)
+    assert result.ucl[1] == pytest.approx(result.cl[1] + 3 / (c4_2 * math.sqrt(2)) * pooled)
+
+
+def test_g_chart_centre_is_median_and_limits_come_from_mean() -> None:
+    y = [3, 10, 1, 25, 7, 4, 15, 2, 9, 30]
+    result = analyze(y, "g")
+    mean = float(np.mean(y))
+    assert result.cl[0] == pytest.approx(float(np.median(y)))
+    assert result.ucl[0] == pytest.approx(mean + 3 * math.sqrt(mean * (mean + 1)))
+    assert result.lcl[0] == 0.0
+
+
+def test_up_chart_uses_laney_sigma_without_floor() -> None:
+    y = [50, 52, 49, 51, 50, 48, 52, 50]
+    n = [1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000]
+    u = analyze(y, "u", n=n)
+    up = analyze(y, "up", n=n)
+    # Little between-subgroup variation: Laney's sigma factor is below 1 and must not be floored.
+    assert (up.ucl - up.cl)[0] < (u.ucl - u.cl)[0]
+
+
+def test_phases_have_their_own_lines_and_baseline_is_ignored_with_breaks() -> None:
+    y = [5, 6, 5, 7, 6, 5, 6, 20, 21, 19, 22, 20, 21, 20]
+    result = analyze(y, "i", breaks=[7], baseline=4)
+    assert result.cl[0] == pytest.approx(np.mean(y[:7]))
+    assert result.cl[-1] == pytest.approx(np.mean(y[7:]))
+    assert [(p.start, p.stop) for p in result.phases] == [(0, 7), (7, 14)]
+
+
+def test_excluded_point_is_flagged_but_not_used() -> None:
+    y = [5, 6, 5, 6, 5, 40, 6, 5, 6, 5]
+    result = analyze(y, "i", exclude=[5])
+    assert result.cl[0] == pytest.approx(np.mean([v for i, v in enumerate(y) if i != 5]))
+    assert result.sigma_signal[5]
+    assert result.excluded[5] and result.excluded.sum() == 1
+
+
+def test_too_few_points_give_nan_limits_with_a_reason() -> None:
+    result = analyze([5.0], "i")
+    assert math.isnan(result.ucl[0]) and result.notes
+    result = analyze([5.0, None, 6.0], "i")
+    assert np.isnan(result.ucl).all() and "moving range" in result.notes[0]
+
+
+# ----------------------------------------------------------------------------- Making Data Count
+
+
+def test_mdc_limits_and_outside_point() -> None:
+    y = [10, 11, 9, 10, 11, 10, 9, 10, 30, 10, 11, 9]
+    result = analyze(y, "i", rules="mdc", improvement="up")
+    ranges = np.abs(np.diff(y))
+    amr = ranges.mean()
+    amr = ranges[ranges < 3.267 * amr].mean()
+    assert result.ucl[0] == pytest.approx(np.mean(y) + 2.66 * amr)
+    assert result.point_type[8] == "special_cause_improvement"
+    assert result.sigma_signal[8] and result.sigma_signal.sum() == 1
+    # The outlier lifts the mean, so the eight points before it form a shift below it: a concern.
+    assert result.point_type[:8] == ["special_cause_concern"] * 8
+
+
+def test_mdc_trend_shift_and_two_of_three() -> None:
+    trend = [10, 10.5, 9.5, 10, 10.2, 9.8, 10, 10.1, 9.9] + [9.0, 9.2, 9.4, 9.6, 9.8, 10.0, 10.2]
+    result = analyze(trend, "i", rules="mdc", improvement="down")
+    assert result.point_type[-7:] == ["special_cause_concern"] * 7  # seven rising points
+    shift = [10, 11, 9, 10, 11, 9, 10, 12, 11.5, 12, 11.2, 11.8, 11.4, 11.6]
+    result = analyze(shift, "i", rules="mdc")
+    assert result.point_type[-7:] == ["special_cause_neutral_high"] * 7
+    assert result.variation_icon == "neutral_high"
+
+
+def test_mdc_assurance() -> None:
+    y = [10, 11, 9, 10, 11, 10, 9, 10, 11, 10, 9, 10]
+    assert analyze(y, "i", rules="mdc", improvement="up", target=5).assurance == "consistent_pass"
+    assert analyze(y, "i", rules="mdc", improvement="up", target=20).assurance == "consistent_fail"
+    assert analyze(y, "i", rules="mdc", improvement="down", target=20).assurance == "consistent_pass"
+    assert analyze(y, "i", rules="mdc", improvement="up", target=10.5).assurance == "inconsistent"
+    assert analyze(y, "i", rules="mdc", improvement="up").assurance is None
+
+
+# ----------------------------------------------------------------------------- bad input
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"y": [1, 2], "chart": "x"}, "Unknown chart type"),
+        ({"y": [1, 2], "chart": "p"}, "needs denominators"),
+        ({"y": [1, 2], "chart": "p", "n": [5]}, "give one per value"),
+        ({"y": [6, 2], "chart": "p", "n": [5, 5]}, "cannot exceed"),
+        ({"y": [1, 2], "chart": "u", "n": [5, 0]}, "greater than zero"),
+        ({"y": [1, 0], "chart": "t"}, "greater than zero"),
+        ({"y": [1, -2], "chart": "c"}, "cannot be negative"),
+        ({"y": [1, -2], "chart": "g"}, "cannot be negative"),
+        ({"y": [1, -2], "chart": "u", "n": [3, 3]}, "cannot be negative"),
+        ({"y": [1, 2, 3], "chart": "i", "breaks": [3]}, "outside the series"),
+        ({"y": [1, 2, 3], "chart": "i", "exclude": [-1]}, "outside the series"),
+        ({"y": [1, "a"], "chart": "i"}, "not a number"),
+        ({"y": [1, 2], "chart": "run", "rules": "mdc"}, "I charts only"),
+        ({"y": [1, 2], "chart": "xbar"}, "subgroup keys"),
+        ({"y": [], "chart": "i"}, "empty"),
+        ({"y": [1, 2], "chart": "i", "baseline": 5}, "baseline"),
+    ],
+)
+def test_bad_input_gives_a_clear_error(kwargs: dict, message: str) -> None:
+    with pytest.raises(SpcInputError, match=message):
+        analyze(**kwargs)
+
+
+_finite = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False, allow_infinity=False)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    values=st.lists(st.one_of(_finite, st.none()), min_size=1, max_size=40),
+    chart=st.sampled_from(CHART_TYPES),
+    data=st.data(),
+)
+def test_any_finite_series_gives_a_result_or_a_clear_error(values: list, chart: str, data: st.DataObject) -> None:
+    kwargs: dict = {}
+    if chart in ("p", "pp", "u", "up"):
+        kwargs["n"] = data.draw(st.lists(st.floats(-5, 1e4), min_size=len(values), max_size=len(values)))
+    if chart in ("xbar", "s"):
+        kwargs["x"] = data.draw(st.lists(st.integers(0, 5), min_size=len(values), max_size=len(values)))
+    if data.draw(st.booleans()):
+        kwargs["breaks"] = data.draw(st.lists(st.integers(0, len(values) + 2), max_size=2))
+    if data.draw(st.booleans()):
+        kwargs["exclude"] = data.draw(st.lists(st.integers(0, len(values) + 2), max_size=2))
+    try:
+        result = analyze(values, chart, **kwargs)
+    except SpcInputError as error:
+        assert str(error)
+        return
+    count = len(result.y)
+    for array in (result.cl, result.lcl, result.ucl, result.sigma_signal, result.excluded):
+        assert array.shape == (count,)
+    assert result.phases[0].start == 0 and result.phases[-1].stop == count
+    if chart == "run":
+        assert np.isnan(result.ucl).all()
