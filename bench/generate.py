@@ -17,18 +17,18 @@ def large_register(goals: int = 10, primaries: int = 60, secondaries: int = 300,
     goal_ids = [next(ids) for _ in range(goals)]
     for index, goal in enumerate(goal_ids):
         nodes.append({"id": goal, "kind": "goal", "title": f"Goal {index + 1}", "parent": None, "position": index})
-    primary_ids = []
-    for index in range(primaries):
-        primary = next(ids)
-        primary_ids.append(primary)
-        nodes.append({"id": primary, "kind": "primary", "title": f"Primary driver {index + 1}",
-                      "parent": goal_ids[index % goals], "position": index // goals})  # fmt: skip
-    secondary_ids = []
-    for index in range(secondaries):
-        secondary = next(ids)
-        secondary_ids.append(secondary)
-        nodes.append({"id": secondary, "kind": "secondary", "title": f"Secondary driver {index + 1}",
-                      "parent": primary_ids[index % primaries], "position": index // primaries})  # fmt: skip
+
+    def level(kind: str, label: str, count: int, parents: list[str]) -> list[str]:
+        created = []
+        for index in range(count):
+            node_id = next(ids)
+            created.append(node_id)
+            nodes.append({"id": node_id, "kind": kind, "title": f"{label} {index + 1}",
+                          "parent": parents[index % len(parents)], "position": index // len(parents)})  # fmt: skip
+        return created
+
+    primary_ids = level("primary", "Primary driver", primaries, goal_ids)
+    secondary_ids = level("secondary", "Secondary driver", secondaries, primary_ids)
     stages = ["idea", "planning", "testing", "implementing", "spreading", "sustaining", "closed"]
     first = date(2022, 1, 1)
     for index in range(projects):
@@ -42,7 +42,8 @@ def large_register(goals: int = 10, primaries: int = 60, secondaries: int = 300,
         if index % 3 == 0:
             links.append({"id": next(ids), "source": project, "target": other, "strength": "weak"})
         for number in range(statuses_per_project):
-            statuses.append({"id": next(ids), "node": project, "date": (first + timedelta(days=30 * number)).isoformat(),
+            when = (first + timedelta(days=30 * number)).isoformat()
+            statuses.append({"id": next(ids), "node": project, "date": when,
                              "author": f"Lead {index % 97}", "rag": rng.choice(["green", "amber", "red"]),
                              "progress": rng.choice([1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0]),
                              "summary": "Status", "next_steps": "", "help_needed": ""})  # fmt: skip
@@ -54,5 +55,13 @@ def large_register(goals: int = 10, primaries: int = 60, secondaries: int = 300,
                 observations.append({"id": next(ids), "measure": measure,
                                      "date": (first + timedelta(days=7 * week)).isoformat(),
                                      "value": round(rng.gauss(50, 8), 2)})  # fmt: skip
-    return {"format": "improvement-register", "version": 1, "title": "Benchmark register", "nodes": nodes,
-            "links": links, "status_updates": statuses, "measures": measures, "observations": observations}
+    return {
+        "format": "improvement-register",
+        "version": 1,
+        "title": "Benchmark register",
+        "nodes": nodes,
+        "links": links,
+        "status_updates": statuses,
+        "measures": measures,
+        "observations": observations,
+    }
