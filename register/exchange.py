@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import delete, func, insert, select
 
 from register import validation as check
 from register.errors import ExchangeFormatError, ValidationError
@@ -520,7 +520,7 @@ def import_data(service: RegisterService, data: Any, source: str = "") -> Import
                             ("observations", Observation), ("annotations", Annotation)):  # fmt: skip
             rows = [{k: v for k, v in row.items() if not k.startswith("_")} for row in tables[name]]
             if name == "title":
-                session.query(RegisterInfo).filter(RegisterInfo.key == "title").delete()
+                session.execute(delete(RegisterInfo).where(RegisterInfo.key == "title"))
             for start in range(0, len(rows), 5000):
                 session.execute(insert(model), rows[start : start + 5000])
         summary = ImportSummary(
