@@ -57,7 +57,6 @@ def command(
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=PROGRAM, description="Improvement Register: driver diagrams, status and SPC charts.")
     _common(parser)
-    parser.add_argument("--sample", action="store_true", help="open a fresh copy of the sample register")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, help_text, arguments, handler in _COMMANDS:
         sub = subparsers.add_parser(name, help=help_text, description=help_text)
