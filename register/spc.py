@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import numbers
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -505,9 +505,9 @@ def _g_limits(segment: _Segment, screen: bool) -> _Limits:
 def _c4(sizes: FloatArray) -> FloatArray:
     """Exact c4(n) = sqrt(2/(n-1)) * Γ(n/2) / Γ((n-1)/2); NaN for n <= 1."""
     result = np.full(len(sizes), np.nan)
-    for index, size in enumerate(sizes):
-        if size > 1:
-            result[index] = math.sqrt(2 / (size - 1)) * math.exp(math.lgamma(size / 2) - math.lgamma((size - 1) / 2))
+    for size in np.unique(sizes[sizes > 1]):
+        gamma_ratio = math.exp(math.lgamma(size / 2) - math.lgamma((size - 1) / 2))
+        result[sizes == size] = math.sqrt(2 / (size - 1)) * gamma_ratio
     return result
 
 
@@ -643,13 +643,7 @@ def _with_direction(result: SpcResult, bounds: list[tuple[int, int]]) -> SpcResu
     phase = result.latest_phase
     if phase.runs_signal and phase.runs_signal_side:
         sides.add(phase.runs_signal_side)
-    return _replace(result, improvement_signal=desired in sides, concern_signal=-desired in sides)
-
-
-def _replace(result: SpcResult, **changes: Any) -> SpcResult:
-    from dataclasses import replace
-
-    return replace(result, **changes)
+    return replace(result, improvement_signal=desired in sides, concern_signal=-desired in sides)
 
 
 # --------------------------------------------------------------------------- Making Data Count
@@ -746,7 +740,7 @@ def _with_mdc(result: SpcResult, bounds: list[tuple[int, int]]) -> SpcResult:
             else:
                 passes = result.target < lower if desired > 0 else result.target > upper
                 assurance = "consistent_pass" if passes else "consistent_fail"
-    return _replace(
+    return replace(
         result,
         point_type=types,
         variation_icon=icon,
