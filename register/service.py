@@ -248,18 +248,45 @@ class RegisterService:
         )
 
     @staticmethod
-    def _latest_statuses(session: Session) -> dict[str, StatusRecord]:
+    def _latest_statuses(session: Session, node_ids: list[str] | None = None) -> dict[str, StatusRecord]:
         s = StatusUpdate.__table__.c
         ranked = select(
             s.id, s.node_id, s.date, s.author, s.rag, s.progress, s.summary, s.next_steps, s.help_needed, s.version,
             func.row_number().over(partition_by=s.node_id, order_by=(s.date.desc(), s.id.desc())).label("rank"),
-        ).subquery()  # fmt: skip
+        )  # fmt: skip
+        if node_ids is not None:
+            ranked = ranked.where(s.node_id.in_(node_ids))
+        ranked = ranked.subquery()
         rows = session.connection().execute(select(*list(ranked.c)[:-1]).where(ranked.c.rank == 1))
         return {row[1]: StatusRecord(*row) for row in rows}
 
     def get_node(self, node_id: str) -> NodeRecord:
         with self.db.reading() as session:
             return node_record(self._get(session, Node, node_id, "node"))
+
+    def children(self, parent_id: str | None) -> list[NodeRecord]:
+        """The live children of a node (or the goals, for None) in position order."""
+        with self.db.reading() as session:
+            return [node_record(row) for row in self._siblings(session, parent_id) if row.archived_at is None]
+
+    def load_subtree(self, node_id: str) -> TreeSnapshot:
+        """A live node with everything under it, the links touching them and their latest statuses."""
+        with self.db.reading() as session:
+            row = self._live_node(session, node_id)
+            rows = [node for node in self._subtree(session, row) if node is row or not self._is_hidden(session, node)]
+            ids = [node.id for node in rows]
+            links = session.scalars(select(Link).where(Link.source_id.in_(ids) | Link.target_id.in_(ids)))
+            live_links = [
+                link_record(link)
+                for link in links
+                if not self._is_hidden(session, session.get(Node, link.source_id))
+                and not self._is_hidden(session, session.get(Node, link.target_id))
+            ]
+            return TreeSnapshot(
+                nodes=[node_record(node) for node in rows],
+                links=live_links,
+                latest_status=self._latest_statuses(session, ids),
+            )
 
     def list_archived(self) -> list[NodeRecord]:
         """Archived nodes (the roots of archived subtrees), newest first."""
@@ -653,6 +680,11 @@ class RegisterService:
                         {"date": [_jsonable(record.date), None], "rag": [record.rag, None],
                          "progress": [record.progress, None], "summary": [record.summary, None]})  # fmt: skip
             return record
+
+    def latest_status(self, node_id: str) -> StatusRecord | None:
+        """A project's newest status update (by date), or None."""
+        with self.db.reading() as session:
+            return self._latest_statuses(session, [node_id]).get(node_id)
 
     def status_history(self, node_id: str) -> list[StatusRecord]:
         """A project's status updates, newest first."""

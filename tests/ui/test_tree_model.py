@@ -1,0 +1,135 @@
+"""The tree model: qtmodeltester, and in step with the register after every kind of edit, undo and redo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+
+from register.tree_index import TreeIndex
+from tests.ui.conftest import TODAY
+from ui import commands
+from ui.tree_model import KIND_ROLE, LINK_ID_ROLE, NODE_ID_ROLE, STALE_ROLE, DiagramTreeModel
+
+
+def expected_structure(document, parent_id=None):
+    """What the tree should show, read fresh from the database (not from the document's index)."""
+    fresh = TreeIndex(document.service.load_tree())
+
+    def rows(node_id):
+        result = [(child, rows(child)) for child in fresh.child_ids(node_id)]
+        if node_id is not None:
+            result += [(f"link:{link.id}", []) for link in fresh.links_to(node_id)]
+        return result
+
+    return rows(parent_id)
+
+
+def find(model, title):
+    matches = model.match(
+        model.index(0, 0),
+        Qt.ItemDataRole.DisplayRole,
+        title,
+        1,
+        Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive,
+    )
+    assert matches, title
+    return matches[0]
+
+
+def test_model_passes_qtmodeltester(qtmodeltester, document) -> None:
+    model = DiagramTreeModel(document, today=TODAY)
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_rows_show_goals_drivers_projects_and_cross_links(document) -> None:
+    model = DiagramTreeModel(document, today=TODAY)
+    assert model.structure() == expected_structure(document)
+    goal = find(model, "Færre ambulante besøg i Region Midtjylland")
+    assert goal.data(KIND_ROLE) == "goal"
+    link_rows = [
+        model.index(r, 0, parent)
+        for parent in [model.index_of_node(n) for n in document.index.nodes]
+        for r in range(model.rowCount(parent))
+        if model.index(r, 0, parent).data(LINK_ID_ROLE)
+    ]
+    assert len(link_rows) == len(document.index.links) == 11
+    assert all(index.data(Qt.ItemDataRole.FontRole).italic() for index in link_rows)
+
+
+def test_stale_projects_stand_out(document) -> None:
+    model = DiagramTreeModel(document, today=TODAY)
+    stale = [n for n in document.index.nodes if document.index.is_stale(n, TODAY)]
+    fresh = [
+        n
+        for n in document.index.nodes
+        if document.index.nodes[n].kind == "project" and not document.index.is_stale(n, TODAY)
+    ]
+    assert stale and fresh
+    for node_id in stale:
+        assert model.index_of_node(node_id).data(STALE_ROLE) is True
+        updated = model.index_of_node(node_id, 3)
+        assert updated.data(Qt.ItemDataRole.ForegroundRole) is not None
+    for node_id in fresh:
+        assert model.index_of_node(node_id).data(STALE_ROLE) is False
+
+
+def test_model_follows_edits_undo_and_redo(qtmodeltester, document) -> None:
+    model = DiagramTreeModel(document, today=TODAY)
+    qtmodeltester.check(model, force_py=True)  # keeps watching every signal from here on
+    resets = []
+    model.modelReset.connect(lambda: resets.append(1))
+    stack = document.undo_stack
+    goal = document.index.child_ids(None)[0]
+    primary = document.index.child_ids(goal)[0]
+    secondaries = [n for n in document.index.nodes.values() if n.kind == "secondary"]
+
+    new = commands.add_node(document, "secondary", "Ny sekundær driver", primary)
+    project = commands.add_node(document, "project", "Nyt projekt", new.id, lead="Hanne", stage="testing")
+    commands.edit_node(document, project.id, title="Nyt projekt (omdøbt)", unit="AUH")
+    commands.move_node(document, project.id, secondaries[0].id, 0)
+    commands.move_node(document, project.id, secondaries[0].id, 2)  # reorder among siblings
+    commands.add_link(document, project.id, primary, "weak")
+    commands.log_status(document, project.id, date="2026-11-20", rag="amber", progress=2.0, summary="Første PDSA")
+    commands.delete_node(document, secondaries[1].id)
+    assert model.structure() == expected_structure(document)
+
+    while stack.canUndo():
+        stack.undo()
+        assert model.structure() == expected_structure(document)
+    assert new.id not in document.index.nodes
+    while stack.canRedo():
+        stack.redo()
+        assert model.structure() == expected_structure(document)
+    assert document.index.nodes[project.id].title == "Nyt projekt (omdøbt)"
+    assert document.index.latest_status[project.id].rag == "amber"
+    assert not resets, "edits must not reset the model"
+
+
+def test_drop_on_allowed_and_forbidden_parent(document) -> None:
+    model = DiagramTreeModel(document, today=TODAY)
+    requests = []
+    model.moveRequested.connect(lambda *args: requests.append(args))
+    project = next(n for n in document.index.nodes.values() if n.kind == "project")
+    goal = document.index.child_ids(None)[0]
+    other_secondary = next(
+        n for n in document.index.nodes.values() if n.kind == "secondary" and n.id != project.parent_id
+    )
+    data = model.mimeData([model.index_of_node(project.id)])
+    # A project may not sit under a goal, nor under a link entry.
+    assert not model.canDropMimeData(data, Qt.DropAction.MoveAction, -1, 0, model.index_of_node(goal))
+    assert not model.dropMimeData(data, Qt.DropAction.MoveAction, -1, 0, model.index_of_node(goal))
+    # A goal may not go under its own project or anywhere but the top.
+    goal_data = model.mimeData([model.index_of_node(goal)])
+    assert not model.canDropMimeData(goal_data, Qt.DropAction.MoveAction, -1, 0, model.index_of_node(project.id))
+    assert model.canDropMimeData(goal_data, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+    assert requests == []
+    assert model.dropMimeData(data, Qt.DropAction.MoveAction, -1, 0, model.index_of_node(other_secondary.id))
+    assert requests == [(project.id, other_secondary.id, -1)]
+
+
+def test_link_rows_carry_the_source_node(document) -> None:
+    model = DiagramTreeModel(document, today=TODAY)
+    link = next(iter(document.index.links.values()))
+    index = model.index_of_link(link.id)
+    assert index.data(NODE_ID_ROLE) == link.source_id
+    assert index.data(Qt.ItemDataRole.DisplayRole) == document.index.nodes[link.source_id].title
+    assert index.parent() == model.index_of_node(link.target_id)
