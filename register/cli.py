@@ -57,6 +57,11 @@ def command(
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=PROGRAM, description="Improvement Register: driver diagrams, status and SPC charts.")
     _common(parser)
+    parser.add_argument(
+        "--sample",
+        action="store_true",
+        help="open the desktop app on a fresh copy of the sample register (in a temporary folder)",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, help_text, arguments, handler in _COMMANDS:
         sub = subparsers.add_parser(name, help=help_text, description=help_text)
@@ -125,7 +130,8 @@ def main(argv: Sequence[str] | None = None, start_gui: GuiLauncher | None = None
         if args.command is None:
             if start_gui is None:
                 raise UsageError(
-                    "the desktop app is not part of this version yet; use a subcommand: import, export or sample"
+                    "this entry point runs subcommands only; "
+                    "start the desktop app with the improvement-register command"
                 )
             return start_gui(args)
         return int(args.handler(args))

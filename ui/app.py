@@ -1,0 +1,52 @@
+"""Start the desktop app: ``improvement-register [--db PATH_OR_URL] [--sample]``; subcommands run headless."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from register import cli
+
+ORGANISATION = "Improvement Register"
+APPLICATION = "improvement-register"
+
+
+def make_application(argv: Sequence[str] | None = None):  # noqa: ANN201 - QApplication, imported lazily
+    """The QApplication with names for QSettings and the translators for the chosen language."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.i18n import install_translators
+
+    app = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("Improvement Register")
+    app._translators = install_translators(app)  # keep them alive with the app
+    return app
+
+
+def start_gui(args: argparse.Namespace) -> int:
+    """Open the window on the register from ``--db``, a fresh sample (``--sample``), or the last one used."""
+    app = make_application()
+    from ui.main_window import MainWindow, default_location
+
+    window = MainWindow()
+    window.show()
+    if getattr(args, "sample", False):
+        folder = Path(tempfile.mkdtemp(prefix="improvement-register-sample-"))
+        window.open_location(str(folder / "sample-register.sqlite"), sample=True)
+    else:
+        window.open_location(args.db if args.db else default_location())
+    return app.exec()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """The console entry point: the command line, with the desktop app as its default command."""
+    return cli.main(argv, start_gui=start_gui)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

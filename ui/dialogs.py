@@ -1,0 +1,108 @@
+"""Every dialog the window opens, behind a small function.
+
+The window calls these through the module (``dialogs.ask_status(...)``), so tests replace them
+with ``monkeypatch`` and no test ever blocks in ``exec()``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+from register.records import StatusRecord
+from register.tree_index import TreeIndex
+
+translate = QCoreApplication.translate
+
+
+def _register_filter() -> str:
+    return translate("Dialogs", "Registers (*.sqlite *.db);;All files (*)")
+
+
+def _exchange_filter() -> str:
+    return translate("Dialogs", "Exchange files (*.json);;All files (*)")
+
+
+def show_error(parent: QWidget | None, title: str, message: str) -> None:
+    QMessageBox.warning(parent, title, message)
+
+
+def show_information(parent: QWidget | None, title: str, message: str) -> None:
+    QMessageBox.information(parent, title, message)
+
+
+def confirm(parent: QWidget | None, title: str, message: str, action: str) -> bool:
+    """Ask before something the user may not have meant; ``action`` names the button that goes ahead."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, message, parent=parent)
+    go = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is go
+
+
+def ask_reload(parent: QWidget | None, message: str) -> bool:
+    """A conflict with someone else's change: offer to reload (nothing was overwritten)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("Dialogs", "Changed by someone else"), message,
+                      parent=parent)  # fmt: skip
+    reload = box.addButton(translate("Dialogs", "&Reload"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.exec()
+    return box.clickedButton() is reload
+
+
+def ask_open_register(parent: QWidget | None) -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, translate("Dialogs", "Open register"), "", _register_filter())
+    return path or None
+
+
+def ask_new_register(parent: QWidget | None) -> str | None:
+    path, _ = QFileDialog.getSaveFileName(parent, translate("Dialogs", "New register"), "register.sqlite",
+                                          _register_filter())  # fmt: skip
+    return path or None
+
+
+def ask_import_file(parent: QWidget | None) -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, translate("Dialogs", "Import exchange file"), "", _exchange_filter())
+    return path or None
+
+
+def ask_export_file(parent: QWidget | None) -> str | None:
+    path, _ = QFileDialog.getSaveFileName(parent, translate("Dialogs", "Export exchange file"), "register.json",
+                                          _exchange_filter())  # fmt: skip
+    return path or None
+
+
+def ask_register_title(parent: QWidget | None, current: str) -> str | None:
+    text, ok = QInputDialog.getText(parent, translate("Dialogs", "Register title"),
+                                    translate("Dialogs", "Title of the register:"), text=current)  # fmt: skip
+    return text if ok else None
+
+
+def ask_status(parent: QWidget | None, project_title: str, previous: StatusRecord | None,
+               author: str) -> dict[str, Any] | None:  # fmt: skip
+    """The status form; the values to log, or None when cancelled."""
+    from ui.status_form import StatusForm
+
+    form = StatusForm(project_title, previous, author, parent)
+    return form.values() if form.exec() else None
+
+
+def ask_link(parent: QWidget | None, tree: TreeIndex, source_id: str) -> tuple[str, str] | None:
+    """(target driver id, strength), or None when cancelled."""
+    from ui.link_dialog import LinkDialog
+
+    dialog = LinkDialog(tree, source_id, parent)
+    return dialog.choice() if dialog.exec() else None
+
+
+def edit_preferences(parent: QWidget | None) -> bool:
+    from ui.preferences import PreferencesDialog
+
+    dialog = PreferencesDialog(parent)
+    if dialog.exec():
+        dialog.save()
+        return True
+    return False

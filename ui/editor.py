@@ -1,0 +1,393 @@
+"""The editor of the selected node: its fields (validated as you type), and for projects the status
+history, cross-links and the node's audit trail."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from register import validation
+from register.errors import ValidationError
+from register.model import STAGES
+from register.records import NodeRecord
+from ui.document import RegisterDocument
+from ui.icons import icon, rag_icon
+from ui.labels import kind_name, progress_text, rag_name, stage_name, strength_name
+
+translate = QCoreApplication.translate
+ERROR_STYLE = "QLineEdit { border: 1px solid #b3261e; background: #fdecea; }"
+
+
+def _read_only_table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.setWordWrap(True)
+    return table
+
+
+class NodeEditor(QWidget):
+    """Shows one node; ``saveRequested`` carries the changed fields to the window (an undoable edit)."""
+
+    saveRequested = Signal(str, dict)  # noqa: N815
+    logStatusRequested = Signal(str)  # noqa: N815
+    addLinkRequested = Signal(str)  # noqa: N815
+    removeLinkRequested = Signal(str)  # noqa: N815
+    toggleLinkRequested = Signal(str)  # noqa: N815
+
+    def __init__(self, document: RegisterDocument | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document: RegisterDocument | None = None
+        self.node_id: str | None = None
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        self.heading.setWordWrap(True)
+        self.kind_label = QLabel()
+        self.kind_label.setStyleSheet("color: #555;")
+
+        self.title_edit = QLineEdit()
+        self.description_edit = QPlainTextEdit()
+        self.description_edit.setTabChangesFocus(True)
+        self.description_edit.setFixedHeight(80)
+        self.lead_edit = QLineEdit()
+        self.unit_edit = QLineEdit()
+        self.start_edit = QLineEdit()
+        self.end_edit = QLineEdit()
+        for edit in (self.start_edit, self.end_edit):
+            edit.setPlaceholderText(translate("NodeEditor", "YYYY-MM-DD"))
+        self.stage_combo = QComboBox()
+        for stage in STAGES:
+            self.stage_combo.addItem(stage_name(stage), stage)
+
+        self.form = QFormLayout()
+        self.form.addRow(translate("NodeEditor", "&Title:"), self.title_edit)
+        self.form.addRow(translate("NodeEditor", "&Description:"), self.description_edit)
+        self.project_rows: list[QWidget] = []
+        for label, widget in (
+            (translate("NodeEditor", "&Lead:"), self.lead_edit),
+            (translate("NodeEditor", "&Unit:"), self.unit_edit),
+            (translate("NodeEditor", "S&tart date:"), self.start_edit),
+            (translate("NodeEditor", "&End date:"), self.end_edit),
+            (translate("NodeEditor", "St&age:"), self.stage_combo),
+        ):
+            self.form.addRow(label, widget)
+            self.project_rows.append(widget)
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b3261e;")
+        self.save_button = QPushButton(translate("NodeEditor", "&Save"))
+        self.save_button.setToolTip(translate("NodeEditor", "Save the changes (Ctrl+S)"))
+        self.revert_button = QPushButton(translate("NodeEditor", "Re&vert"))
+        self.status_button = QPushButton(rag_icon("green"), translate("NodeEditor", "Log status…"))
+        self.status_button.setToolTip(translate("NodeEditor", "Log a status update for this project (Ctrl+L)"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.revert_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.status_button)
+
+        self.tabs = QTabWidget()
+        self.history_table = _read_only_table([
+            translate("NodeEditor", "Date"), translate("NodeEditor", "RAG"), translate("NodeEditor", "Progress"),
+            translate("NodeEditor", "Author"), translate("NodeEditor", "Summary"),
+            translate("NodeEditor", "Next steps"), translate("NodeEditor", "Help needed"),
+        ])  # fmt: skip
+        self.links_table = _read_only_table([
+            translate("NodeEditor", "Direction"), translate("NodeEditor", "Node"), translate("NodeEditor", "Strength"),
+        ])  # fmt: skip
+        self.audit_table = _read_only_table([
+            translate("NodeEditor", "When (UTC)"), translate("NodeEditor", "Who"), translate("NodeEditor", "What"),
+            translate("NodeEditor", "Changes"),
+        ])  # fmt: skip
+        links_page = QWidget()
+        links_layout = QVBoxLayout(links_page)
+        links_layout.setContentsMargins(0, 0, 0, 0)
+        links_layout.addWidget(self.links_table)
+        link_buttons = QHBoxLayout()
+        self.add_link_button = QPushButton(icon("link"), translate("NodeEditor", "Add cross-link…"))
+        self.toggle_link_button = QPushButton(translate("NodeEditor", "Strong/weak"))
+        self.remove_link_button = QPushButton(translate("NodeEditor", "Remove cross-link"))
+        for button in (self.add_link_button, self.toggle_link_button, self.remove_link_button):
+            link_buttons.addWidget(button)
+        link_buttons.addStretch(1)
+        links_layout.addLayout(link_buttons)
+        self.history_index = self.tabs.addTab(self.history_table, translate("NodeEditor", "Status history"))
+        self.links_index = self.tabs.addTab(links_page, translate("NodeEditor", "Cross-links"))
+        self.audit_index = self.tabs.addTab(self.audit_table, translate("NodeEditor", "Audit trail"))
+
+        self.empty_label = QLabel(translate("NodeEditor", "Select a goal, driver or project in the tree, "
+                                                          "or add a goal to start a driver diagram."))  # fmt: skip
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body = QWidget()
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.heading)
+        body.addWidget(self.kind_label)
+        body.addLayout(self.form)
+        body.addWidget(self.message)
+        body.addLayout(buttons)
+        body.addWidget(self.tabs, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.body)
+
+        for edit in (self.title_edit, self.lead_edit, self.unit_edit, self.start_edit, self.end_edit):
+            edit.textChanged.connect(self._validate)
+        self.description_edit.textChanged.connect(self._validate)
+        self.stage_combo.currentIndexChanged.connect(self._validate)
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self.revert)
+        self.title_edit.returnPressed.connect(self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
+        self.status_button.clicked.connect(lambda: self.node_id and self.logStatusRequested.emit(self.node_id))
+        self.add_link_button.clicked.connect(lambda: self.node_id and self.addLinkRequested.emit(self.node_id))
+        self.remove_link_button.clicked.connect(self._remove_link)
+        self.toggle_link_button.clicked.connect(self._toggle_link)
+        self.links_table.itemSelectionChanged.connect(self._update_link_buttons)
+        self.set_document(document)
+
+    # ------------------------------------------------------------------ document
+
+    def set_document(self, document: RegisterDocument | None) -> None:
+        if self.document is not None:
+            for signal, slot in self._connections():
+                signal.disconnect(slot)
+        self.document = document
+        if document is not None:
+            for signal, slot in self._connections():
+                signal.connect(slot)
+        self.show_node(None)
+
+    def _connections(self) -> list[tuple[Any, Any]]:
+        assert self.document is not None
+        d = self.document
+        return [(d.nodeChanged, self._on_changed), (d.statusChanged, self._on_changed),
+                (d.linkAdded, self._on_link), (d.linkRemoved, self._on_link), (d.linkChanged, self._on_link),
+                (d.nodeRemoved, self._on_removed), (d.reloaded, self._on_reloaded)]  # fmt: skip
+
+    def _on_changed(self, node_id: str) -> None:
+        if node_id == self.node_id:
+            self.show_node(node_id)
+
+    def _on_link(self, _link_id: str) -> None:
+        if self.node_id is not None:
+            self._fill_links()
+            self._fill_audit()
+
+    def _on_removed(self, _node_id: str) -> None:
+        if self.node_id is not None and self.document is not None and self.node_id not in self.document.index.nodes:
+            self.show_node(None)
+
+    def _on_reloaded(self) -> None:
+        exists = self.document is not None and self.node_id in self.document.index.nodes
+        self.show_node(self.node_id if exists else None)
+
+    # ------------------------------------------------------------------ showing
+
+    def record(self) -> NodeRecord | None:
+        if self.document is None or self.node_id is None:
+            return None
+        return self.document.index.nodes.get(self.node_id)
+
+    def show_node(self, node_id: str | None) -> None:
+        self.node_id = node_id
+        node = self.record()
+        self.empty_label.setVisible(node is None)
+        self.body.setVisible(node is not None)
+        if node is None:
+            return
+        is_project = node.kind == "project"
+        self.heading.setText(node.title)
+        self.kind_label.setText(kind_name(node.kind).capitalize())
+        for widget in self.project_rows:
+            widget.setVisible(is_project)
+            self.form.labelForField(widget).setVisible(is_project)
+        self._loading = True
+        self.title_edit.setText(node.title)
+        self.description_edit.setPlainText(node.description)
+        self.lead_edit.setText(node.lead)
+        self.unit_edit.setText(node.unit)
+        self.start_edit.setText(node.start.isoformat() if node.start else "")
+        self.end_edit.setText(node.end.isoformat() if node.end else "")
+        self.stage_combo.setCurrentIndex(max(0, self.stage_combo.findData(node.stage or "idea")))
+        self._loading = False
+        self.status_button.setVisible(is_project)
+        self.tabs.setTabVisible(self.history_index, is_project)
+        self.tabs.setTabVisible(self.links_index, node.kind != "goal")
+        self._fill_history()
+        self._fill_links()
+        self._fill_audit()
+        self._validate()
+
+    def _fill_history(self) -> None:
+        node = self.record()
+        rows = self.document.service.status_history(node.id) if node and node.kind == "project" else []
+        self.history_table.setRowCount(len(rows))
+        for row, status in enumerate(rows):
+            cells = [status.date.isoformat(), rag_name(status.rag), progress_text(status.progress), status.author,
+                     status.summary, status.next_steps, status.help_needed]  # fmt: skip
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == 1:
+                    item.setIcon(rag_icon(status.rag))
+                item.setToolTip(text)
+                self.history_table.setItem(row, column, item)
+
+    def _fill_links(self) -> None:
+        node = self.record()
+        if node is None:
+            return
+        tree = self.document.index
+        links = [(translate("NodeEditor", "serves →"), link, link.target_id) for link in tree.links_from(node.id)]
+        links += [(translate("NodeEditor", "← served by"), link, link.source_id) for link in tree.links_to(node.id)]
+        self.links_table.setRowCount(len(links))
+        for row, (direction, link, other) in enumerate(links):
+            first = QTableWidgetItem(direction)
+            first.setData(Qt.ItemDataRole.UserRole, link.id)
+            self.links_table.setItem(row, 0, first)
+            other_item = QTableWidgetItem(icon(tree.nodes[other].kind), tree.nodes[other].title)
+            self.links_table.setItem(row, 1, other_item)
+            self.links_table.setItem(row, 2, QTableWidgetItem(strength_name(link.strength)))
+        self.add_link_button.setEnabled(node.kind in ("project", "secondary"))
+        self._update_link_buttons()
+
+    def _fill_audit(self) -> None:
+        node = self.record()
+        if node is None:
+            return
+        entries = self.document.service.audit_trail(node.id, limit=200)
+        self.audit_table.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            changes = "; ".join(
+                f"{name}: {_short(old)} → {_short(new)}" for name, (old, new) in sorted(entry.changes.items())
+            )  # fmt: skip
+            what = f"{entry.action} {entry.entity_type}"
+            for column, text in enumerate((entry.at.strftime("%Y-%m-%d %H:%M"), entry.user, what, changes)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.audit_table.setItem(row, column, item)
+
+    def selected_link(self) -> str | None:
+        rows = {index.row() for index in self.links_table.selectedIndexes()}
+        if len(rows) != 1:
+            return None
+        return self.links_table.item(rows.pop(), 0).data(Qt.ItemDataRole.UserRole)
+
+    def _update_link_buttons(self) -> None:
+        has = self.selected_link() is not None
+        self.remove_link_button.setEnabled(has)
+        self.toggle_link_button.setEnabled(has)
+
+    def _remove_link(self) -> None:
+        link_id = self.selected_link()
+        if link_id:
+            self.removeLinkRequested.emit(link_id)
+
+    def _toggle_link(self) -> None:
+        link_id = self.selected_link()
+        if link_id:
+            self.toggleLinkRequested.emit(link_id)
+
+    # ------------------------------------------------------------------ editing
+
+    def changes(self) -> dict[str, Any]:
+        """The fields the user changed, parsed (raises ValidationError for invalid input)."""
+        node = self.record()
+        if node is None:
+            return {}
+        values: dict[str, Any] = {
+            "title": validation.title(self.title_edit.text()),
+            "description": self.description_edit.toPlainText().strip(),
+        }
+        if node.kind == "project":
+            start = self._date(
+                self.start_edit, "start", translate("NodeEditor", "Write the start date like 2026-03-31.")
+            )
+            end = self._date(self.end_edit, "end", translate("NodeEditor", "Write the end date like 2026-03-31."))
+            validation.date_range(start, end)
+            values.update(lead=self.lead_edit.text().strip(), unit=self.unit_edit.text().strip(), start=start,
+                          end=end, stage=self.stage_combo.currentData())  # fmt: skip
+        return {name: value for name, value in values.items() if getattr(node, name) != value}
+
+    @staticmethod
+    def _date(edit: QLineEdit, field: str, message: str) -> Any:
+        try:
+            return validation.parse_date(edit.text(), field, optional=True)
+        except ValidationError:
+            raise ValidationError(message, field) from None
+
+    def problem(self) -> tuple[str, str | None]:
+        """(message, field) for the first problem in the form, or ("", None)."""
+        try:
+            self.changes()
+        except ValidationError as error:
+            return self._translated(error), error.field
+        return "", None
+
+    @staticmethod
+    def _translated(error: ValidationError) -> str:
+        if error.field == "end" and "before the start date" in str(error):
+            return translate("NodeEditor", "The end date is before the start date.")
+        if error.field == "title":
+            return translate("NodeEditor", "The title cannot be empty.")
+        return str(error)
+
+    def _validate(self) -> None:
+        if getattr(self, "_loading", False) or self.record() is None:
+            return
+        message, field = self.problem()
+        self.message.setText(message)
+        for name, edit in (("title", self.title_edit), ("start", self.start_edit), ("end", self.end_edit)):
+            edit.setStyleSheet(ERROR_STYLE if field == name else "")
+        dirty = not message and bool(self.changes())
+        self.save_button.setEnabled(dirty)
+        self.revert_button.setEnabled(bool(message) or dirty)
+
+    def is_dirty(self) -> bool:
+        message, _ = self.problem()
+        return bool(message) or bool(self.changes())
+
+    def save(self) -> None:
+        node = self.record()
+        if node is None:
+            return
+        message, _ = self.problem()
+        if message:
+            self.message.setText(message)
+            return
+        changes = self.changes()
+        if changes:
+            self.saveRequested.emit(node.id, changes)
+
+    def revert(self) -> None:
+        self.show_node(self.node_id)
+
+
+def _short(value: Any) -> str:
+    text = "—" if value in (None, "") else str(value)
+    return text if len(text) <= 60 else text[:57] + "…"

@@ -1,0 +1,845 @@
+"""The main window: the driver-diagram tree and the node editor, the Projects table, menus and toolbar."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    QSettings,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QToolBar,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from register.errors import ConflictError, RegisterError
+from register.model import ALLOWED_PARENTS, NODE_KINDS, RAG_VALUES, STAGES
+from register.service import RegisterService
+from register.storage import open_database
+from register.tree_index import TreeIndex
+from ui import commands, dialogs
+from ui.document import RegisterDocument
+from ui.editor import NodeEditor
+from ui.icons import icon, rag_icon
+from ui.labels import kind_name, kind_plural, rag_name, stage_name
+from ui.preferences import AUTHOR_KEY
+from ui.projects_model import LEAD, RAG, STAGE, ProjectsFilter, ProjectsModel
+from ui.tasks import start_task
+from ui.tree_model import LINK_ID_ROLE, NODE_ID_ROLE, DiagramTreeModel
+
+translate = QCoreApplication.translate
+
+APP_TITLE = "Improvement Register"
+RECENT_KEY = "files/recent"
+LAST_KEY = "files/last"
+MAX_RECENT = 8
+#: The child kind "Add child" (Insert) adds under each kind of node; None: a goal at the top.
+NATURAL_CHILD = {None: "goal", "goal": "primary", "primary": "secondary", "secondary": "project"}
+
+
+class TreeFilter(QSortFilterProxyModel):
+    """Keeps rows whose title contains the text, with their ancestors (recursive filtering)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRecursiveFilteringEnabled(True)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(0)
+
+
+class MainWindow(QMainWindow):
+    """One window, one open register (document) at a time."""
+
+    documentOpened = Signal()  # noqa: N815
+    openFailed = Signal(str)  # noqa: N815
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.document: RegisterDocument | None = None
+        self.tree_model: DiagramTreeModel | None = None
+        self.projects_model: ProjectsModel | None = None
+        self.tasks: list[Any] = []
+        self.undo_group = QUndoGroup(self)
+        self.setWindowIcon(icon("app"))
+        self.resize(1280, 800)
+        self._build_widgets()
+        self._build_actions()
+        self._build_menus()
+        self._update_title()
+        self._update_actions()
+        self._restore_settings()
+
+    # ================================================================== building
+
+    def _build_widgets(self) -> None:
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(translate("MainWindow", "Filter the tree (Ctrl+F)"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.textChanged.connect(self._apply_tree_filter)
+        self.tree_view = QTreeView()
+        self.tree_view.setUniformRowHeights(True)
+        self.tree_view.setAlternatingRowColors(True)
+        self.tree_view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.tree_view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.tree_view.setDropIndicatorShown(True)
+        self.tree_view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.tree_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree_view.customContextMenuRequested.connect(self._tree_context_menu)
+        self.tree_proxy = TreeFilter(self)
+        self.tree_view.setModel(self.tree_proxy)
+        self.tree_view.header().setStretchLastSection(False)
+        self.tree_view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree_view.selectionModel().currentRowChanged.connect(self._on_tree_current_changed)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search_edit)
+        left_layout.addWidget(self.tree_view)
+
+        self.editor = NodeEditor()
+        self.editor.saveRequested.connect(self._save_node)
+        self.editor.logStatusRequested.connect(lambda node_id: self.log_status(node_id))
+        self.editor.addLinkRequested.connect(lambda node_id: self.add_link(node_id))
+        self.editor.removeLinkRequested.connect(lambda link_id: self.remove_link(link_id))
+        self.editor.toggleLinkRequested.connect(self._toggle_link)
+        editor_scroll = QScrollArea()
+        editor_scroll.setWidgetResizable(True)
+        editor_scroll.setWidget(self.editor)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(editor_scroll)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([700, 500])
+
+        self.projects_filter = ProjectsFilter(self)
+        self.projects_view = QTableView()
+        self.projects_view.setModel(self.projects_filter)
+        self.projects_view.setSortingEnabled(True)
+        self.projects_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.projects_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.projects_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.projects_view.setAlternatingRowColors(True)
+        self.projects_view.verticalHeader().hide()
+        self.projects_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.projects_view.horizontalHeader().setStretchLastSection(True)
+        self.projects_view.doubleClicked.connect(self._on_project_double_clicked)
+        self.projects_search = QLineEdit()
+        self.projects_search.setPlaceholderText(translate("MainWindow", "Filter projects"))
+        self.projects_search.setClearButtonEnabled(True)
+        self.projects_search.textChanged.connect(self.projects_filter.set_text)
+        for signal in (self.projects_filter.rowsInserted, self.projects_filter.rowsRemoved,
+                       self.projects_filter.modelReset, self.projects_filter.layoutChanged):  # fmt: skip
+            signal.connect(self._update_projects_count)
+        self.stage_filter = self._filter_combo(translate("MainWindow", "All stages"),
+                                               [(stage_name(s), s) for s in STAGES], STAGE)  # fmt: skip
+        self.rag_filter = self._filter_combo(translate("MainWindow", "All RAG"),
+                                             [(rag_name(r), r) for r in RAG_VALUES], RAG)  # fmt: skip
+        self.lead_filter = self._filter_combo(translate("MainWindow", "All leads"), [], LEAD)
+        projects_page = QWidget()
+        projects_layout = QVBoxLayout(projects_page)
+        filters = QHBoxLayout()
+        filters.addWidget(self.projects_search, 2)
+        for label, combo in ((translate("MainWindow", "Stage:"), self.stage_filter),
+                             (translate("MainWindow", "RAG:"), self.rag_filter),
+                             (translate("MainWindow", "Lead:"), self.lead_filter)):  # fmt: skip
+            filters.addWidget(QLabel(label))
+            filters.addWidget(combo, 1)
+        projects_layout.addLayout(filters)
+        projects_layout.addWidget(self.projects_view)
+        self.projects_count = QLabel()
+        projects_layout.addWidget(self.projects_count)
+
+        self.tabs = QTabWidget()
+        self.tree_tab = self.tabs.addTab(self.splitter, translate("MainWindow", "Driver diagram"))
+        self.projects_tab = self.tabs.addTab(projects_page, translate("MainWindow", "Projects"))
+        self.setCentralWidget(self.tabs)
+        self.status_label = QLabel()
+        self.statusBar().addPermanentWidget(self.status_label)
+
+    def _filter_combo(self, everything: str, items: list[tuple[str, str]], column: int) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(everything, None)
+        for text, code in items:
+            if column == RAG:
+                combo.addItem(rag_icon(code), text, code)
+            else:
+                combo.addItem(text, code)
+        combo.currentIndexChanged.connect(
+            lambda _i, c=combo, col=column: self.projects_filter.set_column_filter(col, c.currentData())
+        )
+        return combo
+
+    def _action(self, text: str, slot: Callable[[], Any], shortcut: Any = None, icon_name: str | None = None,
+                tip: str | None = None) -> QAction:  # fmt: skip
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        t = lambda text: translate("MainWindow", text)  # noqa: E731
+        self.new_action = self._action(t("&New register…"), self.new_register, QKeySequence.StandardKey.New)
+        self.open_action = self._action(t("&Open register…"), self.open_register, QKeySequence.StandardKey.Open)
+        self.import_action = self._action(t("&Import exchange file…"), self.import_exchange)
+        self.export_action = self._action(t("&Export exchange file…"), self.export_exchange)
+        self.title_action = self._action(t("Register &title…"), self.edit_register_title)
+        self.reload_action = self._action(t("Re&load"), self.reload, QKeySequence.StandardKey.Refresh,
+                                          tip=t("Read the register again (see changes others made)"))  # fmt: skip
+        self.quit_action = self._action(t("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        self.undo_action = self.undo_group.createUndoAction(self, t("&Undo"))
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_group.createRedoAction(self, t("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.undo_action.setIcon(self.style().standardIcon(self.style().StandardPixmap.SP_ArrowBack))
+        self.redo_action.setIcon(self.style().standardIcon(self.style().StandardPixmap.SP_ArrowForward))
+        self.add_child_action = self._action(t("Add &child"), self.add_child, "Insert",
+                                             tip=t("Add the next level under the selected node"))  # fmt: skip
+        self.add_actions = {
+            "goal": self._action(t("Add &goal"), lambda: self.add_node("goal"), "Ctrl+Shift+G", "goal"),
+            "primary": self._action(t("Add &primary driver"), lambda: self.add_node("primary"), "Ctrl+Shift+1",
+                                    "primary"),
+            "secondary": self._action(t("Add &secondary driver"), lambda: self.add_node("secondary"), "Ctrl+Shift+2",
+                                      "secondary"),
+            "project": self._action(t("Add p&roject"), lambda: self.add_node("project"), "Ctrl+Shift+P", "project"),
+        }  # fmt: skip
+        self.rename_action = self._action(t("Re&name"), self.rename, "F2")
+        self.delete_action = self._action(t("&Delete…"), self.delete_selected, QKeySequence.StandardKey.Delete)
+        self.delete_action.setIcon(self.style().standardIcon(self.style().StandardPixmap.SP_TrashIcon))
+        self.link_action = self._action(t("Add cross-&link…"), lambda: self.add_link(), "Ctrl+K", "link")
+        self.status_action = self._action(t("&Log status…"), lambda: self.log_status(), "Ctrl+L")
+        self.status_action.setIcon(rag_icon("green"))
+        self.preferences_action = self._action(t("&Preferences…"), self.edit_preferences,
+                                               QKeySequence.StandardKey.Preferences)  # fmt: skip
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.find_action = self._action(t("&Find"), self._focus_search, QKeySequence.StandardKey.Find)
+        self.tree_tab_action = self._action(t("&Driver diagram"), lambda: self.tabs.setCurrentIndex(self.tree_tab),
+                                            "Ctrl+1")  # fmt: skip
+        self.projects_tab_action = self._action(t("&Projects"), lambda: self.tabs.setCurrentIndex(self.projects_tab),
+                                                "Ctrl+2")  # fmt: skip
+        self.expand_action = self._action(t("&Expand all"), lambda: self.tree_view.expandAll())
+        self.collapse_action = self._action(t("&Collapse to drivers"), lambda: self.tree_view.expandToDepth(0))
+        self.about_action = self._action(t("&About Improvement Register"), self.about)
+
+    def _build_menus(self) -> None:
+        t = lambda text: translate("MainWindow", text)  # noqa: E731
+        bar = self.menuBar()
+        file_menu = bar.addMenu(t("&File"))
+        file_menu.addActions([self.new_action, self.open_action])
+        self.recent_menu = file_menu.addMenu(t("Open &recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        file_menu.addActions([self.import_action, self.export_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.title_action, self.reload_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu(t("&Edit"))
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.add_child_action)
+        edit_menu.addActions(list(self.add_actions.values()))
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.rename_action, self.delete_action, self.link_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.status_action)
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.find_action, self.preferences_action])
+        view_menu = bar.addMenu(t("&View"))
+        view_menu.addActions([self.tree_tab_action, self.projects_tab_action])
+        view_menu.addSeparator()
+        view_menu.addActions([self.expand_action, self.collapse_action])
+        help_menu = bar.addMenu(t("&Help"))
+        help_menu.addAction(self.about_action)
+
+        toolbar = QToolBar(t("Main toolbar"))
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addActions([self.undo_action, self.redo_action])
+        toolbar.addSeparator()
+        toolbar.addActions(list(self.add_actions.values()))
+        toolbar.addSeparator()
+        toolbar.addActions([self.link_action, self.status_action, self.delete_action])
+        self.addToolBar(toolbar)
+
+    # ================================================================== opening registers
+
+    def open_location(self, location: str | None, *, sample: bool = False, import_from: str | None = None) -> None:
+        """Open a register in the background: a file, a URL, or (None) the default register.
+
+        ``sample`` fills a new register with the sample; ``import_from`` imports an exchange file into it.
+        """
+
+        def work() -> tuple[RegisterService, TreeIndex]:
+            database = open_database(location)
+            try:
+                service = RegisterService(database, user=QSettings().value(AUTHOR_KEY, "", str) or None)
+                if sample or import_from:
+                    from register.exchange import import_data, import_file
+                    from resources import sample_register_path
+
+                    if sample and service.is_empty():
+                        import_data(service, _load_sample(sample_register_path()), source="sample register")
+                    if import_from:
+                        import_file(service, Path(import_from))
+                return service, TreeIndex(service.load_tree())
+            except BaseException:
+                database.close()
+                raise
+
+        label = translate("MainWindow", "Opening the register…")
+        if import_from:
+            label = translate("MainWindow", "Importing {file}…").format(file=Path(import_from).name)
+        self._track(start_task(self, label, work, lambda result: self._opened(location, result),
+                               self._open_failed))  # fmt: skip
+
+    def _track(self, task: Any) -> None:
+        """Keep a running task until it ends (closing the window waits for it)."""
+        self.tasks.append(task)
+        task.finished.connect(lambda: self.tasks.remove(task))
+
+    def wait_for_tasks(self) -> None:
+        """Block until background work is done (tests, and closing the window)."""
+        from PySide6.QtWidgets import QApplication
+
+        while self.tasks:
+            self.tasks[0].wait()
+            QApplication.processEvents()
+
+    def _opened(self, location: str | None, result: tuple[RegisterService, TreeIndex]) -> None:
+        service, index = result
+        self.set_document(RegisterDocument(service, index))
+        if location is not None and "://" not in str(location):
+            self._remember(str(Path(location).resolve()))
+        elif location is not None:
+            self._remember(str(location))
+        self.documentOpened.emit()
+
+    def _open_failed(self, message: str) -> None:
+        self.openFailed.emit(message)
+        dialogs.show_error(self, translate("MainWindow", "Cannot open the register"), message)
+
+    def set_document(self, document: RegisterDocument) -> None:
+        """Show ``document`` (closing the one shown before)."""
+        self._commit_editor()
+        old = self.document
+        self.document = document
+        self.undo_group.addStack(document.undo_stack)
+        self.undo_group.setActiveStack(document.undo_stack)
+        self.tree_model = DiagramTreeModel(document)
+        self.tree_model.moveRequested.connect(self._on_move_requested)
+        self.tree_model.renameRequested.connect(self._on_rename_requested)
+        self.tree_proxy.setSourceModel(self.tree_model)
+        self.projects_model = ProjectsModel(document)
+        self.projects_filter.setSourceModel(self.projects_model)
+        self.editor.set_document(document)
+        self.tree_view.expandToDepth(1)
+        self.tree_view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree_view.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree_view.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree_view.header().setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.projects_view.resizeColumnsToContents()
+        for column in range(self.projects_model.columnCount()):
+            self.projects_view.setColumnWidth(column, min(self.projects_view.columnWidth(column), 240))
+        document.commandFailed.connect(self._on_command_failed, Qt.ConnectionType.QueuedConnection)
+        document.undo_stack.indexChanged.connect(self._update_after_change)
+        document.titleChanged.connect(lambda _title: self._update_title())
+        document.reloaded.connect(self._update_after_change)
+        document.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+        self._fill_lead_filter()
+        self._update_title()
+        self._update_actions()
+        self._update_after_change()
+        if old is not None:
+            self.undo_group.removeStack(old.undo_stack)
+            old.close()
+            old.deleteLater()
+
+    # ================================================================== selection
+
+    def selected_index(self) -> QModelIndex:
+        """The current row of the tree, in the tree model's terms (column 0)."""
+        current = self.tree_view.currentIndex()
+        if not current.isValid() or self.tree_model is None:
+            return QModelIndex()
+        return self.tree_proxy.mapToSource(current).siblingAtColumn(0)
+
+    def selected_node_id(self) -> str | None:
+        index = self.selected_index()
+        if not index.isValid() or index.data(LINK_ID_ROLE) is not None:
+            return None
+        return index.data(NODE_ID_ROLE)
+
+    def selected_link_id(self) -> str | None:
+        index = self.selected_index()
+        return index.data(LINK_ID_ROLE) if index.isValid() else None
+
+    def select_node(self, node_id: str) -> None:
+        """Select a node in the tree (clearing a filter that hides it) and show it in the editor."""
+        if self.tree_model is None:
+            return
+        source = self.tree_model.index_of_node(node_id)
+        if not source.isValid():
+            return
+        proxy = self.tree_proxy.mapFromSource(source)
+        if not proxy.isValid():
+            self.search_edit.clear()
+            proxy = self.tree_proxy.mapFromSource(source)
+        self.tabs.setCurrentIndex(self.tree_tab)
+        self.tree_view.scrollTo(proxy)
+        self.tree_view.selectionModel().setCurrentIndex(
+            proxy, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+
+    def _on_tree_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        self._commit_editor()
+        node_id = self.selected_node_id()
+        if node_id is None and self.selected_link_id() is not None:
+            node_id = self.selected_index().data(NODE_ID_ROLE)  # a link row shows its source
+        self.editor.show_node(node_id)
+        self._update_actions()
+
+    def _commit_editor(self) -> None:
+        """Save valid unsaved edits before the editor shows something else; never lose them silently."""
+        if self.document is None or self.editor.node_id is None or self.editor.record() is None:
+            return
+        message, _field = self.editor.problem()
+        if message:
+            title = self.editor.record().title
+            self.statusBar().showMessage(
+                translate("MainWindow", "The changes to “{title}” were not saved: {problem}").format(
+                    title=title, problem=message), 10000)  # fmt: skip
+            return
+        changes = self.editor.changes()
+        if changes:
+            self._save_node(self.editor.node_id, changes)
+
+    # ================================================================== edits
+
+    def _guard(self, action: Callable[[], Any], title: str | None = None) -> Any:
+        """Run an edit; a refusal from the register becomes a message, a conflict offers a reload."""
+        try:
+            return action()
+        except ConflictError as error:
+            if dialogs.ask_reload(self, str(error)):
+                self.reload()
+        except RegisterError as error:
+            dialogs.show_error(self, title or translate("MainWindow", "Cannot do that"), str(error))
+        return None
+
+    def _on_command_failed(self, message: str) -> None:
+        """An undo or redo was refused (the register changed meanwhile): reload so the window shows the truth."""
+        dialogs.show_error(
+            self, translate("MainWindow", "Cannot undo or redo"),
+            translate("MainWindow", "{message}\n\nThe register is reloaded and the undo history cleared.").format(
+                message=message),
+        )  # fmt: skip
+        if self.document is not None:
+            self.document.undo_stack.clear()
+            self.document.reload()
+
+    def add_node(self, kind: str) -> None:
+        """Add a node of ``kind`` under the selected node (or at the top for a goal) and rename it in place."""
+        if self.document is None:
+            return
+        parent_id = self._parent_for(kind)
+        if kind != "goal" and parent_id is None:
+            parents = " / ".join(kind_name(k) for k in ALLOWED_PARENTS[kind] if k)
+            message = translate("MainWindow", "Select a {parents} first: a {kind} goes under one.")
+            dialogs.show_error(self, translate("MainWindow", "Cannot add"),
+                               message.format(parents=parents, kind=kind_name(kind)))  # fmt: skip
+            return
+        title = translate("MainWindow", "New {kind}").format(kind=kind_name(kind))
+        record = self._guard(lambda: commands.add_node(self.document, kind, title, parent_id))
+        if record is not None:
+            self.select_node(record.id)
+            self.tree_view.edit(self.tree_view.currentIndex())
+
+    def _parent_for(self, kind: str) -> str | None:
+        """The selected node, or its nearest ancestor, that may hold a ``kind``."""
+        node_id = self.selected_node_id() or (self.selected_index().data(NODE_ID_ROLE) if self.selected_link_id()
+                                              else None)  # fmt: skip
+        if kind == "goal" or self.document is None:
+            return None
+        while node_id is not None:
+            node = self.document.index.nodes[node_id]
+            if node.kind in ALLOWED_PARENTS[kind]:
+                return node_id
+            node_id = node.parent_id
+        return None
+
+    def add_child(self) -> None:
+        node_id = self.selected_node_id()
+        kind = self.document.index.nodes[node_id].kind if node_id and self.document else None
+        child = NATURAL_CHILD.get(kind)
+        if child is not None:
+            self.add_node(child)
+
+    def rename(self) -> None:
+        if self.selected_node_id() is not None:
+            self.tree_view.edit(self.tree_view.currentIndex().siblingAtColumn(0))
+
+    def _on_rename_requested(self, node_id: str, title: str) -> None:
+        self._guard(lambda: commands.edit_node(self.document, node_id, title=title.strip()))
+
+    def _save_node(self, node_id: str, changes: dict) -> None:
+        self._guard(lambda: commands.edit_node(self.document, node_id, **changes),
+                    translate("MainWindow", "Cannot save"))  # fmt: skip
+
+    def _on_move_requested(self, node_id: str, parent_id: str, position: int) -> None:
+        self._guard(lambda: commands.move_node(self.document, node_id, parent_id or None,
+                                               None if position < 0 else position),
+                    translate("MainWindow", "Cannot move"))  # fmt: skip
+        self.select_node(node_id)
+
+    def delete_selected(self) -> None:
+        if self.document is None:
+            return
+        link_id = self.selected_link_id()
+        if link_id is not None:
+            self.remove_link(link_id)
+            return
+        node_id = self.selected_node_id()
+        if node_id is None:
+            return
+        impact = self._guard(lambda: self.document.service.describe_deletion(node_id))
+        if impact is None:
+            return
+        node = impact.node
+        parts = [
+            f"{count} {kind_plural(kind) if count != 1 else kind_name(kind)}"
+            for kind, count in sorted(impact.descendants.items(), key=lambda item: NODE_KINDS.index(item[0]))
+        ]
+        if impact.measures:
+            parts.append(translate("MainWindow", "%n measure(s) with %1 observations", None,
+                                   impact.measures).replace("%1", str(impact.observations)))  # fmt: skip
+        if impact.status_updates:
+            parts.append(translate("MainWindow", "%n status update(s)", None, impact.status_updates))
+        if impact.links:
+            parts.append(translate("MainWindow", "%n cross-link(s)", None, impact.links))
+        text = translate("MainWindow", "Delete the {kind} “{title}”?").format(kind=kind_name(node.kind),
+                                                                          title=node.title)  # fmt: skip
+        if parts:
+            text += "\n\n" + translate("MainWindow", "With it go: {parts}.").format(parts=", ".join(parts))
+        text += "\n\n" + translate("MainWindow", "It is archived, not destroyed: Undo (Ctrl+Z) brings it back.")
+        if dialogs.confirm(self, translate("MainWindow", "Delete"), text, translate("MainWindow", "&Delete")):
+            self._guard(lambda: commands.delete_node(self.document, node_id))
+
+    def add_link(self, node_id: str | None = None) -> None:
+        if self.document is None:
+            return
+        node_id = node_id or self.selected_node_id()
+        if node_id is None:
+            return
+        if self.document.index.nodes[node_id].kind not in ("project", "secondary"):
+            dialogs.show_error(self, translate("MainWindow", "Cannot add a cross-link"),
+                               translate("MainWindow", "Only projects and secondary drivers can serve other "
+                                                       "drivers through cross-links."))  # fmt: skip
+            return
+        choice = dialogs.ask_link(self, self.document.index, node_id)
+        if choice is not None:
+            self._guard(lambda: commands.add_link(self.document, node_id, *choice))
+
+    def remove_link(self, link_id: str) -> None:
+        if self.document is not None and link_id in self.document.index.links:
+            self._guard(lambda: commands.remove_link(self.document, link_id))
+
+    def _toggle_link(self, link_id: str) -> None:
+        link = self.document.index.links.get(link_id) if self.document else None
+        if link is not None:
+            new = "weak" if link.strength == "strong" else "strong"
+            self._guard(lambda: commands.set_link_strength(self.document, link_id, new))
+
+    def log_status(self, node_id: str | None = None) -> None:
+        if self.document is None:
+            return
+        node_id = node_id or self.selected_node_id()
+        if node_id is None or self.document.index.nodes[node_id].kind != "project":
+            dialogs.show_error(self, translate("MainWindow", "Log status"),
+                               translate("MainWindow", "Select a project to log its status."))  # fmt: skip
+            return
+        settings = QSettings()
+        author = settings.value(AUTHOR_KEY, "", str) or self.document.service.user
+        node = self.document.index.nodes[node_id]
+        values = dialogs.ask_status(self, node.title, self.document.index.latest_status.get(node_id), author)
+        if values is None:
+            return
+        if values.get("author"):
+            settings.setValue(AUTHOR_KEY, values["author"])
+        self._guard(lambda: commands.log_status(self.document, node_id, **values),
+                    translate("MainWindow", "Cannot log the status"))  # fmt: skip
+
+    # ================================================================== file menu
+
+    def new_register(self) -> None:
+        path = dialogs.ask_new_register(self)
+        if not path:
+            return
+        if Path(path).exists():
+            dialogs.show_error(self, translate("MainWindow", "New register"), translate(
+                "MainWindow", "{path} exists already. Choose a new file name, or open it with File → Open.").format(
+                    path=path))  # fmt: skip
+            return
+        self.open_location(path)
+
+    def open_register(self) -> None:
+        path = dialogs.ask_open_register(self)
+        if path:
+            self.open_location(path)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for location in self.recent():
+            action = self.recent_menu.addAction(location)
+            action.triggered.connect(lambda _checked=False, where=location: self.open_location(where))
+        if not self.recent_menu.actions():
+            self.recent_menu.addAction(translate("MainWindow", "(none)")).setEnabled(False)
+
+    def recent(self) -> list[str]:
+        value = QSettings().value(RECENT_KEY, [])
+        return [value] if isinstance(value, str) else list(value or [])
+
+    def _remember(self, location: str) -> None:
+        settings = QSettings()
+        recent = [entry for entry in self.recent() if entry != location]
+        settings.setValue(RECENT_KEY, [location, *recent][:MAX_RECENT])
+        settings.setValue(LAST_KEY, location)
+
+    def import_exchange(self) -> None:
+        if self.document is None:
+            return
+        path = dialogs.ask_import_file(self)
+        if not path:
+            return
+        if self.document.service.is_empty():
+            self.open_location(self._location_of(self.document), import_from=path)
+            return
+        target = dialogs.ask_new_register(self)
+        if not target:
+            return
+        if Path(target).exists():
+            message = translate("MainWindow", "Import goes into an empty register; {path} exists already.")
+            dialogs.show_error(self, translate("MainWindow", "Import"), message.format(path=target))
+            return
+        self.open_location(target, import_from=path)
+
+    @staticmethod
+    def _location_of(document: RegisterDocument) -> str:
+        url = document.service.db.engine.url
+        return url.database if url.get_backend_name() == "sqlite" else url.render_as_string(hide_password=False)
+
+    def export_exchange(self) -> None:
+        if self.document is None:
+            return
+        path = dialogs.ask_export_file(self)
+        if not path:
+            return
+        from register.exchange import export_file
+
+        service = self.document.service
+
+        def done(_result: object) -> None:
+            self.statusBar().showMessage(translate("MainWindow", "Exported the register to {path}.").format(path=path),
+                                         10000)  # fmt: skip
+
+        self._track(start_task(self, translate("MainWindow", "Exporting…"), lambda: export_file(service,
+                                     Path(path)), done, lambda message: dialogs.show_error(
+                                         self, translate("MainWindow", "Export failed"), message)))  # fmt: skip
+
+    def edit_register_title(self) -> None:
+        if self.document is None:
+            return
+        title = dialogs.ask_register_title(self, self.document.index.title)
+        if title is not None:
+            self._guard(lambda: self.document.set_title(title))
+
+    def reload(self) -> None:
+        if self.document is not None:
+            self._guard(self.document.reload)
+
+    def edit_preferences(self) -> None:
+        dialogs.edit_preferences(self)
+
+    def about(self) -> None:
+        QMessageBox.about(self, translate("MainWindow", "About Improvement Register"), translate(
+            "MainWindow", "<h3>Improvement Register</h3><p>Driver diagrams, project status and run and control "
+            "charts for health-care improvement programmes (IHI Model for Improvement).</p>"))  # fmt: skip
+
+    # ================================================================== views
+
+    def _focus_search(self) -> None:
+        if self.tabs.currentIndex() == self.projects_tab:
+            self.projects_search.setFocus()
+            self.projects_search.selectAll()
+        else:
+            self.search_edit.setFocus()
+            self.search_edit.selectAll()
+
+    def _apply_tree_filter(self, text: str) -> None:
+        self.tree_proxy.setFilterFixedString(text.strip())
+        if text.strip():
+            self.tree_view.expandAll()
+        else:
+            self.tree_view.expandToDepth(1)
+            node_id = self.editor.node_id
+            if node_id:
+                self.select_node(node_id)
+
+    def _on_project_double_clicked(self, index: QModelIndex) -> None:
+        node_id = index.data(NODE_ID_ROLE)
+        if node_id:
+            self.select_node(node_id)
+
+    def _fill_lead_filter(self) -> None:
+        if self.document is None:
+            return
+        leads = sorted({node.lead for node in self.document.index.projects() if node.lead}, key=str.casefold)
+        current = self.lead_filter.currentData()
+        self.lead_filter.blockSignals(True)
+        while self.lead_filter.count() > 1:
+            self.lead_filter.removeItem(1)
+        for lead in leads:
+            self.lead_filter.addItem(lead, lead)
+        self.lead_filter.setCurrentIndex(max(0, self.lead_filter.findData(current)))
+        self.lead_filter.blockSignals(False)
+        self.projects_filter.set_column_filter(LEAD, self.lead_filter.currentData())
+
+    def _update_projects_count(self, *_args: Any) -> None:
+        total = self.projects_model.rowCount() if self.projects_model else 0
+        self.projects_count.setText(translate("MainWindow", "{shown} of {total} projects").format(
+            shown=self.projects_filter.rowCount(), total=total))  # fmt: skip
+
+    def _update_after_change(self, *_args: Any) -> None:
+        self._update_actions()
+        self._update_status()
+        self._fill_lead_filter()
+        self._update_projects_count()
+
+    def _update_status(self) -> None:
+        if self.document is None:
+            self.status_label.setText("")
+            return
+        tree = self.document.index
+        projects = [node.id for node in tree.nodes.values() if node.kind == "project"]
+        stale = sum(1 for node_id in projects if tree.is_stale(node_id))
+        self.status_label.setText(translate("MainWindow", "{goals} goals · {projects} projects · {stale} stale").format(
+            goals=len(tree.child_ids(None)), projects=len(projects), stale=stale))  # fmt: skip
+
+    def _update_title(self) -> None:
+        if self.document is None:
+            self.setWindowTitle(APP_TITLE)
+            return
+        where = (translate("MainWindow", "shared") if self.document.is_shared
+                 else translate("MainWindow", "local"))  # fmt: skip
+        name = self.document.index.title or Path(self.document.location).stem
+        self.setWindowTitle(f"{name} — {self.document.location} ({where}) — {APP_TITLE}")
+
+    def _update_actions(self) -> None:
+        has_document = self.document is not None
+        node_id = self.selected_node_id()
+        link_row = self.selected_link_id() is not None
+        kind = self.document.index.nodes[node_id].kind if has_document and node_id else None
+        for action in (self.import_action, self.export_action, self.title_action, self.reload_action):
+            action.setEnabled(has_document)
+        self.add_actions["goal"].setEnabled(has_document)
+        for child_kind in ("primary", "secondary", "project"):
+            self.add_actions[child_kind].setEnabled(has_document and self._parent_for(child_kind) is not None)
+        self.add_child_action.setEnabled(has_document and NATURAL_CHILD.get(kind) is not None and (
+            kind is not None or not self.selected_index().isValid()))  # fmt: skip
+        self.rename_action.setEnabled(node_id is not None)
+        self.delete_action.setEnabled(node_id is not None or link_row)
+        self.delete_action.setText(translate("MainWindow", "Remove cross-&link") if link_row
+                                   else translate("MainWindow", "&Delete…"))  # fmt: skip
+        self.link_action.setEnabled(kind in ("project", "secondary"))
+        self.status_action.setEnabled(kind == "project")
+
+    def _tree_context_menu(self, position: Any) -> None:
+        self._update_actions()
+        menu = QMenu(self)
+        menu.addAction(self.add_child_action)
+        for action in self.add_actions.values():
+            if action.isEnabled():
+                menu.addAction(action)
+        menu.addSeparator()
+        menu.addActions([self.rename_action, self.delete_action])
+        menu.addSeparator()
+        menu.addActions([self.link_action, self.status_action])
+        menu.exec(self.tree_view.viewport().mapToGlobal(position))
+
+    # ================================================================== settings
+
+    def _restore_settings(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        sizes = settings.value("window/splitter")
+        if sizes is not None:
+            self.splitter.restoreState(sizes)
+
+    def save_settings(self) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/splitter", self.splitter.saveState())
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self._commit_editor()
+        for task in list(self.tasks):
+            task.wait()
+        self.save_settings()
+        if self.document is not None:
+            self.document.close()
+        event.accept()
+
+
+def _load_sample(path: Path) -> Any:
+    from register.exchange import load_file
+
+    return load_file(path)
+
+
+def default_location() -> str | None:
+    """The register to open at start: the last one used, if it still exists; else the default register."""
+    last = QSettings().value(LAST_KEY, "", str)
+    if last and ("://" in last or os.path.exists(last)):
+        return last
+    return None
