@@ -211,57 +211,90 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        t = lambda text: translate("MainWindow", text)  # noqa: E731
-        self.new_action = self._action(t("&New register…"), self.new_register, QKeySequence.StandardKey.New)
-        self.open_action = self._action(t("&Open register…"), self.open_register, QKeySequence.StandardKey.Open)
-        self.import_action = self._action(t("&Import exchange file…"), self.import_exchange)
-        self.export_action = self._action(t("&Export exchange file…"), self.export_exchange)
-        self.title_action = self._action(t("Register &title…"), self.edit_register_title)
-        self.reload_action = self._action(t("Re&load"), self.reload, QKeySequence.StandardKey.Refresh,
-                                          tip=t("Read the register again (see changes others made)"))  # fmt: skip
-        self.quit_action = self._action(t("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.new_action = self._action(
+            translate("MainWindow", "&New register…"), self.new_register, QKeySequence.StandardKey.New
+        )
+        self.open_action = self._action(
+            translate("MainWindow", "&Open register…"), self.open_register, QKeySequence.StandardKey.Open
+        )
+        self.import_action = self._action(translate("MainWindow", "&Import exchange file…"), self.import_exchange)
+        self.export_action = self._action(translate("MainWindow", "&Export exchange file…"), self.export_exchange)
+        self.title_action = self._action(translate("MainWindow", "Register &title…"), self.edit_register_title)
+        self.reload_action = self._action(
+            translate("MainWindow", "Re&load"),
+            self.reload,
+            QKeySequence.StandardKey.Refresh,
+            tip=translate("MainWindow", "Read the register again (see changes others made)"),
+        )
+        self.quit_action = self._action(translate("MainWindow", "&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
-        self.undo_action = self.undo_group.createUndoAction(self, t("&Undo"))
+        self.undo_action = self.undo_group.createUndoAction(self, translate("MainWindow", "&Undo"))
         self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_group.createRedoAction(self, t("&Redo"))
+        self.redo_action = self.undo_group.createRedoAction(self, translate("MainWindow", "&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.undo_action.setIcon(self.style().standardIcon(self.style().StandardPixmap.SP_ArrowBack))
         self.redo_action.setIcon(self.style().standardIcon(self.style().StandardPixmap.SP_ArrowForward))
-        self.add_child_action = self._action(t("Add &child"), self.add_child, "Insert",
-                                             tip=t("Add the next level under the selected node"))  # fmt: skip
+        self.add_child_action = self._action(
+            translate("MainWindow", "Add &child"),
+            self.add_child,
+            "Insert",
+            tip=translate("MainWindow", "Add the next level under the selected node"),
+        )
         self.add_actions = {
-            "goal": self._action(t("Add &goal"), lambda: self.add_node("goal"), "Ctrl+Shift+G", "goal"),
-            "primary": self._action(t("Add &primary driver"), lambda: self.add_node("primary"), "Ctrl+Shift+1",
-                                    "primary"),
-            "secondary": self._action(t("Add &secondary driver"), lambda: self.add_node("secondary"), "Ctrl+Shift+2",
-                                      "secondary"),
-            "project": self._action(t("Add p&roject"), lambda: self.add_node("project"), "Ctrl+Shift+P", "project"),
-        }  # fmt: skip
-        self.rename_action = self._action(t("Re&name"), self.rename, "F2")
-        self.delete_action = self._action(t("&Delete…"), self.delete_selected, QKeySequence.StandardKey.Delete)
+            "goal": self._action(
+                translate("MainWindow", "Add &goal"), lambda: self.add_node("goal"), "Ctrl+Shift+G", "goal"
+            ),
+            "primary": self._action(
+                translate("MainWindow", "Add &primary driver"),
+                lambda: self.add_node("primary"),
+                "Ctrl+Shift+1",
+                "primary",
+            ),
+            "secondary": self._action(
+                translate("MainWindow", "Add &secondary driver"),
+                lambda: self.add_node("secondary"),
+                "Ctrl+Shift+2",
+                "secondary",
+            ),
+            "project": self._action(
+                translate("MainWindow", "Add p&roject"), lambda: self.add_node("project"), "Ctrl+Shift+P", "project"
+            ),
+        }
+        self.rename_action = self._action(translate("MainWindow", "Re&name"), self.rename, "F2")
+        self.delete_action = self._action(
+            translate("MainWindow", "&Delete…"), self.delete_selected, QKeySequence.StandardKey.Delete
+        )
         self.delete_action.setIcon(self.style().standardIcon(self.style().StandardPixmap.SP_TrashIcon))
-        self.link_action = self._action(t("Add cross-&link…"), lambda: self.add_link(), "Ctrl+K", "link")
-        self.status_action = self._action(t("&Log status…"), lambda: self.log_status(), "Ctrl+L")
+        self.link_action = self._action(
+            translate("MainWindow", "Add cross-&link…"), lambda: self.add_link(), "Ctrl+K", "link"
+        )
+        self.status_action = self._action(translate("MainWindow", "&Log status…"), lambda: self.log_status(), "Ctrl+L")
         self.status_action.setIcon(rag_icon("green"))
-        self.preferences_action = self._action(t("&Preferences…"), self.edit_preferences,
-                                               QKeySequence.StandardKey.Preferences)  # fmt: skip
+        self.preferences_action = self._action(
+            translate("MainWindow", "&Preferences…"), self.edit_preferences, QKeySequence.StandardKey.Preferences
+        )
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.find_action = self._action(t("&Find"), self._focus_search, QKeySequence.StandardKey.Find)
-        self.tree_tab_action = self._action(t("&Driver diagram"), lambda: self.tabs.setCurrentIndex(self.tree_tab),
-                                            "Ctrl+1")  # fmt: skip
-        self.projects_tab_action = self._action(t("&Projects"), lambda: self.tabs.setCurrentIndex(self.projects_tab),
-                                                "Ctrl+2")  # fmt: skip
-        self.expand_action = self._action(t("&Expand all"), lambda: self.tree_view.expandAll())
-        self.collapse_action = self._action(t("&Collapse to drivers"), lambda: self.tree_view.expandToDepth(0))
-        self.about_action = self._action(t("&About Improvement Register"), self.about)
+        self.find_action = self._action(
+            translate("MainWindow", "&Find"), self._focus_search, QKeySequence.StandardKey.Find
+        )
+        self.tree_tab_action = self._action(
+            translate("MainWindow", "&Driver diagram"), lambda: self.tabs.setCurrentIndex(self.tree_tab), "Ctrl+1"
+        )
+        self.projects_tab_action = self._action(
+            translate("MainWindow", "&Projects"), lambda: self.tabs.setCurrentIndex(self.projects_tab), "Ctrl+2"
+        )
+        self.expand_action = self._action(translate("MainWindow", "&Expand all"), lambda: self.tree_view.expandAll())
+        self.collapse_action = self._action(
+            translate("MainWindow", "&Collapse to drivers"), lambda: self.tree_view.expandToDepth(0)
+        )
+        self.about_action = self._action(translate("MainWindow", "&About Improvement Register"), self.about)
 
     def _build_menus(self) -> None:
-        t = lambda text: translate("MainWindow", text)  # noqa: E731
         bar = self.menuBar()
-        file_menu = bar.addMenu(t("&File"))
+        file_menu = bar.addMenu(translate("MainWindow", "&File"))
         file_menu.addActions([self.new_action, self.open_action])
-        self.recent_menu = file_menu.addMenu(t("Open &recent"))
+        self.recent_menu = file_menu.addMenu(translate("MainWindow", "Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
         file_menu.addActions([self.import_action, self.export_action])
@@ -269,7 +302,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.title_action, self.reload_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu(t("&Edit"))
+        edit_menu = bar.addMenu(translate("MainWindow", "&Edit"))
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addAction(self.add_child_action)
@@ -280,14 +313,14 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.status_action)
         edit_menu.addSeparator()
         edit_menu.addActions([self.find_action, self.preferences_action])
-        view_menu = bar.addMenu(t("&View"))
+        view_menu = bar.addMenu(translate("MainWindow", "&View"))
         view_menu.addActions([self.tree_tab_action, self.projects_tab_action])
         view_menu.addSeparator()
         view_menu.addActions([self.expand_action, self.collapse_action])
-        help_menu = bar.addMenu(t("&Help"))
+        help_menu = bar.addMenu(translate("MainWindow", "&Help"))
         help_menu.addAction(self.about_action)
 
-        toolbar = QToolBar(t("Main toolbar"))
+        toolbar = QToolBar(translate("MainWindow", "Main toolbar"))
         toolbar.setObjectName("main-toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addActions([self.undo_action, self.redo_action])

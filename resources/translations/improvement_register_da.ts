@@ -1,0 +1,949 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="da_DK">
+<context>
+    <name>Commands</name>
+    <message>
+        <source>Add {kind} “{title}”</source>
+        <translation>Tilføj {kind} “{title}”</translation>
+    </message>
+    <message>
+        <source>Rename “{title}”</source>
+        <translation>Omdøb “{title}”</translation>
+    </message>
+    <message>
+        <source>Edit “{title}”</source>
+        <translation>Rediger “{title}”</translation>
+    </message>
+    <message>
+        <source>Move “{title}”</source>
+        <translation>Flyt “{title}”</translation>
+    </message>
+    <message>
+        <source>Delete {kind} “{title}”</source>
+        <translation>Slet {kind} “{title}”</translation>
+    </message>
+    <message>
+        <source>Link “{source}” to “{target}”</source>
+        <translation>Kobl “{source}” til “{target}”</translation>
+    </message>
+    <message>
+        <source>Remove link “{source}” → “{target}”</source>
+        <translation>Fjern kobling “{source}” → “{target}”</translation>
+    </message>
+    <message>
+        <source>Change link “{source}” → “{target}”</source>
+        <translation>Skift kobling “{source}” → “{target}”</translation>
+    </message>
+    <message>
+        <source>Log status of “{title}”</source>
+        <translation>Registrer status for “{title}”</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>Registers (*.sqlite *.db);;All files (*)</source>
+        <translation>Registre (*.sqlite *.db);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Exchange files (*.json);;All files (*)</source>
+        <translation>Udvekslingsfiler (*.json);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>Ændret af en anden</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Genindlæs</translation>
+    </message>
+    <message>
+        <source>Open register</source>
+        <translation>Åbn register</translation>
+    </message>
+    <message>
+        <source>New register</source>
+        <translation>Nyt register</translation>
+    </message>
+    <message>
+        <source>Import exchange file</source>
+        <translation>Importer udvekslingsfil</translation>
+    </message>
+    <message>
+        <source>Export exchange file</source>
+        <translation>Eksporter udvekslingsfil</translation>
+    </message>
+    <message>
+        <source>Register title</source>
+        <translation>Registrets titel</translation>
+    </message>
+    <message>
+        <source>Title of the register:</source>
+        <translation>Registrets titel:</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>goal</source>
+        <translation>mål</translation>
+    </message>
+    <message>
+        <source>primary driver</source>
+        <translation>primær driver</translation>
+    </message>
+    <message>
+        <source>secondary driver</source>
+        <translation>sekundær driver</translation>
+    </message>
+    <message>
+        <source>project</source>
+        <translation>projekt</translation>
+    </message>
+    <message>
+        <source>goals</source>
+        <translation>mål</translation>
+    </message>
+    <message>
+        <source>primary drivers</source>
+        <translation>primære drivere</translation>
+    </message>
+    <message>
+        <source>secondary drivers</source>
+        <translation>sekundære drivere</translation>
+    </message>
+    <message>
+        <source>projects</source>
+        <translation>projekter</translation>
+    </message>
+    <message>
+        <source>idea</source>
+        <translation>idé</translation>
+    </message>
+    <message>
+        <source>planning</source>
+        <translation>planlægning</translation>
+    </message>
+    <message>
+        <source>testing</source>
+        <translation>afprøvning</translation>
+    </message>
+    <message>
+        <source>implementing</source>
+        <translation>implementering</translation>
+    </message>
+    <message>
+        <source>spreading</source>
+        <translation>spredning</translation>
+    </message>
+    <message>
+        <source>sustaining</source>
+        <translation>fastholdelse</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>afsluttet</translation>
+    </message>
+    <message>
+        <source>green</source>
+        <translation>grøn</translation>
+    </message>
+    <message>
+        <source>amber</source>
+        <translation>gul</translation>
+    </message>
+    <message>
+        <source>red</source>
+        <translation>rød</translation>
+    </message>
+    <message>
+        <source>strong</source>
+        <translation>stærk</translation>
+    </message>
+    <message>
+        <source>weak</source>
+        <translation>svag</translation>
+    </message>
+    <message>
+        <source>Intent to participate</source>
+        <translation>Hensigt om at deltage</translation>
+    </message>
+    <message>
+        <source>Team formed</source>
+        <translation>Team etableret</translation>
+    </message>
+    <message>
+        <source>Planning begun</source>
+        <translation>Planlægning påbegyndt</translation>
+    </message>
+    <message>
+        <source>Activity but no changes</source>
+        <translation>Aktivitet, men ingen ændringer</translation>
+    </message>
+    <message>
+        <source>Changes tested but no improvement</source>
+        <translation>Ændringer afprøvet, men ingen forbedring</translation>
+    </message>
+    <message>
+        <source>Modest improvement</source>
+        <translation>Beskeden forbedring</translation>
+    </message>
+    <message>
+        <source>Improvement</source>
+        <translation>Forbedring</translation>
+    </message>
+    <message>
+        <source>Significant improvement</source>
+        <translation>Betydelig forbedring</translation>
+    </message>
+    <message>
+        <source>Sustainable improvement</source>
+        <translation>Vedvarende forbedring</translation>
+    </message>
+    <message>
+        <source>Outstanding sustainable results</source>
+        <translation>Enestående vedvarende resultater</translation>
+    </message>
+</context>
+<context>
+    <name>LinkDialog</name>
+    <message>
+        <source>Add cross-link</source>
+        <translation>Tilføj krydskobling</translation>
+    </message>
+    <message>
+        <source>“{title}” also serves:</source>
+        <translation>“{title}” understøtter også:</translation>
+    </message>
+    <message>
+        <source>&amp;Driver:</source>
+        <translation>&amp;Driver:</translation>
+    </message>
+    <message>
+        <source>&amp;Strong (solid line)</source>
+        <translation>&amp;Stærk (fuldt optrukket linje)</translation>
+    </message>
+    <message>
+        <source>&amp;Weak (dashed line)</source>
+        <translation>S&amp;vag (stiplet linje)</translation>
+    </message>
+    <message>
+        <source>Strength:</source>
+        <translation>Styrke:</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Filter the tree (Ctrl+F)</source>
+        <extracomment>The child kind &quot;Add child&quot; (Insert) adds under each kind of node; None: a goal at the top.</extracomment>
+        <translation>Filtrer træet (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Filter projects</source>
+        <translation>Filtrer projekter</translation>
+    </message>
+    <message>
+        <source>All stages</source>
+        <translation>Alle faser</translation>
+    </message>
+    <message>
+        <source>All RAG</source>
+        <translation>Alle RAG</translation>
+    </message>
+    <message>
+        <source>All leads</source>
+        <translation>Alle projektledere</translation>
+    </message>
+    <message>
+        <source>Stage:</source>
+        <translation>Fase:</translation>
+    </message>
+    <message>
+        <source>RAG:</source>
+        <translation>RAG:</translation>
+    </message>
+    <message>
+        <source>Lead:</source>
+        <translation>Projektleder:</translation>
+    </message>
+    <message>
+        <source>Driver diagram</source>
+        <translation>Driverdiagram</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>Projekter</translation>
+    </message>
+    <message>
+        <source>&amp;New register…</source>
+        <translation>&amp;Nyt register…</translation>
+    </message>
+    <message>
+        <source>&amp;Open register…</source>
+        <translation>&amp;Åbn register…</translation>
+    </message>
+    <message>
+        <source>&amp;Import exchange file…</source>
+        <translation>&amp;Importer udvekslingsfil…</translation>
+    </message>
+    <message>
+        <source>&amp;Export exchange file…</source>
+        <translation>&amp;Eksporter udvekslingsfil…</translation>
+    </message>
+    <message>
+        <source>Register &amp;title…</source>
+        <translation>Registrets &amp;titel…</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>&amp;Genindlæs</translation>
+    </message>
+    <message>
+        <source>Read the register again (see changes others made)</source>
+        <translation>Læs registret igen (se andres ændringer)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afslut</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Fortryd</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Gentag</translation>
+    </message>
+    <message>
+        <source>Add &amp;child</source>
+        <translation>Tilføj &amp;underpunkt</translation>
+    </message>
+    <message>
+        <source>Add the next level under the selected node</source>
+        <translation>Tilføj næste niveau under det valgte punkt</translation>
+    </message>
+    <message>
+        <source>Add &amp;goal</source>
+        <translation>Tilføj &amp;mål</translation>
+    </message>
+    <message>
+        <source>Add &amp;primary driver</source>
+        <translation>Tilføj &amp;primær driver</translation>
+    </message>
+    <message>
+        <source>Add &amp;secondary driver</source>
+        <translation>Tilføj &amp;sekundær driver</translation>
+    </message>
+    <message>
+        <source>Add p&amp;roject</source>
+        <translation>Tilføj p&amp;rojekt</translation>
+    </message>
+    <message>
+        <source>Re&amp;name</source>
+        <translation>&amp;Omdøb</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Slet…</translation>
+    </message>
+    <message>
+        <source>Add cross-&amp;link…</source>
+        <translation>Tilføj kryds&amp;kobling…</translation>
+    </message>
+    <message>
+        <source>&amp;Log status…</source>
+        <translation>&amp;Registrer status…</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Indstillinger…</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Søg</translation>
+    </message>
+    <message>
+        <source>&amp;Driver diagram</source>
+        <translation>&amp;Driverdiagram</translation>
+    </message>
+    <message>
+        <source>&amp;Projects</source>
+        <translation>&amp;Projekter</translation>
+    </message>
+    <message>
+        <source>&amp;Expand all</source>
+        <translation>&amp;Fold alt ud</translation>
+    </message>
+    <message>
+        <source>&amp;Collapse to drivers</source>
+        <translation>Fold &amp;sammen til drivere</translation>
+    </message>
+    <message>
+        <source>&amp;About Improvement Register</source>
+        <translation>&amp;Om Improvement Register</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Filer</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>Åbn &amp;seneste</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Rediger</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Vis</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjælp</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Hovedværktøjslinje</translation>
+    </message>
+    <message>
+        <source>Opening the register…</source>
+        <translation>Åbner registret…</translation>
+    </message>
+    <message>
+        <source>Importing {file}…</source>
+        <translation>Importerer {file}…</translation>
+    </message>
+    <message>
+        <source>Cannot open the register</source>
+        <translation>Registret kan ikke åbnes</translation>
+    </message>
+    <message>
+        <source>The changes to “{title}” were not saved: {problem}</source>
+        <translation>Ændringerne af “{title}” blev ikke gemt: {problem}</translation>
+    </message>
+    <message>
+        <source>Cannot do that</source>
+        <translation>Det kan ikke lade sig gøre</translation>
+    </message>
+    <message>
+        <source>Cannot undo or redo</source>
+        <translation>Kan ikke fortryde eller gentage</translation>
+    </message>
+    <message>
+        <source>{message}
+
+The register is reloaded and the undo history cleared.</source>
+        <translation>{message}
+
+Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
+    </message>
+    <message>
+        <source>Select a {parents} first: a {kind} goes under one.</source>
+        <translation>Vælg først en {parents}: en {kind} skal ligge under en sådan.</translation>
+    </message>
+    <message>
+        <source>Cannot add</source>
+        <translation>Kan ikke tilføje</translation>
+    </message>
+    <message>
+        <source>New {kind}</source>
+        <translation>Ny {kind}</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>Kan ikke gemme</translation>
+    </message>
+    <message>
+        <source>Cannot move</source>
+        <translation>Kan ikke flytte</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n measure(s) with %1 observations</source>
+        <translation>
+            <numerusform>%n måling med %1 observationer</numerusform>
+            <numerusform>%n målinger med %1 observationer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n status update(s)</source>
+        <translation>
+            <numerusform>%n statusopdatering</numerusform>
+            <numerusform>%n statusopdateringer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cross-link(s)</source>
+        <translation>
+            <numerusform>%n krydskobling</numerusform>
+            <numerusform>%n krydskoblinger</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete the {kind} “{title}”?</source>
+        <translation>Slet {kind} “{title}”?</translation>
+    </message>
+    <message>
+        <source>With it go: {parts}.</source>
+        <translation>Med følger: {parts}.</translation>
+    </message>
+    <message>
+        <source>It is archived, not destroyed: Undo (Ctrl+Z) brings it back.</source>
+        <translation>Det arkiveres, ikke destrueres: Fortryd (Ctrl+Z) henter det tilbage.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Slet</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Slet</translation>
+    </message>
+    <message>
+        <source>Cannot add a cross-link</source>
+        <translation>Kan ikke tilføje en krydskobling</translation>
+    </message>
+    <message>
+        <source>Only projects and secondary drivers can serve other drivers through cross-links.</source>
+        <translation>Kun projekter og sekundære drivere kan understøtte andre drivere gennem krydskoblinger.</translation>
+    </message>
+    <message>
+        <source>Log status</source>
+        <translation>Registrer status</translation>
+    </message>
+    <message>
+        <source>Select a project to log its status.</source>
+        <translation>Vælg et projekt for at registrere dets status.</translation>
+    </message>
+    <message>
+        <source>Cannot log the status</source>
+        <translation>Status kan ikke registreres</translation>
+    </message>
+    <message>
+        <source>New register</source>
+        <translation>Nyt register</translation>
+    </message>
+    <message>
+        <source>{path} exists already. Choose a new file name, or open it with File → Open.</source>
+        <translation>{path} findes allerede. Vælg et nyt filnavn, eller åbn filen med Filer → Åbn.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ingen)</translation>
+    </message>
+    <message>
+        <source>Import goes into an empty register; {path} exists already.</source>
+        <translation>Import sker til et tomt register; {path} findes allerede.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Exported the register to {path}.</source>
+        <translation>Registret er eksporteret til {path}.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Eksporterer…</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Eksporten mislykkedes</translation>
+    </message>
+    <message>
+        <source>About Improvement Register</source>
+        <translation>Om Improvement Register</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Improvement Register&lt;/h3&gt;&lt;p&gt;Driver diagrams, project status and run and control charts for health-care improvement programmes (IHI Model for Improvement).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Improvement Register&lt;/h3&gt;&lt;p&gt;Driverdiagrammer, projektstatus og serie- og kontroldiagrammer til forbedringsprogrammer i sundhedsvæsenet (IHI&apos;s forbedringsmodel).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} projects</source>
+        <translation>{shown} af {total} projekter</translation>
+    </message>
+    <message>
+        <source>{goals} goals · {projects} projects · {stale} stale</source>
+        <translation>{goals} mål · {projects} projekter · {stale} uden opdatering</translation>
+    </message>
+    <message>
+        <source>shared</source>
+        <translation>delt</translation>
+    </message>
+    <message>
+        <source>local</source>
+        <translation>lokalt</translation>
+    </message>
+    <message>
+        <source>Remove cross-&amp;link</source>
+        <translation>Fjern kryds&amp;kobling</translation>
+    </message>
+</context>
+<context>
+    <name>NodeEditor</name>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>ÅÅÅÅ-MM-DD</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beskrivelse:</translation>
+    </message>
+    <message>
+        <source>&amp;Lead:</source>
+        <translation>&amp;Projektleder:</translation>
+    </message>
+    <message>
+        <source>&amp;Unit:</source>
+        <translation>&amp;Enhed:</translation>
+    </message>
+    <message>
+        <source>S&amp;tart date:</source>
+        <translation>St&amp;artdato:</translation>
+    </message>
+    <message>
+        <source>&amp;End date:</source>
+        <translation>S&amp;lutdato:</translation>
+    </message>
+    <message>
+        <source>St&amp;age:</source>
+        <translation>&amp;Fase:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Gem</translation>
+    </message>
+    <message>
+        <source>Save the changes (Ctrl+S)</source>
+        <translation>Gem ændringerne (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>Fo&amp;rtryd ændringer</translation>
+    </message>
+    <message>
+        <source>Log status…</source>
+        <translation>Registrer status…</translation>
+    </message>
+    <message>
+        <source>Log a status update for this project (Ctrl+L)</source>
+        <translation>Registrer en statusopdatering for projektet (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>RAG</source>
+        <translation>RAG</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fremdrift</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Forfatter</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Resumé</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>Næste skridt</translation>
+    </message>
+    <message>
+        <source>Help needed</source>
+        <translation>Behov for hjælp</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Retning</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Punkt</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>Styrke</translation>
+    </message>
+    <message>
+        <source>When (UTC)</source>
+        <translation>Hvornår (UTC)</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Hvem</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Hvad</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Ændringer</translation>
+    </message>
+    <message>
+        <source>Add cross-link…</source>
+        <translation>Tilføj krydskobling…</translation>
+    </message>
+    <message>
+        <source>Strong/weak</source>
+        <translation>Stærk/svag</translation>
+    </message>
+    <message>
+        <source>Remove cross-link</source>
+        <translation>Fjern krydskobling</translation>
+    </message>
+    <message>
+        <source>Status history</source>
+        <translation>Statushistorik</translation>
+    </message>
+    <message>
+        <source>Cross-links</source>
+        <translation>Krydskoblinger</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Ændringslog</translation>
+    </message>
+    <message>
+        <source>Select a goal, driver or project in the tree, or add a goal to start a driver diagram.</source>
+        <translation>Vælg et mål, en driver eller et projekt i træet, eller tilføj et mål for at starte et driverdiagram.</translation>
+    </message>
+    <message>
+        <source>serves →</source>
+        <translation>understøtter →</translation>
+    </message>
+    <message>
+        <source>← served by</source>
+        <translation>← understøttes af</translation>
+    </message>
+    <message>
+        <source>Write the start date like 2026-03-31.</source>
+        <translation>Skriv startdatoen som 2026-03-31.</translation>
+    </message>
+    <message>
+        <source>Write the end date like 2026-03-31.</source>
+        <translation>Skriv slutdatoen som 2026-03-31.</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>Slutdatoen ligger før startdatoen.</translation>
+    </message>
+    <message>
+        <source>The title cannot be empty.</source>
+        <translation>Titlen må ikke være tom.</translation>
+    </message>
+</context>
+<context>
+    <name>Preferences</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Indstillinger</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemets sprog</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprog:</translation>
+    </message>
+    <message>
+        <source>A new language applies when the program is started again.</source>
+        <translation>Et nyt sprog træder i kraft, når programmet startes igen.</translation>
+    </message>
+    <message>
+        <source>your name, as project leads know you</source>
+        <translation>dit navn, som projektlederne kender dig</translation>
+    </message>
+    <message>
+        <source>&amp;Author name:</source>
+        <translation>&amp;Forfatternavn:</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsModel</name>
+    <message>
+        <source>Project</source>
+        <extracomment>The raw value of a cell, for sorting and the column filters.</extracomment>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <source>Driver</source>
+        <translation>Driver</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Projektleder</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Enhed</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Fase</translation>
+    </message>
+    <message>
+        <source>RAG</source>
+        <translation>RAG</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fremdrift</translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation>Seneste opdatering</translation>
+    </message>
+    <message>
+        <source>Weeks stale</source>
+        <translation>Uger uden opdatering</translation>
+    </message>
+</context>
+<context>
+    <name>StatusForm</name>
+    <message>
+        <source>Log status: {title}</source>
+        <translation>Registrer status: {title}</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Dato:</translation>
+    </message>
+    <message>
+        <source>A&amp;uthor:</source>
+        <translation>&amp;Forfatter:</translation>
+    </message>
+    <message>
+        <source>&amp;Green</source>
+        <translation>&amp;Grøn</translation>
+    </message>
+    <message>
+        <source>&amp;Amber</source>
+        <translation>G&amp;ul</translation>
+    </message>
+    <message>
+        <source>&amp;Red</source>
+        <translation>&amp;Rød</translation>
+    </message>
+    <message>
+        <source>RAG:</source>
+        <translation>RAG:</translation>
+    </message>
+    <message>
+        <source>— no score —</source>
+        <translation>— ingen score —</translation>
+    </message>
+    <message>
+        <source>&amp;Progress (IHI):</source>
+        <translation>Fr&amp;emdrift (IHI):</translation>
+    </message>
+    <message>
+        <source>What happened since the last update?</source>
+        <translation>Hvad er der sket siden sidste opdatering?</translation>
+    </message>
+    <message>
+        <source>&amp;Summary:</source>
+        <translation>Re&amp;sumé:</translation>
+    </message>
+    <message>
+        <source>What comes next?</source>
+        <translation>Hvad sker der nu?</translation>
+    </message>
+    <message>
+        <source>&amp;Next steps:</source>
+        <translation>&amp;Næste skridt:</translation>
+    </message>
+    <message>
+        <source>What do you need from the steering group?</source>
+        <translation>Hvad har du brug for fra styregruppen?</translation>
+    </message>
+    <message>
+        <source>&amp;Help needed:</source>
+        <translation>&amp;Behov for hjælp:</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>Gem (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Last time: {summary}</source>
+        <translation>Sidst: {summary}</translation>
+    </message>
+    <message>
+        <source>Choose a RAG status: green, amber or red (Alt+G, Alt+A, Alt+R).</source>
+        <translation>Vælg en RAG-status: grøn, gul eller rød (Alt+G, Alt+U, Alt+R).</translation>
+    </message>
+    <message>
+        <source>Give the author&apos;s name.</source>
+        <translation>Angiv forfatterens navn.</translation>
+    </message>
+</context>
+<context>
+    <name>TreeModel</name>
+    <message>
+        <source>never</source>
+        <translation>aldrig</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n uge</numerusform>
+            <numerusform>%n uger</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Driver diagram</source>
+        <extracomment>A drop asks to move a node: (node id, new parent id or &quot;&quot;, position or -1 for the end). Renaming in place asks for a new title: (node id, title).</extracomment>
+        <translation>Driverdiagram</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Fase</translation>
+    </message>
+    <message>
+        <source>RAG</source>
+        <translation>RAG</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Opdateret</translation>
+    </message>
+    <message>
+        <source>Lead: {lead}</source>
+        <translation>Projektleder: {lead}</translation>
+    </message>
+    <message>
+        <source>Latest status {date}: {rag} {progress}</source>
+        <translation>Seneste status {date}: {rag} {progress}</translation>
+    </message>
+    <message>
+        <source>Stale: no status update for {weeks}.</source>
+        <translation>Ingen statusopdatering i {weeks}.</translation>
+    </message>
+    <message>
+        <source>cross-link ({strength})</source>
+        <translation>krydskobling ({strength})</translation>
+    </message>
+    <message>
+        <source>{kind} “{source}” also serves “{target}” ({strength} link).</source>
+        <translation>{kind} “{source}” understøtter også “{target}” ({strength} kobling).</translation>
+    </message>
+</context>
+</TS>
