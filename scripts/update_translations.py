@@ -1,8 +1,8 @@
 """Re-extract the translatable strings from ``ui/`` and compile the catalogues.
 
 Run after changing user-visible text: ``python scripts/update_translations.py``. It updates
-``resources/translations/improvement_register_da.ts`` (every string) and ``..._en.ts`` (plural forms
-only; English is the source language), keeps existing translations, then compiles both to ``.qm``.
+``resources/translations/improvement_register_da.ts`` (English is the source language), keeps existing
+translations, then compiles it to ``.qm``.
 Translate new strings in Qt Linguist (``pyside6-linguist``) and run it again. A test fails when the
 catalogues or the compiled files are out of date.
 """
@@ -16,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 TRANSLATIONS = ROOT / "resources" / "translations"
-CATALOGUES = {"da": [], "en": ["-pluralonly"]}
+CATALOGUES: dict[str, list[str]] = {"da": []}
 
 
 def tool(name: str) -> str:

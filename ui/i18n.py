@@ -27,12 +27,12 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> l
     code = language or chosen_language()
     QLocale.setDefault(QLocale(code))
     installed: list[QTranslator] = []
-    own = QTranslator(app)  # English has a catalogue too: its plural forms ("1 week", "2 weeks")
+    if code == "en":  # the source language
+        return installed
+    own = QTranslator(app)
     if own.load(f"{CATALOGUE}_{code}", str(TRANSLATIONS_DIR)):
         app.installTranslator(own)
         installed.append(own)
-    if code == "en":
-        return installed
     qt = QTranslator(app)
     if qt.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)

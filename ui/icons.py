@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QPolygonF
 
 from resources import resource_path
 from ui.labels import RAG_COLOURS
@@ -17,9 +17,13 @@ def icon(name: str) -> QIcon:
     return QIcon(str(resource_path("icons", f"{name}.svg")))
 
 
+#: RAG shapes that read without colour (and in any language): circle, diamond, square.
+RAG_SHAPES = {"green": "circle", "amber": "diamond", "red": "square"}
+
+
 @cache
 def rag_icon(rag: str, size: int = 16) -> QIcon:
-    """A filled circle in the RAG colour, with the letter for colour-blind readers."""
+    """The RAG colour in a shape of its own (green circle, amber diamond, red square) for colour-blind readers."""
     result = QIcon()
     for scale in (1, 2, 3):
         pixmap = QPixmap(size * scale, size * scale)
@@ -28,15 +32,27 @@ def rag_icon(rag: str, size: int = 16) -> QIcon:
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         colour = RAG_COLOURS.get(rag, QColor("#999999"))
-        painter.setPen(colour.darker(130))
+        painter.setPen(colour.darker(140))
         painter.setBrush(colour)
-        painter.drawEllipse(QRectF(1.5, 1.5, size - 3, size - 3))
-        font = painter.font()
-        font.setPixelSize(int(size * 0.6))
-        font.setBold(True)
-        painter.setFont(font)
-        painter.setPen(QColor("white"))
-        painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, rag[:1].upper())
+        shape = RAG_SHAPES.get(rag, "circle")
+        inset = QRectF(2, 2, size - 4, size - 4)
+        if shape == "square":
+            painter.drawRect(inset.adjusted(1, 1, -1, -1))
+        elif shape == "diamond":
+            centre = inset.center()
+            half = inset.width() / 2 + 0.5
+            painter.drawPolygon(
+                QPolygonF(
+                    [
+                        QPointF(centre.x(), centre.y() - half),
+                        QPointF(centre.x() + half, centre.y()),
+                        QPointF(centre.x(), centre.y() + half),
+                        QPointF(centre.x() - half, centre.y()),
+                    ]
+                )
+            )
+        else:
+            painter.drawEllipse(inset)
         painter.end()
         result.addPixmap(pixmap)
     return result

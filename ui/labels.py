@@ -57,6 +57,11 @@ RAG_COLOURS = {"green": QColor("#2e9d4f"), "amber": QColor("#f0a020"), "red": QC
 STALE_COLOUR = QColor("#b3261e")
 
 
+def plural(count: int, one: str, many: str) -> str:
+    """``one`` or ``many`` (both translated, with ``{count}``) by the count; English and Danish agree on the rule."""
+    return (one if count == 1 else many).format(count=count)
+
+
 def _label(table: dict, code: str | None) -> str:
     if code is None:
         return ""

@@ -46,7 +46,7 @@ from ui import commands, dialogs
 from ui.document import RegisterDocument
 from ui.editor import NodeEditor
 from ui.icons import icon, rag_icon
-from ui.labels import kind_name, kind_plural, rag_name, stage_name
+from ui.labels import kind_name, kind_plural, plural, rag_name, stage_name
 from ui.preferences import AUTHOR_KEY
 from ui.projects_model import LEAD, RAG, STAGE, ProjectsFilter, ProjectsModel
 from ui.tasks import start_task
@@ -579,12 +579,18 @@ class MainWindow(QMainWindow):
             for kind, count in sorted(impact.descendants.items(), key=lambda item: NODE_KINDS.index(item[0]))
         ]
         if impact.measures:
-            parts.append(translate("MainWindow", "%n measure(s) with %1 observations", None,
-                                   impact.measures).replace("%1", str(impact.observations)))  # fmt: skip
+            measures = plural(impact.measures, translate("MainWindow", "{count} measure"),
+                              translate("MainWindow", "{count} measures"))  # fmt: skip
+            observations = plural(impact.observations, translate("MainWindow", "{count} observation"),
+                                  translate("MainWindow", "{count} observations"))  # fmt: skip
+            parts.append(translate("MainWindow", "{measures} with {observations}").format(
+                measures=measures, observations=observations))  # fmt: skip
         if impact.status_updates:
-            parts.append(translate("MainWindow", "%n status update(s)", None, impact.status_updates))
+            parts.append(plural(impact.status_updates, translate("MainWindow", "{count} status update"),
+                                translate("MainWindow", "{count} status updates")))  # fmt: skip
         if impact.links:
-            parts.append(translate("MainWindow", "%n cross-link(s)", None, impact.links))
+            parts.append(plural(impact.links, translate("MainWindow", "{count} cross-link"),
+                                translate("MainWindow", "{count} cross-links")))  # fmt: skip
         text = translate("MainWindow", "Delete the {kind} “{title}”?").format(kind=kind_name(node.kind),
                                                                           title=node.title)  # fmt: skip
         if parts:

@@ -26,7 +26,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from register.model import ALLOWED_PARENTS
 from ui.document import RegisterDocument
 from ui.icons import icon, rag_icon
-from ui.labels import STALE_COLOUR, kind_name, progress_text, rag_name, stage_name, strength_name
+from ui.labels import STALE_COLOUR, kind_name, plural, progress_text, rag_name, stage_name, strength_name
 
 translate = QCoreApplication.translate
 
@@ -67,7 +67,7 @@ class _Item:
 def weeks_text(weeks: int | None) -> str:
     if weeks is None:
         return translate("TreeModel", "never")
-    return translate("TreeModel", "%n week(s)", None, weeks)
+    return plural(weeks, translate("TreeModel", "{count} week"), translate("TreeModel", "{count} weeks"))
 
 
 class DiagramTreeModel(QAbstractItemModel):

@@ -460,26 +460,41 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
         <source>Cannot move</source>
         <translation>Kan ikke flytte</translation>
     </message>
-    <message numerus="yes">
-        <source>%n measure(s) with %1 observations</source>
-        <translation>
-            <numerusform>%n måling med %1 observationer</numerusform>
-            <numerusform>%n målinger med %1 observationer</numerusform>
-        </translation>
+    <message>
+        <source>{count} measure</source>
+        <translation>{count} måling</translation>
     </message>
-    <message numerus="yes">
-        <source>%n status update(s)</source>
-        <translation>
-            <numerusform>%n statusopdatering</numerusform>
-            <numerusform>%n statusopdateringer</numerusform>
-        </translation>
+    <message>
+        <source>{count} measures</source>
+        <translation>{count} målinger</translation>
     </message>
-    <message numerus="yes">
-        <source>%n cross-link(s)</source>
-        <translation>
-            <numerusform>%n krydskobling</numerusform>
-            <numerusform>%n krydskoblinger</numerusform>
-        </translation>
+    <message>
+        <source>{count} observation</source>
+        <translation>{count} observation</translation>
+    </message>
+    <message>
+        <source>{count} observations</source>
+        <translation>{count} observationer</translation>
+    </message>
+    <message>
+        <source>{measures} with {observations}</source>
+        <translation>{measures} med {observations}</translation>
+    </message>
+    <message>
+        <source>{count} status update</source>
+        <translation>{count} statusopdatering</translation>
+    </message>
+    <message>
+        <source>{count} status updates</source>
+        <translation>{count} statusopdateringer</translation>
+    </message>
+    <message>
+        <source>{count} cross-link</source>
+        <translation>{count} krydskobling</translation>
+    </message>
+    <message>
+        <source>{count} cross-links</source>
+        <translation>{count} krydskoblinger</translation>
     </message>
     <message>
         <source>Delete the {kind} “{title}”?</source>
@@ -901,12 +916,13 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
         <source>never</source>
         <translation>aldrig</translation>
     </message>
-    <message numerus="yes">
-        <source>%n week(s)</source>
-        <translation>
-            <numerusform>%n uge</numerusform>
-            <numerusform>%n uger</numerusform>
-        </translation>
+    <message>
+        <source>{count} week</source>
+        <translation>{count} uge</translation>
+    </message>
+    <message>
+        <source>{count} weeks</source>
+        <translation>{count} uger</translation>
     </message>
     <message>
         <source>Driver diagram</source>
