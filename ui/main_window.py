@@ -7,15 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QItemSelectionModel,
-    QModelIndex,
-    QSettings,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,6 +42,7 @@ from ui.labels import kind_name, kind_plural, plural, rag_name, stage_name
 from ui.preferences import AUTHOR_KEY
 from ui.projects_model import LEAD, RAG, STAGE, ProjectsFilter, ProjectsModel
 from ui.tasks import start_task
+from ui.tree_filter import TreeFilter
 from ui.tree_model import LINK_ID_ROLE, NODE_ID_ROLE, DiagramTreeModel
 
 translate = QCoreApplication.translate
@@ -60,16 +53,6 @@ LAST_KEY = "files/last"
 MAX_RECENT = 8
 #: The child kind "Add child" (Insert) adds under each kind of node; None: a goal at the top.
 NATURAL_CHILD = {None: "goal", "goal": "primary", "primary": "secondary", "secondary": "project"}
-
-
-class TreeFilter(QSortFilterProxyModel):
-    """Keeps rows whose title contains the text, with their ancestors (recursive filtering)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setRecursiveFilteringEnabled(True)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setFilterKeyColumn(0)
 
 
 class MainWindow(QMainWindow):
@@ -110,11 +93,8 @@ class MainWindow(QMainWindow):
         self.tree_view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.tree_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree_view.customContextMenuRequested.connect(self._tree_context_menu)
-        self.tree_proxy = TreeFilter(self)
-        self.tree_view.setModel(self.tree_proxy)
+        self.tree_filter: TreeFilter | None = None
         self.tree_view.header().setStretchLastSection(False)
-        self.tree_view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree_view.selectionModel().currentRowChanged.connect(self._on_tree_current_changed)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -183,6 +163,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
+        self._summary_timer = QTimer(self)
+        self._summary_timer.setSingleShot(True)
+        self._summary_timer.setInterval(150)
+        self._summary_timer.timeout.connect(self._update_summaries)
 
     def _filter_combo(self, everything: str, items: list[tuple[str, str]], column: int) -> QComboBox:
         combo = QComboBox()
@@ -397,31 +381,45 @@ class MainWindow(QMainWindow):
         self.tree_model = DiagramTreeModel(document)
         self.tree_model.moveRequested.connect(self._on_move_requested)
         self.tree_model.renameRequested.connect(self._on_rename_requested)
-        self.tree_proxy.setSourceModel(self.tree_model)
+        self.tree_view.setModel(self.tree_model)
+        self.tree_view.selectionModel().currentRowChanged.connect(self._on_tree_current_changed)
+        self.tree_filter = TreeFilter(self.tree_view, self.tree_model)
+        for signal in (self.tree_model.rowsInserted, self.tree_model.rowsMoved, self.tree_model.modelReset):
+            signal.connect(self._refilter_soon)
+        self.search_edit.blockSignals(True)
+        self.search_edit.clear()
+        self.search_edit.blockSignals(False)
         self.projects_model = ProjectsModel(document)
         self.projects_filter.setSourceModel(self.projects_model)
         self.editor.set_document(document)
         self.tree_view.expandToDepth(1)
-        self.tree_view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree_view.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree_view.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree_view.header().setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
-        self.projects_view.resizeColumnsToContents()
-        for column in range(self.projects_model.columnCount()):
-            self.projects_view.setColumnWidth(column, min(self.projects_view.columnWidth(column), 240))
+        self._size_columns()
         document.commandFailed.connect(self._on_command_failed, Qt.ConnectionType.QueuedConnection)
         document.undo_stack.indexChanged.connect(self._update_after_change)
         document.titleChanged.connect(lambda _title: self._update_title())
         document.reloaded.connect(self._update_after_change)
         document.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
-        self._fill_lead_filter()
         self._update_title()
         self._update_actions()
-        self._update_after_change()
+        self._update_summaries()
         if old is not None:
             self.undo_group.removeStack(old.undo_stack)
             old.close()
             old.deleteLater()
+
+    def _size_columns(self) -> None:
+        """Size the columns once per register: re-measuring them on every change costs ~1,000 rows of data()."""
+        header = self.tree_view.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        metrics = self.tree_view.fontMetrics()
+        for column, sample in ((1, "implementing"), (2, "amber"), (3, "52 weeks")):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(
+                str(self.tree_model.headerData(column, Qt.Orientation.Horizontal)))) + 48  # fmt: skip
+            header.resizeSection(column, width)
+        widths = (260, 200, 200, 130, 160, 100, 80, 70, 100, 110)
+        for column, width in enumerate(widths):
+            self.projects_view.setColumnWidth(column, width)
 
     # ================================================================== selection
 
@@ -430,7 +428,7 @@ class MainWindow(QMainWindow):
         current = self.tree_view.currentIndex()
         if not current.isValid() or self.tree_model is None:
             return QModelIndex()
-        return self.tree_proxy.mapToSource(current).siblingAtColumn(0)
+        return current.siblingAtColumn(0)
 
     def selected_node_id(self) -> str | None:
         index = self.selected_index()
@@ -446,18 +444,23 @@ class MainWindow(QMainWindow):
         """Select a node in the tree (clearing a filter that hides it) and show it in the editor."""
         if self.tree_model is None:
             return
-        source = self.tree_model.index_of_node(node_id)
-        if not source.isValid():
+        index = self.tree_model.index_of_node(node_id)
+        if not index.isValid():
             return
-        proxy = self.tree_proxy.mapFromSource(source)
-        if not proxy.isValid():
+        if self.tree_filter is not None and self.tree_filter.active() and self._is_filtered_out(index):
             self.search_edit.clear()
-            proxy = self.tree_proxy.mapFromSource(source)
         self.tabs.setCurrentIndex(self.tree_tab)
-        self.tree_view.scrollTo(proxy)
+        self.tree_view.scrollTo(index)
         self.tree_view.selectionModel().setCurrentIndex(
-            proxy, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         )
+
+    def _is_filtered_out(self, index: QModelIndex) -> bool:
+        while index.isValid():
+            if self.tree_view.isRowHidden(index.row(), index.parent()):
+                return True
+            index = index.parent()
+        return False
 
     def _on_tree_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         self._commit_editor()
@@ -517,6 +520,8 @@ class MainWindow(QMainWindow):
             dialogs.show_error(self, translate("MainWindow", "Cannot add"),
                                message.format(parents=parents, kind=kind_name(kind)))  # fmt: skip
             return
+        if self.tree_filter is not None and self.tree_filter.active():
+            self.search_edit.clear()  # the new node must be visible to be named
         title = translate("MainWindow", "New {kind}").format(kind=kind_name(kind))
         record = self._guard(lambda: commands.add_node(self.document, kind, title, parent_id))
         if record is not None:
@@ -750,14 +755,16 @@ class MainWindow(QMainWindow):
             self.search_edit.selectAll()
 
     def _apply_tree_filter(self, text: str) -> None:
-        self.tree_proxy.setFilterFixedString(text.strip())
-        if text.strip():
-            self.tree_view.expandAll()
-        else:
-            self.tree_view.expandToDepth(1)
-            node_id = self.editor.node_id
-            if node_id:
-                self.select_node(node_id)
+        if self.tree_filter is None:
+            return
+        self.tree_filter.apply(text)
+        if not text.strip() and self.editor.node_id:
+            self.select_node(self.editor.node_id)
+
+    def _refilter_soon(self, *_args: Any) -> None:
+        """Rows came or moved while a filter is on: filter them too (after the current change settles)."""
+        if self.tree_filter is not None and self.tree_filter.active():
+            QTimer.singleShot(0, self.tree_filter.reapply)
 
     def _on_project_double_clicked(self, index: QModelIndex) -> None:
         node_id = index.data(NODE_ID_ROLE)
@@ -768,6 +775,8 @@ class MainWindow(QMainWindow):
         if self.document is None:
             return
         leads = sorted({node.lead for node in self.document.index.projects() if node.lead}, key=str.casefold)
+        if leads == [self.lead_filter.itemData(row) for row in range(1, self.lead_filter.count())]:
+            return
         current = self.lead_filter.currentData()
         self.lead_filter.blockSignals(True)
         while self.lead_filter.count() > 1:
@@ -784,7 +793,11 @@ class MainWindow(QMainWindow):
             shown=self.projects_filter.rowCount(), total=total))  # fmt: skip
 
     def _update_after_change(self, *_args: Any) -> None:
+        """After an edit: actions at once; counts and the lead list a moment later (coalesced)."""
         self._update_actions()
+        self._summary_timer.start()
+
+    def _update_summaries(self) -> None:
         self._update_status()
         self._fill_lead_filter()
         self._update_projects_count()
@@ -795,7 +808,8 @@ class MainWindow(QMainWindow):
             return
         tree = self.document.index
         projects = [node.id for node in tree.nodes.values() if node.kind == "project"]
-        stale = sum(1 for node_id in projects if tree.is_stale(node_id))
+        today = self.tree_model.today if self.tree_model is not None else None
+        stale = sum(1 for node_id in projects if tree.is_stale(node_id, today))
         self.status_label.setText(translate("MainWindow", "{goals} goals · {projects} projects · {stale} stale").format(
             goals=len(tree.child_ids(None)), projects=len(projects), stale=stale))  # fmt: skip
 

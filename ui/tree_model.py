@@ -8,6 +8,7 @@ resets only when the whole register is reloaded.
 
 from __future__ import annotations
 
+import time
 from datetime import date
 from typing import Any
 
@@ -43,16 +44,20 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 class _Item:
     """A row: a node, or a cross-link entry under the driver it ends at."""
 
-    __slots__ = ("children", "link_id", "node_id", "parent")
+    __slots__ = ("children", "link_id", "node_id", "parent", "row")
 
     def __init__(self, node_id: str | None, parent: _Item | None, link_id: str | None = None) -> None:
         self.node_id = node_id
         self.link_id = link_id
         self.parent = parent
         self.children: list[_Item] = []
+        self.row = 0
 
-    def row(self) -> int:
-        return self.parent.children.index(self) if self.parent is not None else 0
+    def renumber(self, start: int = 0) -> None:
+        """Refresh the cached row numbers of the children from ``start`` on."""
+        children = self.children
+        for number in range(start, len(children)):
+            children[number].row = number
 
     def node_count(self) -> int:
         """How many of the children are nodes (they come before the link entries)."""
@@ -81,7 +86,8 @@ class DiagramTreeModel(QAbstractItemModel):
     def __init__(self, document: RegisterDocument, today: date | None = None) -> None:
         super().__init__(document)
         self.document = document
-        self.today = today
+        self.fixed_today = today
+        self._today = (0.0, date.today())
         self._root = _Item(None, None)
         self._nodes: dict[str, _Item] = {}
         self._links: dict[str, _Item] = {}
@@ -104,6 +110,7 @@ class DiagramTreeModel(QAbstractItemModel):
         self._links = {}
         for node_id in self.document.index.child_ids(None):
             self._root.children.append(self._make_node_item(node_id, self._root))
+        self._root.renumber()
 
     def _make_node_item(self, node_id: str, parent: _Item) -> _Item:
         item = _Item(node_id, parent)
@@ -114,6 +121,7 @@ class DiagramTreeModel(QAbstractItemModel):
             link_item = _Item(link.source_id, item, link.id)
             self._links[link.id] = link_item
             item.children.append(link_item)
+        item.renumber()
         return item
 
     def _forget(self, item: _Item) -> None:
@@ -124,6 +132,17 @@ class DiagramTreeModel(QAbstractItemModel):
         for child in item.children:
             self._forget(child)
 
+    @property
+    def today(self) -> date:
+        """The given date (tests), or today's, looked up at most once a minute (data() asks often)."""
+        if self.fixed_today is not None:
+            return self.fixed_today
+        checked = self._today[0]
+        now = time.monotonic()
+        if now - checked > 60:
+            self._today = (now, date.today())
+        return self._today[1]
+
     # ------------------------------------------------------------------ lookups
 
     def _item(self, index: AnyIndex) -> _Item:
@@ -132,7 +151,7 @@ class DiagramTreeModel(QAbstractItemModel):
     def _index_of(self, item: _Item, column: int = 0) -> QModelIndex:
         if item is self._root:
             return QModelIndex()
-        return self.createIndex(item.row(), column, item)
+        return self.createIndex(item.row, column, item)
 
     def index_of_node(self, node_id: str, column: int = 0) -> QModelIndex:
         item = self._nodes.get(node_id)
@@ -148,27 +167,38 @@ class DiagramTreeModel(QAbstractItemModel):
     # ------------------------------------------------------------------ QAbstractItemModel
 
     def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if column < 0 or column >= self.columnCount() or row < 0:
-            return QModelIndex()
-        item = self._item(parent)
-        if parent.isValid() and parent.column() != 0:
-            return QModelIndex()
-        if row >= len(item.children):
-            return QModelIndex()
-        return self.createIndex(row, column, item.children[row])
+        if parent.isValid():
+            if parent.column() != 0:
+                return QModelIndex()
+            children = parent.internalPointer().children
+        else:
+            children = self._root.children
+        if 0 <= row < len(children) and 0 <= column < 4:
+            return self.createIndex(row, column, children[row])
+        return QModelIndex()
 
     def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not index.isValid():
             return QModelIndex()
-        item: _Item = index.internalPointer()
-        if item.parent is None or item.parent is self._root:
+        parent = index.internalPointer().parent
+        if parent is None or parent.parent is None:
             return QModelIndex()
-        return self._index_of(item.parent)
+        return self.createIndex(parent.row, 0, parent)
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        if parent.isValid() and parent.column() != 0:
-            return 0
-        return len(self._item(parent).children)
+        if parent.isValid():
+            return len(parent.internalPointer().children) if parent.column() == 0 else 0
+        return len(self._root.children)
+
+    def hasChildren(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008, N802
+        if parent.isValid():
+            return parent.column() == 0 and bool(parent.internalPointer().children)
+        return bool(self._root.children)
+
+    def child_keys(self, parent: AnyIndex) -> list[tuple[int, str, bool]]:
+        """(row, node or link id, is a link) of the children of a row: for the tree filter."""
+        item = self._item(parent)
+        return [(child.row, child.link_id or child.node_id, child.link_id is not None) for child in item.children]
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return 4
@@ -376,6 +406,7 @@ class DiagramTreeModel(QAbstractItemModel):
         row = self.document.index.row_of(node_id)
         self.beginInsertRows(self._index_of(parent), row, row)
         parent.children.insert(row, self._make_node_item(node_id, parent))
+        parent.renumber(row)
         self.endInsertRows()
 
     def _on_node_changed(self, node_id: str) -> None:
@@ -398,9 +429,12 @@ class DiagramTreeModel(QAbstractItemModel):
             return
         if not self.beginMoveRows(self._index_of(source), old_row, old_row, self._index_of(target), destination):
             return
-        source.children.remove(item)
+        source.children.pop(old_row)
         target.children.insert(new_row, item)
         item.parent = target
+        source.renumber(min(old_row, new_row) if source is target else old_row)
+        if target is not source:
+            target.renumber(new_row)
         self.endMoveRows()
 
     def _on_node_removing(self, node_id: str) -> None:
@@ -412,9 +446,10 @@ class DiagramTreeModel(QAbstractItemModel):
             if link.source_id in subtree and link.target_id not in subtree:
                 self._on_link_removing(link.id)
         parent = item.parent
-        row = item.row()
+        row = item.row
         self.beginRemoveRows(self._index_of(parent), row, row)
         parent.children.pop(row)
+        parent.renumber(row)
         self._forget(item)
         self.endRemoveRows()
 
@@ -429,6 +464,7 @@ class DiagramTreeModel(QAbstractItemModel):
         self.beginInsertRows(self._index_of(parent), row, row)
         link_item = _Item(link.source_id, parent, link_id)
         parent.children.insert(row, link_item)
+        parent.renumber(row)
         self._links[link_id] = link_item
         self.endInsertRows()
 
@@ -436,9 +472,10 @@ class DiagramTreeModel(QAbstractItemModel):
         item = self._links.get(link_id)
         if item is None:
             return
-        row = item.row()
+        row = item.row
         self.beginRemoveRows(self._index_of(item.parent), row, row)
         item.parent.children.pop(row)
+        item.parent.renumber(row)
         del self._links[link_id]
         self.endRemoveRows()
 
