@@ -28,12 +28,34 @@ def make_application(argv: Sequence[str] | None = None):  # noqa: ANN201 - QAppl
     return app
 
 
+def install_error_hook(window: object) -> None:
+    """A bug (an exception no code expected) becomes a message in the window, with the details on stderr."""
+    import traceback
+
+    from PySide6.QtCore import QCoreApplication
+
+    from ui import dialogs
+
+    def hook(kind: type[BaseException], error: BaseException, trace: object) -> None:
+        traceback.print_exception(kind, error, trace)
+        if issubclass(kind, KeyboardInterrupt):
+            QCoreApplication.quit()
+            return
+        dialogs.show_error(window, QCoreApplication.translate("App", "Unexpected error"), QCoreApplication.translate(
+            "App", "Something went wrong: {error}\n\nYour data is safe: every change is saved in one transaction, "
+            "and this one did not complete. Please report the error with the details printed on the console.",
+        ).format(error=f"{kind.__name__}: {error}"))  # fmt: skip
+
+    sys.excepthook = hook
+
+
 def start_gui(args: argparse.Namespace) -> int:
     """Open the window on the register from ``--db``, a fresh sample (``--sample``), or the last one used."""
     app = make_application()
     from ui.main_window import MainWindow, default_location
 
     window = MainWindow()
+    install_error_hook(window)
     window.show()
     if getattr(args, "sample", False):
         folder = Path(tempfile.mkdtemp(prefix="improvement-register-sample-"))

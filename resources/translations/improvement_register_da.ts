@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="da_DK">
 <context>
+    <name>App</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Uventet fejl</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}
+
+Your data is safe: every change is saved in one transaction, and this one did not complete. Please report the error with the details printed on the console.</source>
+        <translation>Noget gik galt: {error}
+
+Dine data er i sikkerhed: hver ændring gemmes i én transaktion, og denne blev ikke gennemført. Rapportér venligst fejlen med detaljerne fra konsollen.</translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
         <source>Add {kind} “{title}”</source>
