@@ -30,7 +30,7 @@ from register.model import STAGES
 from register.records import NodeRecord
 from ui.document import RegisterDocument
 from ui.icons import icon, rag_icon
-from ui.labels import kind_name, progress_text, rag_name, stage_name, strength_name
+from ui.labels import audit_action, kind_name, progress_text, rag_name, stage_name, strength_name
 
 translate = QCoreApplication.translate
 ERROR_STYLE = "QLineEdit { border: 1px solid #b3261e; background: #fdecea; }"
@@ -286,7 +286,7 @@ class NodeEditor(QWidget):
             changes = "; ".join(
                 f"{name}: {_short(old)} → {_short(new)}" for name, (old, new) in sorted(entry.changes.items())
             )  # fmt: skip
-            what = f"{entry.action} {entry.entity_type}"
+            what = audit_action(entry.entity_type, entry.action)
             for column, text in enumerate((entry.at.strftime("%Y-%m-%d %H:%M"), entry.user, what, changes)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)

@@ -21,6 +21,32 @@ _KINDS_PLURAL = {
     "secondary": QT_TRANSLATE_NOOP("Labels", "secondary drivers"),
     "project": QT_TRANSLATE_NOOP("Labels", "projects"),
 }
+_NEW_NODE_TITLES = {
+    "goal": QT_TRANSLATE_NOOP("Labels", "New goal"),
+    "primary": QT_TRANSLATE_NOOP("Labels", "New primary driver"),
+    "secondary": QT_TRANSLATE_NOOP("Labels", "New secondary driver"),
+    "project": QT_TRANSLATE_NOOP("Labels", "New project"),
+}
+_AUDIT_ACTIONS = {
+    "create": QT_TRANSLATE_NOOP("Labels", "created"),
+    "update": QT_TRANSLATE_NOOP("Labels", "changed"),
+    "move": QT_TRANSLATE_NOOP("Labels", "moved"),
+    "archive": QT_TRANSLATE_NOOP("Labels", "deleted (archived)"),
+    "restore": QT_TRANSLATE_NOOP("Labels", "restored"),
+    "delete": QT_TRANSLATE_NOOP("Labels", "removed"),
+    "remove": QT_TRANSLATE_NOOP("Labels", "removed"),
+    "purge": QT_TRANSLATE_NOOP("Labels", "purged"),
+    "import": QT_TRANSLATE_NOOP("Labels", "imported"),
+}
+_AUDIT_ENTITIES = {
+    "node": QT_TRANSLATE_NOOP("Labels", "Node"),
+    "link": QT_TRANSLATE_NOOP("Labels", "Cross-link"),
+    "status": QT_TRANSLATE_NOOP("Labels", "Status update"),
+    "measure": QT_TRANSLATE_NOOP("Labels", "Measure"),
+    "observation": QT_TRANSLATE_NOOP("Labels", "Observation"),
+    "annotation": QT_TRANSLATE_NOOP("Labels", "Annotation"),
+    "register": QT_TRANSLATE_NOOP("Labels", "Register"),
+}
 _STAGES = {
     "idea": QT_TRANSLATE_NOOP("Labels", "idea"),
     "planning": QT_TRANSLATE_NOOP("Labels", "planning"),
@@ -74,6 +100,16 @@ def kind_name(kind: str) -> str:
 
 def kind_plural(kind: str) -> str:
     return _label(_KINDS_PLURAL, kind)
+
+
+def new_node_title(kind: str) -> str:
+    """The title a new node gets until the user names it ("Nyt projekt": Danish nouns have gender)."""
+    return _label(_NEW_NODE_TITLES, kind)
+
+
+def audit_action(entity: str, action: str) -> str:
+    """``Node created``, ``Status update removed`` (translated)."""
+    return f"{_label(_AUDIT_ENTITIES, entity)} {_label(_AUDIT_ACTIONS, action)}"
 
 
 def stage_name(stage: str | None) -> str:

@@ -38,7 +38,7 @@ from ui import commands, dialogs
 from ui.document import RegisterDocument
 from ui.editor import NodeEditor
 from ui.icons import icon, rag_icon
-from ui.labels import kind_name, kind_plural, plural, rag_name, stage_name
+from ui.labels import kind_name, kind_plural, new_node_title, plural, rag_name, stage_name
 from ui.preferences import AUTHOR_KEY
 from ui.projects_model import LEAD, RAG, STAGE, ProjectsFilter, ProjectsModel
 from ui.tasks import start_task
@@ -417,7 +417,7 @@ class MainWindow(QMainWindow):
             width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(
                 str(self.tree_model.headerData(column, Qt.Orientation.Horizontal)))) + 48  # fmt: skip
             header.resizeSection(column, width)
-        widths = (260, 200, 200, 130, 160, 100, 80, 70, 100, 110)
+        widths = (240, 160, 180, 120, 140, 95, 70, 75, 95, 100)
         for column, width in enumerate(widths):
             self.projects_view.setColumnWidth(column, width)
 
@@ -522,7 +522,7 @@ class MainWindow(QMainWindow):
             return
         if self.tree_filter is not None and self.tree_filter.active():
             self.search_edit.clear()  # the new node must be visible to be named
-        title = translate("MainWindow", "New {kind}").format(kind=kind_name(kind))
+        title = new_node_title(kind)
         record = self._guard(lambda: commands.add_node(self.document, kind, title, parent_id))
         if record is not None:
             self.select_node(record.id)

@@ -133,6 +133,82 @@ Dine data er i sikkerhed: hver ændring gemmes i én transaktion, og denne blev 
         <translation>projekter</translation>
     </message>
     <message>
+        <source>New goal</source>
+        <translation>Nyt mål</translation>
+    </message>
+    <message>
+        <source>New primary driver</source>
+        <translation>Ny primær driver</translation>
+    </message>
+    <message>
+        <source>New secondary driver</source>
+        <translation>Ny sekundær driver</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>Nyt projekt</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>oprettet</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>ændret</translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation>flyttet</translation>
+    </message>
+    <message>
+        <source>deleted (archived)</source>
+        <translation>slettet (arkiveret)</translation>
+    </message>
+    <message>
+        <source>restored</source>
+        <translation>gendannet</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>fjernet</translation>
+    </message>
+    <message>
+        <source>purged</source>
+        <translation>destrueret</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>importeret</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Punkt</translation>
+    </message>
+    <message>
+        <source>Cross-link</source>
+        <translation>Krydskobling</translation>
+    </message>
+    <message>
+        <source>Status update</source>
+        <translation>Statusopdatering</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Måling</translation>
+    </message>
+    <message>
+        <source>Observation</source>
+        <translation>Observation</translation>
+    </message>
+    <message>
+        <source>Annotation</source>
+        <translation>Annotering</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Register</translation>
+    </message>
+    <message>
         <source>idea</source>
         <translation>idé</translation>
     </message>
@@ -462,10 +538,6 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     <message>
         <source>Cannot add</source>
         <translation>Kan ikke tilføje</translation>
-    </message>
-    <message>
-        <source>New {kind}</source>
-        <translation>Ny {kind}</translation>
     </message>
     <message>
         <source>Cannot save</source>
