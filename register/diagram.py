@@ -272,14 +272,16 @@ class _Builder:
         gap = self.style.column_gap
         shown = [link for link in self.tree.links.values() if {link.source_id, link.target_id} <= layout.boxes.keys()]
         links = sorted(shown, key=lambda link: (layout.boxes[link.source_id].y, link.id))
-        lanes: dict[int, int] = {}
+        per_column: dict[int, list[str]] = {}
+        for link in links:
+            per_column.setdefault(layout.boxes[link.source_id].column, []).append(link.id)
         for link in links:
             source, target = layout.boxes[link.source_id], layout.boxes[link.target_id]
-            # Lanes at 1/6 .. 1/3 of the gap left of the source and 2/3 .. 5/6 right of the target: clear of the
-            # tree's buses in the middle of each gap.
-            lane_index = lanes.get(source.column, 0)
-            lanes[source.column] = lane_index + 1
-            offset = gap * (1 / 6 + (lane_index % 5) / 5 * (1 / 6))
+            # Each link of a column gets its own lane in the part of the gap nearest the source (8-42% of the gap
+            # from it), clear of the tree's buses in the middle; the lane mirrored near the target for long links.
+            siblings = per_column[source.column]
+            share = (siblings.index(link.id) + 0.5) / len(siblings)
+            offset = gap * (0.08 + 0.34 * share)
             source_lane = source.x - offset
             target_lane = target.right + gap - offset
             sy = source.centre_y + min(6.0, source.height / 4)  # below the tree line entering the box

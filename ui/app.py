@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from register import cli
+from ui import cli_commands  # noqa: F401 - registers the drawing subcommands
 
 ORGANISATION = "Improvement Register"
 APPLICATION = "improvement-register"
