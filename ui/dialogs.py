@@ -106,3 +106,26 @@ def edit_preferences(parent: QWidget | None) -> bool:
         dialog.save()
         return True
     return False
+
+
+def ask_diagram_export(parent: QWidget | None, suggested_name: str) -> tuple[Any, Any, int] | None:
+    """(path, PageSetup, dpi) for File → Export diagram, or None when cancelled."""
+    from ui.export_dialog import ExportDialog
+
+    dialog = ExportDialog(suggested_name, parent)
+    return dialog.choice() if dialog.exec() else None
+
+
+def print_preview(parent: QWidget | None, paint: Any) -> None:
+    """The print preview (A3 landscape to start with); ``paint(printer)`` draws the pages."""
+    from PySide6.QtGui import QPageLayout, QPageSize
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A3))
+    printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+    preview = QPrintPreviewDialog(printer, parent)
+    preview.setWindowTitle(translate("Dialogs", "Print driver diagram"))
+    preview.paintRequested.connect(paint)
+    preview.resize(1100, 800)
+    preview.exec()

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, QSettings, QSizeF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +35,9 @@ from register.service import RegisterService
 from register.storage import open_database
 from register.tree_index import TreeIndex
 from ui import commands, dialogs
+from ui.diagram_export import TitleBlock, diagram_area, export_diagram, print_diagram
+from ui.diagram_paint import diagram_texts, goal_label, layout_for_page
+from ui.diagram_view import DiagramPanel
 from ui.document import RegisterDocument
 from ui.editor import NodeEditor
 from ui.icons import icon, rag_icon
@@ -157,8 +160,12 @@ class MainWindow(QMainWindow):
         self.projects_count = QLabel()
         projects_layout.addWidget(self.projects_count)
 
+        self.diagram_panel = DiagramPanel()
+        self.diagram_panel.nodeSelected.connect(self._on_diagram_selection)
+        self.diagram_panel.nodeActivated.connect(self._on_diagram_activated)
         self.tabs = QTabWidget()
         self.tree_tab = self.tabs.addTab(self.splitter, translate("MainWindow", "Driver diagram"))
+        self.diagram_tab = self.tabs.addTab(self.diagram_panel, translate("MainWindow", "Diagram"))
         self.projects_tab = self.tabs.addTab(projects_page, translate("MainWindow", "Projects"))
         self.setCentralWidget(self.tabs)
         self.status_label = QLabel()
@@ -265,8 +272,17 @@ class MainWindow(QMainWindow):
         self.tree_tab_action = self._action(
             translate("MainWindow", "&Driver diagram"), lambda: self.tabs.setCurrentIndex(self.tree_tab), "Ctrl+1"
         )
+        self.diagram_tab_action = self._action(
+            translate("MainWindow", "D&iagram"), lambda: self.tabs.setCurrentIndex(self.diagram_tab), "Ctrl+2"
+        )
         self.projects_tab_action = self._action(
-            translate("MainWindow", "&Projects"), lambda: self.tabs.setCurrentIndex(self.projects_tab), "Ctrl+2"
+            translate("MainWindow", "&Projects"), lambda: self.tabs.setCurrentIndex(self.projects_tab), "Ctrl+3"
+        )
+        self.print_action = self._action(
+            translate("MainWindow", "&Print diagram…"), self.print_diagram, QKeySequence.StandardKey.Print
+        )
+        self.export_diagram_action = self._action(
+            translate("MainWindow", "Export dia&gram…"), self.export_diagram, "Ctrl+E"
         )
         self.expand_action = self._action(translate("MainWindow", "&Expand all"), lambda: self.tree_view.expandAll())
         self.collapse_action = self._action(
@@ -283,6 +299,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.import_action, self.export_action])
         file_menu.addSeparator()
+        file_menu.addActions([self.print_action, self.export_diagram_action])
+        file_menu.addSeparator()
         file_menu.addActions([self.title_action, self.reload_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -298,7 +316,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addActions([self.find_action, self.preferences_action])
         view_menu = bar.addMenu(translate("MainWindow", "&View"))
-        view_menu.addActions([self.tree_tab_action, self.projects_tab_action])
+        view_menu.addActions([self.tree_tab_action, self.diagram_tab_action, self.projects_tab_action])
         view_menu.addSeparator()
         view_menu.addActions([self.expand_action, self.collapse_action])
         help_menu = bar.addMenu(translate("MainWindow", "&Help"))
@@ -392,6 +410,7 @@ class MainWindow(QMainWindow):
         self.projects_model = ProjectsModel(document)
         self.projects_filter.setSourceModel(self.projects_model)
         self.editor.set_document(document)
+        self.diagram_panel.set_document(document)
         self.tree_view.expandToDepth(1)
         self._size_columns()
         document.commandFailed.connect(self._on_command_failed, Qt.ConnectionType.QueuedConnection)
@@ -468,6 +487,7 @@ class MainWindow(QMainWindow):
         if node_id is None and self.selected_link_id() is not None:
             node_id = self.selected_index().data(NODE_ID_ROLE)  # a link row shows its source
         self.editor.show_node(node_id)
+        self.diagram_panel.select_node(node_id)
         self._update_actions()
 
     def _commit_editor(self) -> None:
@@ -744,6 +764,58 @@ class MainWindow(QMainWindow):
             "MainWindow", "<h3>Improvement Register</h3><p>Driver diagrams, project status and run and control "
             "charts for health-care improvement programmes (IHI Model for Improvement).</p>"))  # fmt: skip
 
+    # ================================================================== the drawn diagram
+
+    def _on_diagram_selection(self, node_id: str) -> None:
+        """A box clicked in the diagram selects the node in the tree (without leaving the Diagram tab)."""
+        tab = self.tabs.currentIndex()
+        self.select_node(node_id)
+        self.tabs.setCurrentIndex(tab)
+
+    def _on_diagram_activated(self, node_id: str) -> None:
+        """Double-click on a box: open it in the editor."""
+        self.select_node(node_id)
+        self.editor.title_edit.setFocus()
+
+    def _diagram_title(self, goal_ids: list[str] | None) -> TitleBlock:
+        tree = self.document.index
+        return TitleBlock(tree.title or Path(self.document.location).stem, goal_label(tree, goal_ids))
+
+    def export_diagram(self) -> None:
+        if self.document is None:
+            return
+        goal_ids = self.diagram_panel.goal_ids()
+        name = self._diagram_title(goal_ids).goal_label
+        choice = dialogs.ask_diagram_export(self, "".join(c for c in name if c.isalnum() or c in " -_")[:60].strip())
+        if choice is None:
+            return
+        path, setup, dpi = choice
+        area = diagram_area(setup.size())
+        layout = layout_for_page(self.document.index, goal_ids, area.width(), area.height())
+        try:
+            pages = export_diagram(layout, path, setup, self._diagram_title(goal_ids), diagram_texts(), dpi)
+        except RegisterError as error:
+            dialogs.show_error(self, translate("MainWindow", "Export failed"), str(error))
+            return
+        pages_text = plural(pages, translate("MainWindow", "{count} page"), translate("MainWindow", "{count} pages"))
+        message = translate("MainWindow", "Wrote the diagram to {path} ({pages}).").format(path=path, pages=pages_text)
+        self.statusBar().showMessage(message, 10000)
+
+    def print_diagram(self) -> None:
+        if self.document is None:
+            return
+        goal_ids = self.diagram_panel.goal_ids()
+        title = self._diagram_title(goal_ids)
+        tree = self.document.index
+
+        def paint(printer: Any) -> None:
+            rect = printer.pageLayout().fullRectPoints()
+            area = diagram_area(QSizeF(rect.width(), rect.height()))
+            layout = layout_for_page(tree, goal_ids, area.width(), area.height())
+            print_diagram(printer, layout, False, title, diagram_texts())
+
+        dialogs.print_preview(self, paint)
+
     # ================================================================== views
 
     def _focus_search(self) -> None:
@@ -827,7 +899,8 @@ class MainWindow(QMainWindow):
         node_id = self.selected_node_id()
         link_row = self.selected_link_id() is not None
         kind = self.document.index.nodes[node_id].kind if has_document and node_id else None
-        for action in (self.import_action, self.export_action, self.title_action, self.reload_action):
+        for action in (self.import_action, self.export_action, self.title_action, self.reload_action,
+                       self.print_action, self.export_diagram_action):  # fmt: skip
             action.setEnabled(has_document)
         self.add_actions["goal"].setEnabled(has_document)
         for child_kind in ("primary", "secondary", "project"):

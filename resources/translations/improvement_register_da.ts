@@ -56,6 +56,88 @@ Dine data er i sikkerhed: hver ændring gemmes i én transaktion, og denne blev 
     </message>
 </context>
 <context>
+    <name>Diagram</name>
+    <message>
+        <source>Goal</source>
+        <extracomment>The smallest text size on paper; below it the diagram is tiled over several pages.</extracomment>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <source>Primary drivers</source>
+        <translation>Primære drivere</translation>
+    </message>
+    <message>
+        <source>Secondary drivers</source>
+        <translation>Sekundære drivere</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>Projekter</translation>
+    </message>
+    <message>
+        <source>driver / project</source>
+        <translation>driver / projekt</translation>
+    </message>
+    <message>
+        <source>also serves (strong)</source>
+        <translation>understøtter også (stærk)</translation>
+    </message>
+    <message>
+        <source>also serves (weak)</source>
+        <translation>understøtter også (svag)</translation>
+    </message>
+    <message>
+        <source>no status</source>
+        <translation>ingen status</translation>
+    </message>
+    <message>
+        <source>All goals</source>
+        <translation>Alle mål</translation>
+    </message>
+</context>
+<context>
+    <name>DiagramExport</name>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Side {page} af {pages}</translation>
+    </message>
+    <message>
+        <source>row {row}, column {column}</source>
+        <translation>række {row}, kolonne {column}</translation>
+    </message>
+    <message>
+        <source>Printed {date}</source>
+        <translation>Udskrevet {date}</translation>
+    </message>
+</context>
+<context>
+    <name>DiagramPanel</name>
+    <message>
+        <source>Goal:</source>
+        <translation>Mål:</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>Zoom ud (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>Zoom ind (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Tilpas</translation>
+    </message>
+    <message>
+        <source>Fit the diagram in the window (Ctrl+0)</source>
+        <translation>Tilpas diagrammet til vinduet (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>All goals</source>
+        <translation>Alle mål</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Registers (*.sqlite *.db);;All files (*)</source>
@@ -96,6 +178,61 @@ Dine data er i sikkerhed: hver ændring gemmes i én transaktion, og denne blev 
     <message>
         <source>Title of the register:</source>
         <translation>Registrets titel:</translation>
+    </message>
+    <message>
+        <source>Print driver diagram</source>
+        <translation>Udskriv driverdiagram</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export diagram</source>
+        <translation>Eksporter diagram</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Gennemse…</translation>
+    </message>
+    <message>
+        <source>Landscape</source>
+        <translation>Liggende</translation>
+    </message>
+    <message>
+        <source>Portrait</source>
+        <translation>Stående</translation>
+    </message>
+    <message>
+        <source>Tile over several pages (PDF)</source>
+        <translation>Fordel over flere sider (PDF)</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Fil:</translation>
+    </message>
+    <message>
+        <source>&amp;Paper:</source>
+        <translation>&amp;Papir:</translation>
+    </message>
+    <message>
+        <source>&amp;Orientation:</source>
+        <translation>&amp;Retning:</translation>
+    </message>
+    <message>
+        <source>PNG &amp;resolution:</source>
+        <translation>PNG-&amp;opløsning:</translation>
+    </message>
+    <message>
+        <source>The diagram is fitted to one page; when its text would print smaller than 6 pt, a PDF is tiled over several pages.</source>
+        <translation>Diagrammet tilpasses én side; hvis teksten så ville blive mindre end 6 pt, fordeles en PDF over flere sider.</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;SVG (*.svg);;PNG (*.png)</source>
+        <translation>PDF (*.pdf);;SVG (*.svg);;PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>The file name must end in .pdf, .svg or .png.</source>
+        <translation>Filnavnet skal slutte på .pdf, .svg eller .png.</translation>
     </message>
 </context>
 <context>
@@ -364,6 +501,10 @@ Dine data er i sikkerhed: hver ændring gemmes i én transaktion, og denne blev 
         <translation>Driverdiagram</translation>
     </message>
     <message>
+        <source>Diagram</source>
+        <translation>Diagram</translation>
+    </message>
+    <message>
         <source>Projects</source>
         <translation>Projekter</translation>
     </message>
@@ -460,8 +601,20 @@ Dine data er i sikkerhed: hver ændring gemmes i én transaktion, og denne blev 
         <translation>&amp;Driverdiagram</translation>
     </message>
     <message>
+        <source>D&amp;iagram</source>
+        <translation>D&amp;iagram</translation>
+    </message>
+    <message>
         <source>&amp;Projects</source>
         <translation>&amp;Projekter</translation>
+    </message>
+    <message>
+        <source>&amp;Print diagram…</source>
+        <translation>&amp;Udskriv diagram…</translation>
+    </message>
+    <message>
+        <source>Export dia&amp;gram…</source>
+        <translation>Eksporter dia&amp;gram…</translation>
     </message>
     <message>
         <source>&amp;Expand all</source>
@@ -662,6 +815,18 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     <message>
         <source>&lt;h3&gt;Improvement Register&lt;/h3&gt;&lt;p&gt;Driver diagrams, project status and run and control charts for health-care improvement programmes (IHI Model for Improvement).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Improvement Register&lt;/h3&gt;&lt;p&gt;Driverdiagrammer, projektstatus og serie- og kontroldiagrammer til forbedringsprogrammer i sundhedsvæsenet (IHI&apos;s forbedringsmodel).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>{count} page</source>
+        <translation>{count} side</translation>
+    </message>
+    <message>
+        <source>{count} pages</source>
+        <translation>{count} sider</translation>
+    </message>
+    <message>
+        <source>Wrote the diagram to {path} ({pages}).</source>
+        <translation>Diagrammet er gemt i {path} ({pages}).</translation>
     </message>
     <message>
         <source>{shown} of {total} projects</source>

@@ -1,0 +1,274 @@
+"""The Diagram tab: the driver diagram on screen, with zoom, pan, a goal picker and selection in step with the tree."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QPainter, QShortcut, QTransform, QWheelEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGraphicsItem,
+    QGraphicsScene,
+    QGraphicsSceneMouseEvent,
+    QGraphicsView,
+    QHBoxLayout,
+    QLabel,
+    QStyleOptionGraphicsItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from register.diagram import Box, DiagramLayout
+from ui.diagram_paint import build_layout, paint_box, paint_connector, paint_cross_link, paint_headers
+from ui.document import RegisterDocument
+from ui.labels import kind_name, progress_text, rag_name
+
+translate = QCoreApplication.translate
+ALL_GOALS = ""
+
+
+class BoxItem(QGraphicsItem):
+    """One node's box; selectable, with a tooltip."""
+
+    def __init__(self, box: Box, layout: DiagramLayout, tooltip: str) -> None:
+        super().__init__()
+        self.box = box
+        self.style = layout.style
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setAcceptHoverEvents(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip(tooltip)
+        self.setZValue(2)
+
+    @property
+    def node_id(self) -> str:
+        return self.box.node_id
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return QRectF(self.box.x - 2, self.box.y - 2, self.box.width + 4, self.box.height + 4)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        style = self.style
+        paint_box(painter, self.box, style.line_spacing, style.padding, style.rag_band, self.isSelected())
+
+
+class LinesItem(QGraphicsItem):
+    """All tree lines, cross-links and the column headers, in one item under the boxes."""
+
+    def __init__(self, layout: DiagramLayout) -> None:
+        super().__init__()
+        self.layout = layout
+        self.setZValue(1)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return QRectF(-10, -10, self.layout.width + 20, self.layout.height + 20)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        paint_headers(painter, self.layout)
+        for connector in self.layout.connectors:
+            paint_connector(painter, connector.points)
+        for route in self.layout.cross_links:
+            paint_cross_link(painter, route)
+
+
+class DiagramScene(QGraphicsScene):
+    nodeActivated = Signal(str)  # noqa: N815
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.layout: DiagramLayout | None = None
+        self.items_by_node: dict[str, BoxItem] = {}
+
+    def show_layout(self, layout: DiagramLayout, tooltips: dict[str, str]) -> None:
+        self.clear()
+        self.layout = layout
+        self.items_by_node = {}
+        self.addItem(LinesItem(layout))
+        for box in layout.boxes.values():
+            item = BoxItem(box, layout, tooltips.get(box.node_id, ""))
+            self.addItem(item)
+            self.items_by_node[box.node_id] = item
+        self.setSceneRect(QRectF(-20, -20, layout.width + 40, layout.height + 40))
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        item = self.itemAt(event.scenePos(), QTransform())
+        if isinstance(item, BoxItem):
+            self.nodeActivated.emit(item.node_id)
+            return
+        super().mouseDoubleClickEvent(event)
+
+
+class DiagramView(QGraphicsView):
+    """Wheel zooms around the mouse, dragging pans, Ctrl+0 fits."""
+
+    zoomChanged = Signal(float)  # noqa: N815
+
+    def __init__(self, scene: DiagramScene, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setBackgroundBrush(Qt.GlobalColor.white)
+
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def set_zoom(self, factor: float) -> None:
+        factor = max(0.05, min(factor, 8.0))
+        self.setTransform(QTransform.fromScale(factor, factor))
+        self.zoomChanged.emit(factor)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        steps = event.angleDelta().y() / 120
+        if steps:
+            self.set_zoom(self.zoom() * (1.15**steps))
+            event.accept()
+
+    def fit(self) -> None:
+        if self.scene() is not None and not self.sceneRect().isEmpty():
+            self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+            self.zoomChanged.emit(self.zoom())
+
+
+class DiagramPanel(QWidget):
+    """The Diagram tab. ``nodeSelected`` follows clicks; ``nodeActivated`` is a double-click (open the editor)."""
+
+    nodeSelected = Signal(str)  # noqa: N815
+    nodeActivated = Signal(str)  # noqa: N815
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document: RegisterDocument | None = None
+        self.scene = DiagramScene(self)
+        self.view = DiagramView(self.scene)
+        self.goal_combo = QComboBox()
+        self.goal_combo.setMinimumContentsLength(30)
+        self.goal_combo.currentIndexChanged.connect(lambda _index: self.rebuild(fit=True))
+        self.zoom_label = QLabel()
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(translate("DiagramPanel", "Goal:")))
+        bar.addWidget(self.goal_combo, 1)
+        for text, tip, slot in (
+            ("−", translate("DiagramPanel", "Zoom out (Ctrl+-)"), lambda: self.view.set_zoom(self.view.zoom() / 1.25)),
+            ("+", translate("DiagramPanel", "Zoom in (Ctrl++)"), lambda: self.view.set_zoom(self.view.zoom() * 1.25)),
+            (translate("DiagramPanel", "Fit"), translate("DiagramPanel", "Fit the diagram in the window (Ctrl+0)"),
+             self.view.fit),
+        ):  # fmt: skip
+            button = QToolButton()
+            button.setText(text)
+            button.setToolTip(tip)
+            button.clicked.connect(slot)
+            bar.addWidget(button)
+        bar.addWidget(self.zoom_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        for keys, slot in (("Ctrl+0", self.view.fit), ("Ctrl++", lambda: self.view.set_zoom(self.view.zoom() * 1.25)),
+                           ("Ctrl+=", lambda: self.view.set_zoom(self.view.zoom() * 1.25)),
+                           ("Ctrl+-", lambda: self.view.set_zoom(self.view.zoom() / 1.25))):  # fmt: skip
+            QShortcut(QKeySequence(keys), self, activated=slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.view.zoomChanged.connect(lambda zoom: self.zoom_label.setText(f"{zoom * 100:.0f} %"))
+        self.scene.selectionChanged.connect(self._on_scene_selection)
+        self.scene.nodeActivated.connect(self.nodeActivated)
+        self._rebuild_timer = QTimer(self)
+        self._rebuild_timer.setSingleShot(True)
+        self._rebuild_timer.setInterval(100)
+        self._rebuild_timer.timeout.connect(self.rebuild)
+        self._syncing = False
+        self._dirty = True
+
+    def set_document(self, document: RegisterDocument) -> None:
+        self.document = document
+        for signal in (document.nodeAdded, document.nodeChanged, document.nodeMoved, document.nodeRemoved,
+                       document.linkAdded, document.linkRemoved, document.linkChanged, document.statusChanged,
+                       document.reloaded):  # fmt: skip
+            signal.connect(self._changed)
+        self._fill_goals()
+        self._dirty = True
+        if self.isVisible():
+            self.rebuild(fit=True)
+
+    def _changed(self, *_args: object) -> None:
+        """The register changed: redraw soon (several changes at once make one redraw); later if hidden."""
+        self._dirty = True
+        self._fill_goals()
+        if self.isVisible():
+            self._rebuild_timer.start()
+
+    def showEvent(self, event: object) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._dirty:
+            first = self.scene.layout is None
+            self.rebuild(fit=first)
+
+    def _fill_goals(self) -> None:
+        if self.document is None:
+            return
+        tree = self.document.index
+        goals = [(tree.nodes[g].title, g) for g in tree.child_ids(None)]
+        current = self.goal_combo.currentData()
+        wanted = [(translate("DiagramPanel", "All goals"), ALL_GOALS), *goals]
+        if wanted == [
+            (self.goal_combo.itemText(i), self.goal_combo.itemData(i)) for i in range(self.goal_combo.count())
+        ]:
+            return
+        self.goal_combo.blockSignals(True)
+        self.goal_combo.clear()
+        for text, data in wanted:
+            self.goal_combo.addItem(text, data)
+        self.goal_combo.setCurrentIndex(max(0, self.goal_combo.findData(current)))
+        self.goal_combo.blockSignals(False)
+
+    def goal_ids(self) -> list[str] | None:
+        goal = self.goal_combo.currentData()
+        return [goal] if goal else None
+
+    def rebuild(self, fit: bool = False) -> None:
+        if self.document is None:
+            return
+        selected = self.selected_node()
+        layout = build_layout(self.document.index, self.goal_ids())
+        self.scene.show_layout(layout, self._tooltips(layout))
+        self._dirty = False
+        if selected:
+            self.select_node(selected, scroll=False)
+        if fit:
+            self.view.fit()
+
+    def _tooltips(self, layout: DiagramLayout) -> dict[str, str]:
+        tree = self.document.index
+        tips = {}
+        for node_id in layout.boxes:
+            node = tree.nodes[node_id]
+            lines = [node.title, kind_name(node.kind).capitalize()]
+            status = tree.latest_status.get(node_id)
+            if status is not None:
+                lines.append(f"{status.date.isoformat()}: {rag_name(status.rag)} {progress_text(status.progress)}")
+            tips[node_id] = "\n".join(lines)
+        return tips
+
+    def selected_node(self) -> str | None:
+        items = [item for item in self.scene.selectedItems() if isinstance(item, BoxItem)]
+        return items[0].node_id if items else None
+
+    def select_node(self, node_id: str | None, scroll: bool = True) -> None:
+        """Select the node's box (from the tree); no signal back."""
+        self._syncing = True
+        try:
+            self.scene.clearSelection()
+            item = self.scene.items_by_node.get(node_id or "")
+            if item is not None:
+                item.setSelected(True)
+                if scroll:
+                    self.view.ensureVisible(item, 40, 40)
+        finally:
+            self._syncing = False
+
+    def _on_scene_selection(self) -> None:
+        if self._syncing:
+            return
+        node_id = self.selected_node()
+        if node_id:
+            self.nodeSelected.emit(node_id)
