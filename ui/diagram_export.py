@@ -113,7 +113,7 @@ def paint_page(painter: QPainter, layout: DiagramLayout, plan: PagePlan, number:
     painter.setClipRect(area)
     painter.translate(area.x() - source.x() * plan.scale, area.y() - source.y() * plan.scale)
     painter.scale(plan.scale, plan.scale)
-    paint_diagram(painter, layout)
+    paint_diagram(painter, layout, visible=source)
     painter.restore()
     if plan.tiled:
         _overlap_marks(painter, plan, source, area, layout)

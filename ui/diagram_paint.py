@@ -226,16 +226,26 @@ def paint_legend(painter: QPainter, x: float, y: float, texts: DiagramTexts, fon
     painter.restore()
 
 
-def paint_diagram(painter: QPainter, layout: DiagramLayout, selected: str | None = None) -> None:
-    """Everything of the layout: headers, lines under boxes, boxes on top."""
+def points_box(points: tuple[Point, ...]) -> QRectF:
+    xs = [x for x, _ in points]
+    ys = [y for _, y in points]
+    return QRectF(min(xs) - 6, min(ys) - 6, max(xs) - min(xs) + 12, max(ys) - min(ys) + 12)
+
+
+def paint_diagram(painter: QPainter, layout: DiagramLayout, selected: str | None = None,
+                  visible: QRectF | None = None) -> None:  # fmt: skip
+    """Everything of the layout (or only what meets ``visible``): headers, lines under boxes, boxes on top."""
     style = layout.style
     paint_headers(painter, layout)
     for connector in layout.connectors:
-        paint_connector(painter, connector.points)
+        if visible is None or visible.intersects(points_box(connector.points)):
+            paint_connector(painter, connector.points)
     for route in layout.cross_links:
-        paint_cross_link(painter, route)
+        if visible is None or visible.intersects(points_box(route.points)):
+            paint_cross_link(painter, route)
     for box in layout.boxes.values():
-        paint_box(painter, box, style.line_spacing, style.padding, style.rag_band, box.node_id == selected)
+        if visible is None or visible.intersects(QRectF(box.x - 3, box.y - 3, box.width + 6, box.height + 6)):
+            paint_box(painter, box, style.line_spacing, style.padding, style.rag_band, box.node_id == selected)
 
 
 def project_detail(node: NodeRecord) -> str:

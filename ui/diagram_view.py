@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from register.diagram import Box, DiagramLayout
-from ui.diagram_paint import build_layout, paint_box, paint_connector, paint_cross_link, paint_headers
+from ui.diagram_paint import build_layout, paint_box, paint_connector, paint_cross_link, paint_headers, points_box
 from ui.document import RegisterDocument
 from ui.labels import kind_name, progress_text, rag_name
 
@@ -59,16 +59,20 @@ class LinesItem(QGraphicsItem):
         super().__init__()
         self.layout = layout
         self.setZValue(1)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # exposedRect: paint what shows
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return QRectF(-10, -10, self.layout.width + 20, self.layout.height + 20)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        visible = option.exposedRect
         paint_headers(painter, self.layout)
         for connector in self.layout.connectors:
-            paint_connector(painter, connector.points)
+            if visible.intersects(points_box(connector.points)):
+                paint_connector(painter, connector.points)
         for route in self.layout.cross_links:
-            paint_cross_link(painter, route)
+            if visible.intersects(points_box(route.points)):
+                paint_cross_link(painter, route)
 
 
 class DiagramScene(QGraphicsScene):
