@@ -152,3 +152,16 @@ def test_empty_register_has_nothing_to_draw(qapp, empty_document, tmp_path) -> N
     with pytest.raises(ExportError, match="nothing to draw"):
         export_diagram(build_layout(empty_document.index), tmp_path / "d.pdf", PageSetup(), TitleBlock("R", "G"),
                        diagram_texts())  # fmt: skip
+
+
+def test_pdf_embeds_its_fonts(qapp, document, tmp_path) -> None:
+    out = tmp_path / "fonts.pdf"
+    export_diagram(build_layout(document.index), out, PageSetup(), TitleBlock("R", "G"), diagram_texts())
+    fonts = PdfReader(out).pages[0]["/Resources"]["/Font"]
+    embedded = []
+    for reference in fonts.values():
+        font = reference.get_object()
+        for descendant in font.get("/DescendantFonts", [font]):
+            descriptor = descendant.get_object()["/FontDescriptor"].get_object()
+            embedded.append(any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")))
+    assert embedded and all(embedded)
