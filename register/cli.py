@@ -111,6 +111,24 @@ def _sample(args: argparse.Namespace) -> int:
     return 0
 
 
+def _observation_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--measure", required=True, metavar="ID_OR_NAME", help="the measure to add the data to")
+    parser.add_argument("file", type=Path, metavar="FILE.csv|FILE.xlsx")
+
+
+@command("import-observations", "add a measure's data from a CSV or XLSX file (all or nothing)", _observation_arguments)
+def _import_observations(args: argparse.Namespace) -> int:
+    from register.observation_import import import_observations, read_rows
+
+    service = open_service(args)
+    measure = service.find_measure(args.measure)
+    report = import_observations(service, measure.id, read_rows(args.file))
+    columns = ", ".join(f"{name}={index + 1}" for name, index in sorted(report.columns.items(), key=lambda c: c[1]))
+    how = "by header" if report.header else "by position"
+    print(f"Imported {len(report.accepted)} observations into '{measure.name}' (columns {how}: {columns}).")
+    return 0
+
+
 # --------------------------------------------------------------------------- entry point
 
 
