@@ -129,6 +129,36 @@ def _import_observations(args: argparse.Namespace) -> int:
     return 0
 
 
+def _chart_arguments(parser: argparse.ArgumentParser) -> None:
+    which = parser.add_mutually_exclusive_group(required=True)
+    which.add_argument("--measure", metavar="ID_OR_NAME", help="one measure's chart (.png, .svg or .pdf)")
+    which.add_argument("--project", metavar="ID_OR_TITLE", help="all charts of a project, one per page (.pdf)")
+    parser.add_argument("--out", type=Path, required=True, metavar="FILE")
+
+
+@command("export-chart", "save a measure's chart, or all charts of a project as a PDF", _chart_arguments)
+def _export_chart(args: argparse.Namespace) -> int:
+    suffix = args.out.suffix.lower()
+    if args.project and suffix != ".pdf":
+        raise UsageError(f"--out {args.out}: a project's charts go into a .pdf file")
+    if suffix not in (".png", ".svg", ".pdf"):
+        raise UsageError(f"--out {args.out}: the file must end in .png, .svg or .pdf")
+    if not args.out.parent.exists():
+        raise UsageError(f"--out {args.out}: the folder {args.out.parent} does not exist")
+    from register import charts
+
+    service = open_service(args)
+    if args.project:
+        project = service.find_node(args.project, kind="project")
+        pages = charts.export_project_pdf(service, project.id, args.out)
+        print(f"Wrote {pages} chart pages of '{project.title}' to {args.out}.")
+        return 0
+    measure = service.find_measure(args.measure)
+    charts.save_figure(charts.measure_figure(service, measure), args.out)
+    print(f"Wrote the chart of '{measure.name}' to {args.out}.")
+    return 0
+
+
 # --------------------------------------------------------------------------- entry point
 
 
