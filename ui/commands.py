@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from register.errors import RegisterError
-from register.records import LinkRecord, NodeRecord, StatusRecord
+from register.records import AnnotationRecord, LinkRecord, MeasureRecord, NodeRecord, ObservationRecord, StatusRecord
 from ui.document import RegisterDocument
 from ui.labels import kind_name
 
@@ -258,3 +258,171 @@ def log_status(document: RegisterDocument, node_id: str, **fields: Any) -> Statu
     status = document.add_status_update(node_id, **fields)
     _push(document, LogStatusCommand(document, status))
     return status
+
+
+# --------------------------------------------------------------------------- measures and data
+
+MEASURE_FIELDS = ("name", "type", "definition", "unit", "chart", "improvement", "target", "rules", "baseline")
+OBSERVATION_FIELDS = ("date", "value", "denominator", "note", "excluded", "exclude_reason")
+
+
+class AddMeasureCommand(DocumentCommand):
+    """Undo archives the new measure; redo restores it (a measure is never destroyed by undo)."""
+
+    def __init__(self, document: RegisterDocument, measure: MeasureRecord) -> None:
+        super().__init__(document, translate("Commands", "Add measure “{name}”").format(name=measure.name))
+        self.measure_id = measure.id
+
+    def apply(self) -> None:
+        self.document.set_measure_archived(self.measure_id, False)
+
+    def revert(self) -> None:
+        self.document.set_measure_archived(self.measure_id, True)
+
+
+class ArchiveMeasureCommand(AddMeasureCommand):
+    def __init__(self, document: RegisterDocument, measure: MeasureRecord) -> None:
+        super().__init__(document, measure)
+        self.setText(translate("Commands", "Archive measure “{name}”").format(name=measure.name))
+
+    def apply(self) -> None:
+        super().revert()
+
+    def revert(self) -> None:
+        super().apply()
+
+
+def add_measure(document: RegisterDocument, node_id: str, name: str, **fields: Any) -> MeasureRecord:
+    measure = document.add_measure(node_id, name, **fields)
+    _push(document, AddMeasureCommand(document, measure))
+    return measure
+
+
+def archive_measure(document: RegisterDocument, measure_id: str) -> None:
+    measure = document.set_measure_archived(measure_id, True)
+    _push(document, ArchiveMeasureCommand(document, measure))
+
+
+class EditMeasureCommand(DocumentCommand):
+    def __init__(self, document: RegisterDocument, measure: MeasureRecord, before: dict, after: dict) -> None:
+        super().__init__(document, translate("Commands", "Edit measure “{name}”").format(name=measure.name))
+        self.measure_id, self.before, self.after = measure.id, before, after
+
+    def apply(self) -> None:
+        self.document.update_measure(self.measure_id, **self.after)
+
+    def revert(self) -> None:
+        self.document.update_measure(self.measure_id, **self.before)
+
+
+def edit_measure(document: RegisterDocument, measure_id: str, **changes: Any) -> MeasureRecord | None:
+    current = document.service.get_measure(measure_id)
+    changed = {name: value for name, value in changes.items() if getattr(current, name) != value}
+    if not changed:
+        return None
+    before = {name: getattr(current, name) for name in changed}
+    record = document.update_measure(measure_id, **changed)
+    _push(document, EditMeasureCommand(document, record, before, {name: getattr(record, name) for name in changed}))
+    return record
+
+
+def _observation_rows(records: list[ObservationRecord]) -> list[dict[str, Any]]:
+    return [{"id": r.id, **{name: getattr(r, name) for name in OBSERVATION_FIELDS}} for r in records]
+
+
+class AddObservationsCommand(DocumentCommand):
+    def __init__(self, document: RegisterDocument, measure_id: str, records: list[ObservationRecord]) -> None:
+        super().__init__(document, translate("Commands", "Add {count} data point(s)").format(count=len(records)))
+        self.measure_id = measure_id
+        self.rows = _observation_rows(records)
+
+    def apply(self) -> None:
+        self.document.add_observations(self.measure_id, self.rows)
+
+    def revert(self) -> None:
+        self.document.remove_observations([row["id"] for row in self.rows], self.measure_id)
+
+
+class RemoveObservationsCommand(AddObservationsCommand):
+    def __init__(self, document: RegisterDocument, measure_id: str, records: list[ObservationRecord]) -> None:
+        super().__init__(document, measure_id, records)
+        self.setText(translate("Commands", "Delete {count} data point(s)").format(count=len(records)))
+
+    def apply(self) -> None:
+        super().revert()
+
+    def revert(self) -> None:
+        super().apply()
+
+
+def add_observations(document: RegisterDocument, measure_id: str, rows: list[dict[str, Any]]) -> list:
+    records = document.add_observations(measure_id, rows)
+    if records:
+        _push(document, AddObservationsCommand(document, measure_id, records))
+    return records
+
+
+def remove_observations(document: RegisterDocument, measure_id: str, observation_ids: list[str]) -> None:
+    records = document.remove_observations(observation_ids, measure_id)
+    if records:
+        _push(document, RemoveObservationsCommand(document, measure_id, records))
+
+
+class EditObservationCommand(DocumentCommand):
+    def __init__(self, document: RegisterDocument, measure_id: str, observation_id: str, before: dict,
+                 after: dict) -> None:  # fmt: skip
+        super().__init__(document, translate("Commands", "Edit data point"))
+        self.measure_id, self.observation_id, self.before, self.after = measure_id, observation_id, before, after
+
+    def apply(self) -> None:
+        self.document.update_observation(self.observation_id, self.measure_id, **self.after)
+
+    def revert(self) -> None:
+        self.document.update_observation(self.observation_id, self.measure_id, **self.before)
+
+
+def edit_observation(document: RegisterDocument, measure_id: str, current: ObservationRecord,
+                     **changes: Any) -> ObservationRecord:  # fmt: skip
+    record = document.update_observation(current.id, measure_id, **changes)
+    before = {name: getattr(current, name) for name in changes}
+    after = {name: getattr(record, name) for name in changes}
+    if before != after:
+        _push(document, EditObservationCommand(document, measure_id, current.id, before, after))
+    return record
+
+
+class AddAnnotationCommand(DocumentCommand):
+    def __init__(self, document: RegisterDocument, annotation: AnnotationRecord) -> None:
+        super().__init__(document, translate("Commands", "Add annotation “{text}”").format(text=annotation.text))
+        self.annotation = annotation
+
+    def apply(self) -> None:
+        a = self.annotation
+        self.document.add_annotation(a.measure_id, annotation_id=a.id, date=a.date, text=a.text,
+                                     phase_break=a.phase_break)  # fmt: skip
+
+    def revert(self) -> None:
+        self.document.remove_annotation(self.annotation.id, self.annotation.measure_id)
+
+
+class RemoveAnnotationCommand(AddAnnotationCommand):
+    def __init__(self, document: RegisterDocument, annotation: AnnotationRecord) -> None:
+        super().__init__(document, annotation)
+        self.setText(translate("Commands", "Remove annotation “{text}”").format(text=annotation.text))
+
+    def apply(self) -> None:
+        super().revert()
+
+    def revert(self) -> None:
+        super().apply()
+
+
+def add_annotation(document: RegisterDocument, measure_id: str, **fields: Any) -> AnnotationRecord:
+    annotation = document.add_annotation(measure_id, **fields)
+    _push(document, AddAnnotationCommand(document, annotation))
+    return annotation
+
+
+def remove_annotation(document: RegisterDocument, annotation: AnnotationRecord) -> None:
+    document.remove_annotation(annotation.id, annotation.measure_id)
+    _push(document, RemoveAnnotationCommand(document, annotation))

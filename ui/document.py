@@ -12,7 +12,15 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from register.records import DeletionImpact, LinkRecord, NodeRecord, StatusRecord
+from register.records import (
+    AnnotationRecord,
+    DeletionImpact,
+    LinkRecord,
+    MeasureRecord,
+    NodeRecord,
+    ObservationRecord,
+    StatusRecord,
+)
 from register.service import RegisterService
 from register.tree_index import TreeIndex
 
@@ -38,6 +46,12 @@ class RegisterDocument(QObject):
     titleChanged = Signal(str)  # noqa: N815
     #: The whole index was reloaded from the register.
     reloaded = Signal()
+    #: A node's measures changed: added, edited, archived or restored (node id).
+    measuresChanged = Signal(str)  # noqa: N815
+    #: A measure's observations or annotations changed (measure id, node id).
+    dataChanged = Signal(str, str)  # noqa: N815
+    #: The evidence of these nodes was (re)computed (list of node ids).
+    evidenceChanged = Signal(list)  # noqa: N815
     #: An undo or redo could not be carried out (the message says why).
     commandFailed = Signal(str)  # noqa: N815
 
@@ -46,6 +60,8 @@ class RegisterDocument(QObject):
         self.service = service
         self.index = index if index is not None else TreeIndex(service.load_tree())
         self.undo_stack = QUndoStack(self)
+        #: Evidence per node id, filled in the background after opening (see ``ui.evidence``).
+        self.evidence: dict[str, Any] = {}
 
     # ------------------------------------------------------------------ about the register
 
@@ -178,4 +194,57 @@ class RegisterDocument(QObject):
         record = self.service.remove_status_update(status_id)
         self.index.set_latest_status(node_id, self.service.latest_status(node_id))
         self.statusChanged.emit(node_id)
+        return record
+
+    # ------------------------------------------------------------------ measures and data
+
+    def add_measure(self, node_id: str, name: str, measure_id: str | None = None, **fields: Any) -> MeasureRecord:
+        record = self.service.add_measure(node_id, name, measure_id=measure_id, **fields)
+        self.measuresChanged.emit(node_id)
+        return record
+
+    def update_measure(self, measure_id: str, **changes: Any) -> MeasureRecord:
+        current = self.service.get_measure(measure_id)
+        record = self.service.update_measure(measure_id, expected_version=current.version, **changes)
+        self.measuresChanged.emit(record.node_id)
+        self.dataChanged.emit(measure_id, record.node_id)
+        return record
+
+    def set_measure_archived(self, measure_id: str, archived: bool) -> MeasureRecord:
+        change = self.service.archive_measure if archived else self.service.restore_measure
+        record = change(measure_id)
+        self.measuresChanged.emit(record.node_id)
+        return record
+
+    def _node_of_measure(self, measure_id: str) -> str:
+        return self.service.get_measure(measure_id).node_id
+
+    def add_observations(self, measure_id: str, rows: list[dict[str, Any]]) -> list[ObservationRecord]:
+        records = self.service.add_observations(measure_id, rows)
+        self.dataChanged.emit(measure_id, self._node_of_measure(measure_id))
+        return records
+
+    def update_observation(self, observation_id: str, measure_id: str, **changes: Any) -> ObservationRecord:
+        record = self.service.update_observation(observation_id, **changes)
+        self.dataChanged.emit(measure_id, self._node_of_measure(measure_id))
+        return record
+
+    def remove_observations(self, observation_ids: list[str], measure_id: str) -> list[ObservationRecord]:
+        records = self.service.remove_observations(observation_ids)
+        self.dataChanged.emit(measure_id, self._node_of_measure(measure_id))
+        return records
+
+    def add_annotation(self, measure_id: str, annotation_id: str | None = None, **fields: Any) -> AnnotationRecord:
+        record = self.service.add_annotation(measure_id, annotation_id=annotation_id, **fields)
+        self.dataChanged.emit(measure_id, self._node_of_measure(measure_id))
+        return record
+
+    def update_annotation(self, annotation_id: str, measure_id: str, **changes: Any) -> AnnotationRecord:
+        record = self.service.update_annotation(annotation_id, **changes)
+        self.dataChanged.emit(measure_id, self._node_of_measure(measure_id))
+        return record
+
+    def remove_annotation(self, annotation_id: str, measure_id: str) -> AnnotationRecord:
+        record = self.service.remove_annotation(annotation_id)
+        self.dataChanged.emit(measure_id, self._node_of_measure(measure_id))
         return record
