@@ -351,6 +351,15 @@ def node_evidence(service: Any, node_id: str, tr: Translate = _same) -> Evidence
     return combine(readings)
 
 
+def evidence_by_node(service: Any, tr: Translate = _same) -> dict[str, Evidence]:
+    """The evidence of every node with live measures, from one read of the register."""
+    readings: dict[str, list[tuple[str, Reading]]] = {}
+    for measure, observations, notes in service.all_measure_data():
+        reading = read_chart(chart_data(measure, observations, notes), tr)
+        readings.setdefault(measure.node_id, []).append((measure.name, reading))
+    return {node_id: combine(items) for node_id, items in readings.items()}
+
+
 # --------------------------------------------------------------------------- files
 
 

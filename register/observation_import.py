@@ -149,21 +149,25 @@ def _number(cell: Any, danish: bool) -> Any:
     return cell
 
 
-def prepare(rows: list[list[Any]], measure: MeasureRecord) -> ImportReport:
-    """Check every row against the measure's chart type; nothing is stored here."""
+def prepare(rows: list[list[Any]], measure: MeasureRecord, columns: dict[str, int] | None = None,
+            header: bool | None = None) -> ImportReport:  # fmt: skip
+    """Check every row against the measure's chart type; nothing is stored here.
+
+    ``columns`` (field -> column index) and ``header`` override the recognition (the import dialog's mapping).
+    """
     from register.service import RegisterService
 
     report = ImportReport()
     if not rows:
         report.rejected.append((1, "the file has no rows"))
         return report
-    columns = recognise_columns(rows[0])
-    start = 1
+    recognised = recognise_columns(rows[0])
+    if header is None:
+        header = recognised is not None
     if columns is None:
-        columns = {name: index for index, name in enumerate(POSITIONAL)}
-        start = 0
-    else:
-        report.header = True
+        columns = recognised if recognised is not None else {name: index for index, name in enumerate(POSITIONAL)}
+    start = 1 if header else 0
+    report.header = header
     report.columns = columns
     danish = _uses_decimal_comma(rows[start:], [columns.get("value"), columns.get("denominator")])
     for number, row in enumerate(rows[start:], start=start + 1):
@@ -187,10 +191,11 @@ def prepare(rows: list[list[Any]], measure: MeasureRecord) -> ImportReport:
     return report
 
 
-def import_observations(service: Any, measure_id: str, rows: list[list[Any]]) -> ImportReport:
+def import_observations(service: Any, measure_id: str, rows: list[list[Any]], columns: dict[str, int] | None = None,
+                        header: bool | None = None) -> ImportReport:  # fmt: skip
     """Store the rows as observations of the measure, all or nothing (raises :class:`ImportRejectedError`)."""
     measure = service.get_measure(measure_id)
-    report = prepare(rows, measure)
+    report = prepare(rows, measure, columns, header)
     if report.rejected or not report.accepted:
         if not report.rejected:
             report.rejected.append((1, "there are no data rows"))

@@ -929,6 +929,23 @@ class RegisterService:
             )
             return [observation_record(row) for row in rows]
 
+    def all_measure_data(self) -> list[tuple[MeasureRecord, list[ObservationRecord], list[AnnotationRecord]]]:
+        """Every live measure with its observations and annotations, in one read (for the evidence of all nodes)."""
+        with self.db.reading() as session:
+            measures = [
+                measure_record(row)
+                for row in session.scalars(
+                    select(Measure).where(Measure.archived_at.is_(None)).order_by(Measure.node_id, Measure.position)
+                )
+            ]
+            observations: dict[str, list[ObservationRecord]] = {}
+            for row in session.scalars(select(Observation).order_by(Observation.date, Observation.id)):
+                observations.setdefault(row.measure_id, []).append(observation_record(row))
+            annotations: dict[str, list[AnnotationRecord]] = {}
+            for row in session.scalars(select(Annotation).order_by(Annotation.date, Annotation.id)):
+                annotations.setdefault(row.measure_id, []).append(annotation_record(row))
+        return [(m, observations.get(m.id, []), annotations.get(m.id, [])) for m in measures]  # fmt: skip
+
     # ------------------------------------------------------------------ annotations
 
     def add_annotation(

@@ -105,7 +105,7 @@ def plan_pages(layout: DiagramLayout, page: QSizeF, tile: bool = False) -> PageP
 
 
 def paint_page(painter: QPainter, layout: DiagramLayout, plan: PagePlan, number: int, page: QSizeF,
-               title: TitleBlock, texts: DiagramTexts) -> None:  # fmt: skip
+               title: TitleBlock, texts: DiagramTexts, evidence: dict[str, str] | None = None) -> None:  # fmt: skip
     """Page ``number`` (0-based) in points, origin at the page's top-left corner."""
     source, row, column = plan.tiles[number]
     area = plan.area
@@ -113,7 +113,7 @@ def paint_page(painter: QPainter, layout: DiagramLayout, plan: PagePlan, number:
     painter.setClipRect(area)
     painter.translate(area.x() - source.x() * plan.scale, area.y() - source.y() * plan.scale)
     painter.scale(plan.scale, plan.scale)
-    paint_diagram(painter, layout, visible=source)
+    paint_diagram(painter, layout, visible=source, evidence=evidence)
     painter.restore()
     if plan.tiled:
         _overlap_marks(painter, plan, source, area, layout)
@@ -183,7 +183,7 @@ def check_output(path: Path) -> None:
 
 
 def export_diagram(layout: DiagramLayout, path: Path, setup: PageSetup, title: TitleBlock, texts: DiagramTexts,
-                   dpi: int = 200) -> int:  # fmt: skip
+                   dpi: int = 200, evidence: dict[str, str] | None = None) -> int:  # fmt: skip
     """Write the diagram to ``path`` (.pdf, .svg or .png); returns the number of pages written.
 
     SVG and PNG hold one page (the diagram fitted to it); PDF tiles when asked or needed.
@@ -201,11 +201,11 @@ def export_diagram(layout: DiagramLayout, path: Path, setup: PageSetup, title: T
     temporary = _temporary(path)
     try:
         if suffix == ".pdf":
-            _write_pdf(temporary, layout, plan, page, setup, title, texts)
+            _write_pdf(temporary, layout, plan, page, setup, title, texts, evidence)
         elif suffix == ".svg":
-            _write_svg(temporary, layout, plan, page, title, texts)
+            _write_svg(temporary, layout, plan, page, title, texts, evidence)
         else:
-            _write_png(temporary, layout, plan, page, title, texts, dpi)
+            _write_png(temporary, layout, plan, page, title, texts, dpi, evidence)
         os.replace(temporary, path)
     except OSError as error:
         raise ExportError(f"Cannot write {path}: {error.strerror or error}.") from error
@@ -224,7 +224,7 @@ def _painter(device: object, what: Path) -> QPainter:
 
 
 def _write_pdf(path: Path, layout: DiagramLayout, plan: PagePlan, page: QSizeF, setup: PageSetup,
-               title: TitleBlock, texts: DiagramTexts) -> None:  # fmt: skip
+               title: TitleBlock, texts: DiagramTexts, evidence: dict[str, str] | None = None) -> None:  # fmt: skip
     writer = QPdfWriter(str(path))
     writer.setResolution(PDF_RESOLUTION)
     writer.setPageLayout(QPageLayout(
@@ -239,12 +239,12 @@ def _write_pdf(path: Path, layout: DiagramLayout, plan: PagePlan, page: QSizeF, 
     for number in range(plan.pages):
         if number:
             writer.newPage()
-        paint_page(painter, layout, plan, number, page, title, texts)
+        paint_page(painter, layout, plan, number, page, title, texts, evidence)
     painter.end()
 
 
 def _write_svg(path: Path, layout: DiagramLayout, plan: PagePlan, page: QSizeF, title: TitleBlock,
-               texts: DiagramTexts) -> None:  # fmt: skip
+               texts: DiagramTexts, evidence: dict[str, str] | None = None) -> None:  # fmt: skip
     from PySide6.QtSvg import QSvgGenerator
 
     generator = QSvgGenerator()
@@ -255,12 +255,12 @@ def _write_svg(path: Path, layout: DiagramLayout, plan: PagePlan, page: QSizeF, 
     generator.setTitle(f"{title.register_title} – {title.goal_label}")
     generator.setDescription("Driver diagram, Improvement Register")
     painter = _painter(generator, path)
-    paint_page(painter, layout, plan, 0, page, title, texts)
+    paint_page(painter, layout, plan, 0, page, title, texts, evidence)
     painter.end()
 
 
 def _write_png(path: Path, layout: DiagramLayout, plan: PagePlan, page: QSizeF, title: TitleBlock,
-               texts: DiagramTexts, dpi: int) -> None:  # fmt: skip
+               texts: DiagramTexts, dpi: int, evidence: dict[str, str] | None = None) -> None:  # fmt: skip
     scale = dpi / 72
     image = QImage(round(page.width() * scale), round(page.height() * scale), QImage.Format.Format_ARGB32)
     image.fill(Qt.GlobalColor.white)
@@ -269,13 +269,14 @@ def _write_png(path: Path, layout: DiagramLayout, plan: PagePlan, page: QSizeF, 
     image.setDotsPerMeterY(dots_per_metre)
     painter = _painter(image, path)
     painter.scale(scale, scale)
-    paint_page(painter, layout, plan, 0, page, title, texts)
+    paint_page(painter, layout, plan, 0, page, title, texts, evidence)
     painter.end()
     if not image.save(str(path), "PNG"):
         raise ExportError(f"Cannot write {path}.")
 
 
-def print_diagram(printer: object, layout: DiagramLayout, tile: bool, title: TitleBlock, texts: DiagramTexts) -> None:
+def print_diagram(printer: object, layout: DiagramLayout, tile: bool, title: TitleBlock, texts: DiagramTexts,
+                  evidence: dict[str, str] | None = None) -> None:  # fmt: skip
     """Paint the pages on a QPrinter (print or print preview), in the printer's page size and orientation."""
     rect = printer.pageLayout().fullRectPoints()
     page = QSizeF(rect.width(), rect.height())
@@ -286,5 +287,5 @@ def print_diagram(printer: object, layout: DiagramLayout, tile: bool, title: Tit
     for number in range(plan.pages):
         if number:
             printer.newPage()
-        paint_page(painter, layout, plan, number, page, title, texts)
+        paint_page(painter, layout, plan, number, page, title, texts, evidence)
     painter.end()

@@ -92,8 +92,31 @@ def draw_rag_marker(painter: QPainter, rag: str | None, centre: QPointF, size: f
     painter.restore()
 
 
+EVIDENCE_STYLE = {  # fill, symbol
+    "improvement": (QColor("#2e9d4f"), "✓"),
+    "worsening": (QColor("#d43c3c"), "!"),
+    "signal": (QColor("#7030a0"), "~"),
+    "no_signal": (QColor("#8c8c8c"), "–"),
+    "too_little": (QColor("white"), "…"),
+}
+
+
+def paint_evidence_badge(painter: QPainter, kind: str, centre: QPointF, size: float) -> None:
+    """A round badge with a symbol (✓ improvement, ! worsening, ~ signal, – no signal, … too little data)."""
+    fill, symbol = EVIDENCE_STYLE.get(kind, (QColor("white"), "?"))
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor("#555555") if kind == "too_little" else fill.darker(130), 0.8))
+    painter.setBrush(fill)
+    painter.drawEllipse(centre, size / 2, size / 2)
+    text_colour = QColor("#555555") if kind == "too_little" else QColor("white")
+    width = qt_measurer(symbol, size * 0.75, True) / 1.03
+    draw_text(painter, centre.x() - width / 2, centre.y() - size * 0.45, symbol, size * 0.75, True, text_colour)
+    painter.restore()
+
+
 def paint_box(painter: QPainter, box: Box, spacing: float, padding: float, band: float,
-              selected: bool = False) -> None:  # fmt: skip
+              selected: bool = False, evidence: str | None = None) -> None:  # fmt: skip
     rect = QRectF(box.x, box.y, box.width, box.height)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -121,6 +144,8 @@ def paint_box(painter: QPainter, box: Box, spacing: float, padding: float, band:
             draw_text(painter, text_x, y, line, box.detail.font_size, False, QColor("#595959"), italic=True)
             y += box.detail.font_size * spacing
     painter.restore()
+    if evidence is not None:
+        paint_evidence_badge(painter, evidence, QPointF(box.right - 1, box.y + 1), 10.0)
 
 
 def _path(points: tuple[Point, ...]) -> QPainterPath:
@@ -233,7 +258,7 @@ def points_box(points: tuple[Point, ...]) -> QRectF:
 
 
 def paint_diagram(painter: QPainter, layout: DiagramLayout, selected: str | None = None,
-                  visible: QRectF | None = None) -> None:  # fmt: skip
+                  visible: QRectF | None = None, evidence: dict[str, str] | None = None) -> None:  # fmt: skip
     """Everything of the layout (or only what meets ``visible``): headers, lines under boxes, boxes on top."""
     style = layout.style
     paint_headers(painter, layout)
@@ -245,7 +270,8 @@ def paint_diagram(painter: QPainter, layout: DiagramLayout, selected: str | None
             paint_cross_link(painter, route)
     for box in layout.boxes.values():
         if visible is None or visible.intersects(QRectF(box.x - 3, box.y - 3, box.width + 6, box.height + 6)):
-            paint_box(painter, box, style.line_spacing, style.padding, style.rag_band, box.node_id == selected)
+            paint_box(painter, box, style.line_spacing, style.padding, style.rag_band, box.node_id == selected,
+                      (evidence or {}).get(box.node_id))  # fmt: skip
 
 
 def project_detail(node: NodeRecord) -> str:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from register.diagram import Box, DiagramLayout
 from ui.diagram_paint import build_layout, paint_box, paint_connector, paint_cross_link, paint_headers, points_box
 from ui.document import RegisterDocument
+from ui.evidence import evidence_tooltip
 from ui.labels import kind_name, progress_text, rag_name
 
 translate = QCoreApplication.translate
@@ -30,9 +31,10 @@ ALL_GOALS = ""
 class BoxItem(QGraphicsItem):
     """One node's box; selectable, with a tooltip."""
 
-    def __init__(self, box: Box, layout: DiagramLayout, tooltip: str) -> None:
+    def __init__(self, box: Box, layout: DiagramLayout, tooltip: str, evidence: str | None = None) -> None:
         super().__init__()
         self.box = box
+        self.evidence = evidence
         self.style = layout.style
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
@@ -49,7 +51,8 @@ class BoxItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         style = self.style
-        paint_box(painter, self.box, style.line_spacing, style.padding, style.rag_band, self.isSelected())
+        paint_box(painter, self.box, style.line_spacing, style.padding, style.rag_band, self.isSelected(),
+                  self.evidence)  # fmt: skip
 
 
 class LinesItem(QGraphicsItem):
@@ -83,13 +86,15 @@ class DiagramScene(QGraphicsScene):
         self.layout: DiagramLayout | None = None
         self.items_by_node: dict[str, BoxItem] = {}
 
-    def show_layout(self, layout: DiagramLayout, tooltips: dict[str, str]) -> None:
+    def show_layout(
+        self, layout: DiagramLayout, tooltips: dict[str, str], evidence: dict[str, str] | None = None
+    ) -> None:
         self.clear()
         self.layout = layout
         self.items_by_node = {}
         self.addItem(LinesItem(layout))
         for box in layout.boxes.values():
-            item = BoxItem(box, layout, tooltips.get(box.node_id, ""))
+            item = BoxItem(box, layout, tooltips.get(box.node_id, ""), (evidence or {}).get(box.node_id))
             self.addItem(item)
             self.items_by_node[box.node_id] = item
         self.setSceneRect(QRectF(-20, -20, layout.width + 40, layout.height + 40))
@@ -187,7 +192,7 @@ class DiagramPanel(QWidget):
         self.document = document
         for signal in (document.nodeAdded, document.nodeChanged, document.nodeMoved, document.nodeRemoved,
                        document.linkAdded, document.linkRemoved, document.linkChanged, document.statusChanged,
-                       document.reloaded):  # fmt: skip
+                       document.reloaded, document.evidenceChanged):  # fmt: skip
             signal.connect(self._changed)
         self._fill_goals()
         self._dirty = True
@@ -234,7 +239,8 @@ class DiagramPanel(QWidget):
             return
         selected = self.selected_node()
         layout = build_layout(self.document.index, self.goal_ids())
-        self.scene.show_layout(layout, self._tooltips(layout))
+        evidence = {node_id: found.kind for node_id, found in self.document.evidence.items()}
+        self.scene.show_layout(layout, self._tooltips(layout), evidence)
         self._dirty = False
         if selected:
             self.select_node(selected, scroll=False)
@@ -243,6 +249,7 @@ class DiagramPanel(QWidget):
 
     def _tooltips(self, layout: DiagramLayout) -> dict[str, str]:
         tree = self.document.index
+        tree_evidence = self.document.evidence
         tips = {}
         for node_id in layout.boxes:
             node = tree.nodes[node_id]
@@ -250,6 +257,8 @@ class DiagramPanel(QWidget):
             status = tree.latest_status.get(node_id)
             if status is not None:
                 lines.append(f"{status.date.isoformat()}: {rag_name(status.rag)} {progress_text(status.progress)}")
+            if node_id in tree_evidence:
+                lines.append(evidence_tooltip(tree_evidence[node_id]))
             tips[node_id] = "\n".join(lines)
         return tips
 

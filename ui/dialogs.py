@@ -129,3 +129,39 @@ def print_preview(parent: QWidget | None, paint: Any) -> None:
     preview.paintRequested.connect(paint)
     preview.resize(1100, 800)
     preview.exec()
+
+
+def ask_measure(parent: QWidget | None, measure: Any = None) -> dict[str, Any] | None:
+    """The measure's settings (for add when ``measure`` is None), or None when cancelled."""
+    from ui.measure_dialogs import MeasureDialog
+
+    dialog = MeasureDialog(measure, parent)
+    return dialog.values() if dialog.exec() else None
+
+
+def ask_annotation(parent: QWidget | None) -> dict[str, Any] | None:
+    from ui.measure_dialogs import AnnotationDialog
+
+    dialog = AnnotationDialog(parent)
+    return dialog.values() if dialog.exec() else None
+
+
+def ask_data_file(parent: QWidget | None) -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, translate("Dialogs", "Import data"), "",
+                                          translate("Dialogs", "Data (*.csv *.xlsx *.txt);;All files (*)"))  # fmt: skip
+    return path or None
+
+
+def preview_import(parent: QWidget | None, rows: list[list[Any]], measure: Any) -> tuple[dict, bool] | None:
+    """The import preview with column mapping: (columns, header) to import with, or None when cancelled."""
+    from ui.measure_dialogs import ImportDialog
+
+    dialog = ImportDialog(rows, measure, parent)
+    return (dialog.mapping(), dialog.header.isChecked()) if dialog.exec() else None
+
+
+def ask_chart_file(parent: QWidget | None, name: str, pdf_only: bool = False) -> str | None:
+    kinds = translate("Dialogs", "PDF (*.pdf)") if pdf_only else translate(
+        "Dialogs", "PNG (*.png);;SVG (*.svg);;PDF (*.pdf)")  # fmt: skip
+    path, _ = QFileDialog.getSaveFileName(parent, translate("Dialogs", "Export chart"), name, kinds)
+    return path or None

@@ -28,9 +28,11 @@ from register import validation
 from register.errors import ValidationError
 from register.model import STAGES
 from register.records import NodeRecord
+from ui.charts_panel import ChartsPanel
 from ui.document import RegisterDocument
 from ui.icons import icon, rag_icon
 from ui.labels import audit_action, kind_name, progress_text, rag_name, stage_name, strength_name
+from ui.measures_panel import MeasuresPanel
 
 translate = QCoreApplication.translate
 ERROR_STYLE = "QLineEdit { border: 1px solid #b3261e; background: #fdecea; }"
@@ -134,6 +136,10 @@ class NodeEditor(QWidget):
             link_buttons.addWidget(button)
         link_buttons.addStretch(1)
         links_layout.addLayout(link_buttons)
+        self.measures_panel = MeasuresPanel()
+        self.charts_panel = ChartsPanel()
+        self.measures_index = self.tabs.addTab(self.measures_panel, translate("NodeEditor", "Measures and data"))
+        self.charts_index = self.tabs.addTab(self.charts_panel, translate("NodeEditor", "Charts"))
         self.history_index = self.tabs.addTab(self.history_table, translate("NodeEditor", "Status history"))
         self.links_index = self.tabs.addTab(links_page, translate("NodeEditor", "Cross-links"))
         self.audit_index = self.tabs.addTab(self.audit_table, translate("NodeEditor", "Audit trail"))
@@ -181,6 +187,8 @@ class NodeEditor(QWidget):
         if document is not None:
             for signal, slot in self._connections():
                 signal.connect(slot)
+        self.measures_panel.set_document(document)
+        self.charts_panel.set_document(document)
         self.show_node(None)
 
     def _connections(self) -> list[tuple[Any, Any]]:
@@ -215,7 +223,11 @@ class NodeEditor(QWidget):
         return self.document.index.nodes.get(self.node_id)
 
     def show_node(self, node_id: str | None) -> None:
+        changed = node_id != self.node_id
         self.node_id = node_id
+        if changed:
+            self.measures_panel.show_node(node_id)
+            self.charts_panel.show_node(node_id)
         node = self.record()
         self.empty_label.setVisible(node is None)
         self.body.setVisible(node is not None)

@@ -56,3 +56,22 @@ def rag_icon(rag: str, size: int = 16) -> QIcon:
         painter.end()
         result.addPixmap(pixmap)
     return result
+
+
+@cache
+def evidence_icon(kind: str, size: int = 16) -> QIcon:
+    """The evidence badge of the diagram as an icon for the tree."""
+    from PySide6.QtCore import QPointF as Point
+
+    from ui.diagram_paint import paint_evidence_badge
+
+    result = QIcon()
+    for scale in (1, 2, 3):
+        pixmap = QPixmap(size * scale, size * scale)
+        pixmap.setDevicePixelRatio(scale)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        paint_evidence_badge(painter, kind, Point(size / 2, size / 2), size - 3)
+        painter.end()
+        result.addPixmap(pixmap)
+    return result

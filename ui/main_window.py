@@ -40,11 +40,12 @@ from ui.diagram_paint import diagram_texts, goal_label, layout_for_page
 from ui.diagram_view import DiagramPanel
 from ui.document import RegisterDocument
 from ui.editor import NodeEditor
+from ui.evidence import EvidenceKeeper
 from ui.icons import icon, rag_icon
 from ui.labels import kind_name, kind_plural, new_node_title, plural, rag_name, stage_name
 from ui.preferences import AUTHOR_KEY
 from ui.projects_model import LEAD, RAG, STAGE, ProjectsFilter, ProjectsModel
-from ui.tasks import start_task
+from ui.tasks import Task, start_task
 from ui.tree_filter import TreeFilter
 from ui.tree_model import LINK_ID_ROLE, NODE_ID_ROLE, DiagramTreeModel
 
@@ -111,6 +112,9 @@ class MainWindow(QMainWindow):
         self.editor.addLinkRequested.connect(lambda node_id: self.add_link(node_id))
         self.editor.removeLinkRequested.connect(lambda link_id: self.remove_link(link_id))
         self.editor.toggleLinkRequested.connect(self._toggle_link)
+        self.editor.measures_panel.failed.connect(lambda title, message: dialogs.show_error(self, title, message))
+        self.editor.measures_panel.conflict.connect(self._on_conflict)
+        self.editor.charts_panel.failed.connect(lambda title, message: dialogs.show_error(self, title, message))
         editor_scroll = QScrollArea()
         editor_scroll.setWidgetResizable(True)
         editor_scroll.setWidget(self.editor)
@@ -421,17 +425,29 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_actions()
         self._update_summaries()
+        self._start_evidence(document)
         if old is not None:
             self.undo_group.removeStack(old.undo_stack)
             old.close()
             old.deleteLater()
+
+    def _start_evidence(self, document: RegisterDocument) -> None:
+        """Compute what every node's measures say, in the background; the tree and diagram fill in when done."""
+        keeper = EvidenceKeeper(document)
+        document.evidence_keeper = keeper
+        task = Task(keeper.compute_all, self)
+        task.succeeded.connect(lambda evidence: keeper.apply(evidence) if self.document is document else None)
+        task.failed.connect(lambda message: self.statusBar().showMessage(message, 10000))
+        task.finished.connect(task.deleteLater)
+        self._track(task)
+        task.start()
 
     def _size_columns(self) -> None:
         """Size the columns once per register: re-measuring them on every change costs ~1,000 rows of data()."""
         header = self.tree_view.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         metrics = self.tree_view.fontMetrics()
-        for column, sample in ((1, "implementing"), (2, "amber"), (3, "52 weeks")):
+        for column, sample in ((1, "implementing"), (2, "amber"), (3, "52 weeks"), (4, "improvement")):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(
                 str(self.tree_model.headerData(column, Qt.Orientation.Horizontal)))) + 48  # fmt: skip
@@ -517,6 +533,10 @@ class MainWindow(QMainWindow):
         except RegisterError as error:
             dialogs.show_error(self, title or translate("MainWindow", "Cannot do that"), str(error))
         return None
+
+    def _on_conflict(self, message: str) -> None:
+        if dialogs.ask_reload(self, message):
+            self.reload()
 
     def _on_command_failed(self, message: str) -> None:
         """An undo or redo was refused (the register changed meanwhile): reload so the window shows the truth."""
@@ -781,6 +801,9 @@ class MainWindow(QMainWindow):
         tree = self.document.index
         return TitleBlock(tree.title or Path(self.document.location).stem, goal_label(tree, goal_ids))
 
+    def _evidence_kinds(self) -> dict[str, str]:
+        return {node_id: evidence.kind for node_id, evidence in self.document.evidence.items()} if self.document else {}
+
     def export_diagram(self) -> None:
         if self.document is None:
             return
@@ -793,7 +816,8 @@ class MainWindow(QMainWindow):
         area = diagram_area(setup.size())
         layout = layout_for_page(self.document.index, goal_ids, area.width(), area.height())
         try:
-            pages = export_diagram(layout, path, setup, self._diagram_title(goal_ids), diagram_texts(), dpi)
+            pages = export_diagram(layout, path, setup, self._diagram_title(goal_ids), diagram_texts(), dpi,
+                                   self._evidence_kinds())  # fmt: skip
         except RegisterError as error:
             dialogs.show_error(self, translate("MainWindow", "Export failed"), str(error))
             return
@@ -812,7 +836,7 @@ class MainWindow(QMainWindow):
             rect = printer.pageLayout().fullRectPoints()
             area = diagram_area(QSizeF(rect.width(), rect.height()))
             layout = layout_for_page(tree, goal_ids, area.width(), area.height())
-            print_diagram(printer, layout, False, title, diagram_texts())
+            print_diagram(printer, layout, False, title, diagram_texts(), self._evidence_kinds())
 
         dialogs.print_preview(self, paint)
 

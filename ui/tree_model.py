@@ -26,7 +26,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from register.model import ALLOWED_PARENTS
 from ui.document import RegisterDocument
-from ui.icons import icon, rag_icon
+from ui.evidence import evidence_name, evidence_tooltip
+from ui.icons import evidence_icon, icon, rag_icon
 from ui.labels import STALE_COLOUR, kind_name, plural, progress_text, rag_name, stage_name, strength_name
 
 translate = QCoreApplication.translate
@@ -37,7 +38,9 @@ LINK_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 KIND_ROLE = Qt.ItemDataRole.UserRole + 3
 STALE_ROLE = Qt.ItemDataRole.UserRole + 4
 
-TITLE, STAGE, RAG, UPDATED = range(4)
+TITLE, STAGE, RAG, UPDATED, EVIDENCE = range(5)
+COLUMNS = 5
+EVIDENCE_ROLE = Qt.ItemDataRole.UserRole + 5
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -101,6 +104,7 @@ class DiagramTreeModel(QAbstractItemModel):
         document.linkChanged.connect(self._on_link_changed)
         document.statusChanged.connect(self._on_node_changed)
         document.reloaded.connect(self._on_reloaded)
+        document.evidenceChanged.connect(self._on_evidence_changed)
 
     # ------------------------------------------------------------------ building
 
@@ -173,7 +177,7 @@ class DiagramTreeModel(QAbstractItemModel):
             children = parent.internalPointer().children
         else:
             children = self._root.children
-        if 0 <= row < len(children) and 0 <= column < 4:
+        if 0 <= row < len(children) and 0 <= column < COLUMNS:
             return self.createIndex(row, column, children[row])
         return QModelIndex()
 
@@ -201,7 +205,7 @@ class DiagramTreeModel(QAbstractItemModel):
         return [(child.row, child.link_id or child.node_id, child.link_id is not None) for child in item.children]
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 4
+        return COLUMNS
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
@@ -211,7 +215,8 @@ class DiagramTreeModel(QAbstractItemModel):
             translate("TreeModel", "Stage"),
             translate("TreeModel", "RAG"),
             translate("TreeModel", "Updated"),
-        )[section] if 0 <= section < 4 else None  # fmt: skip
+            translate("TreeModel", "Evidence"),
+        )[section] if 0 <= section < COLUMNS else None  # fmt: skip
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -242,6 +247,8 @@ class DiagramTreeModel(QAbstractItemModel):
             return node.kind
         if role == LINK_ID_ROLE:
             return None
+        if column == EVIDENCE or role == EVIDENCE_ROLE:
+            return self._evidence_data(node_id, role)
         is_project = node.kind == "project"
         status = tree.latest_status.get(node_id) if is_project else None
         stale = is_project and tree.is_stale(node_id, self.today)
@@ -275,6 +282,20 @@ class DiagramTreeModel(QAbstractItemModel):
             font = QFont()
             font.setBold(True)
             return font
+        return None
+
+    def _evidence_data(self, node_id: str, role: int) -> Any:
+        evidence = self.document.evidence.get(node_id)
+        if evidence is None:
+            return None
+        if role == EVIDENCE_ROLE:
+            return evidence.kind
+        if role == Qt.ItemDataRole.DecorationRole:
+            return evidence_icon(evidence.kind)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return evidence_name(evidence.kind)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return evidence_tooltip(evidence)
         return None
 
     def _node_tooltip(self, node_id: str, status: Any, stale: bool) -> str:
@@ -483,6 +504,13 @@ class DiagramTreeModel(QAbstractItemModel):
         item = self._links.get(link_id)
         if item is not None:
             self.dataChanged.emit(self._index_of(item, 0), self._index_of(item, self.columnCount() - 1))
+
+    def _on_evidence_changed(self, node_ids: list[str]) -> None:
+        for node_id in node_ids:
+            item = self._nodes.get(node_id)
+            if item is not None:
+                index = self._index_of(item, EVIDENCE)
+                self.dataChanged.emit(index, index)
 
     def _on_reloaded(self) -> None:
         self.beginResetModel()

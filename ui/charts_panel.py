@@ -1,0 +1,194 @@
+"""The Charts section of the node editor: each measure's chart (and a project's progress chart) with its reading.
+
+matplotlib is imported here, when charts are first shown, not at start-up. Charts are built one per
+turn of the event loop, so a node with many measures never freezes the window.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QMenu, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+
+from register import charts
+from register.errors import RegisterError
+from ui import dialogs
+from ui.document import RegisterDocument
+from ui.labels import stage_name
+
+translate = QCoreApplication.translate
+
+
+def chart_tr(text: str) -> str:
+    """Translate a text of :mod:`register.charts`."""
+    return QCoreApplication.translate("Charts", text)
+
+
+class ChartWidget(QWidget):
+    """One Figure in a FigureCanvasQTAgg, with the reading below; right-click exports it."""
+
+    exportRequested = Signal(object)  # noqa: N815 - the Figure
+
+    def __init__(self, figure: Any, reading: str = "", figures: str = "", kind: str = "",
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+        super().__init__(parent)
+        self.figure = figure
+        self.kind = kind
+        self.canvas = FigureCanvasQTAgg(figure)
+        self.canvas.setMinimumHeight(240)
+        self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.reading = QLabel(reading)
+        self.reading.setWordWrap(True)
+        self.reading.setStyleSheet("font-weight: 600;")
+        self.figures = QLabel(figures)
+        self.figures.setStyleSheet("color: #555;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 10)
+        layout.addWidget(self.canvas)
+        if reading:
+            layout.addWidget(self.reading)
+        if figures:
+            layout.addWidget(self.figures)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._menu)
+        self.canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.canvas.customContextMenuRequested.connect(self._menu)
+
+    def _menu(self, position: Any) -> None:
+        menu = QMenu(self)
+        menu.addAction(translate("ChartsPanel", "Export chart…"), lambda: self.exportRequested.emit(self.figure))
+        menu.exec(self.mapToGlobal(position))
+
+
+class ChartsPanel(QWidget):
+    failed = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document: RegisterDocument | None = None
+        self.node_id: str | None = None
+        self.widgets: list[ChartWidget] = []
+        self._queue: list[Any] = []
+        self.export_all = QPushButton(translate("ChartsPanel", "Export all charts (PDF)…"))
+        self.export_all.clicked.connect(self.export_project)
+        self.empty = QLabel(translate("ChartsPanel", "This node has no measures yet. Add one under Measures."))
+        self.empty.setWordWrap(True)
+        self.inner = QWidget()
+        self.inner_layout = QVBoxLayout(self.inner)
+        self.inner_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.inner)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.export_all, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.empty)
+        layout.addWidget(scroll, 1)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._build_next)
+        self._refresh = QTimer(self)
+        self._refresh.setSingleShot(True)
+        self._refresh.setInterval(150)
+        self._refresh.timeout.connect(self.rebuild)
+        self._stale = True
+
+    def set_document(self, document: RegisterDocument | None) -> None:
+        self.document = document
+        if document is not None:
+            document.dataChanged.connect(lambda _m, node_id: self._changed(node_id))
+            document.measuresChanged.connect(self._changed)
+            document.statusChanged.connect(self._changed)
+            document.nodeChanged.connect(self._changed)
+        self.show_node(None)
+
+    def show_node(self, node_id: str | None) -> None:
+        self.node_id = node_id
+        self._stale = True
+        if self.isVisible():
+            self.rebuild()
+
+    def _changed(self, node_id: str) -> None:
+        if node_id == self.node_id:
+            self._stale = True
+            if self.isVisible():
+                self._refresh.start()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._stale:
+            self.rebuild()
+
+    def rebuild(self) -> None:
+        """Drop the charts shown and queue the node's charts; they appear one per event-loop turn."""
+        self._stale = False
+        for widget in self.widgets:
+            widget.setParent(None)
+            widget.deleteLater()
+        self.widgets = []
+        self._queue = []
+        node = self.document.index.nodes.get(self.node_id) if self.document and self.node_id else None
+        self.export_all.setVisible(node is not None and node.kind == "project")
+        if node is None:
+            self.empty.setVisible(False)
+            return
+        measures = self.document.service.list_measures(node.id)
+        self.empty.setVisible(not measures and node.kind != "project")
+        if node.kind == "project":
+            self._queue.append(("progress", node.id))
+        self._queue += [("measure", measure) for measure in measures]
+        self._timer.start()
+
+    def build_all(self) -> None:
+        """Build every queued chart now (tests, benchmarks)."""
+        while self._queue:
+            self._build_next()
+
+    def _build_next(self) -> None:
+        if not self._queue:
+            return
+        what, item = self._queue.pop(0)
+        service = self.document.service
+        figure = charts.new_figure(7.0, 3.0)
+        if what == "progress":
+            node = service.get_node(item)
+            charts.draw_progress(figure, service.status_history(item), charts.stage_changes(service.audit_trail(item)),
+                                 node.title, chart_tr, stage_name)  # fmt: skip
+            widget = ChartWidget(figure, kind="progress")
+        else:
+            data = charts.chart_data(item, service.observations(item.id), service.annotations(item.id))
+            charts.draw_chart(figure, data, chart_tr)
+            reading = charts.read_chart(data, chart_tr)
+            widget = ChartWidget(figure, reading.sentence, reading.figures, reading.kind)
+            widget.measure = item
+        widget.exportRequested.connect(self.export_figure)
+        self.inner_layout.insertWidget(self.inner_layout.count() - 1, widget)
+        self.widgets.append(widget)
+        if self._queue:
+            self._timer.start()
+
+    def export_figure(self, figure: Any) -> None:
+        path = dialogs.ask_chart_file(self, "chart.png")
+        if not path:
+            return
+        try:
+            charts.save_figure(figure, Path(path))
+        except (OSError, ValueError) as error:
+            self.failed.emit(translate("ChartsPanel", "Export failed"), str(error))
+
+    def export_project(self) -> None:
+        if self.document is None or self.node_id is None:
+            return
+        node = self.document.index.nodes[self.node_id]
+        path = dialogs.ask_chart_file(self, f"{node.title[:50]}.pdf", pdf_only=True)
+        if not path:
+            return
+        try:
+            charts.export_project_pdf(self.document.service, node.id, Path(path), chart_tr, stage_name)
+        except (OSError, ValueError, RegisterError) as error:
+            self.failed.emit(translate("ChartsPanel", "Export failed"), str(error))

@@ -1,0 +1,226 @@
+"""Dialogs of the Measures section: a measure's settings, an annotation, and importing data with a preview."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from register import validation
+from register.errors import ValidationError
+from register.model import MEASURE_TYPES
+from register.records import MeasureRecord
+from register.spc import CHART_TYPES
+
+translate = QCoreApplication.translate
+
+_TYPES = {"outcome": QT_TRANSLATE_NOOP("MeasureDialog", "outcome"), "process": QT_TRANSLATE_NOOP(
+    "MeasureDialog", "process"), "balancing": QT_TRANSLATE_NOOP("MeasureDialog", "balancing")}  # fmt: skip
+_CHARTS = {
+    "run": QT_TRANSLATE_NOOP("MeasureDialog", "run chart (median)"),
+    "i": QT_TRANSLATE_NOOP("MeasureDialog", "I chart (individual values)"),
+    "mr": QT_TRANSLATE_NOOP("MeasureDialog", "MR chart (moving ranges)"),
+    "xbar": QT_TRANSLATE_NOOP("MeasureDialog", "Xbar chart (subgroup means)"),
+    "s": QT_TRANSLATE_NOOP("MeasureDialog", "S chart (subgroup spread)"),
+    "t": QT_TRANSLATE_NOOP("MeasureDialog", "T chart (time between rare events)"),
+    "p": QT_TRANSLATE_NOOP("MeasureDialog", "P chart (proportion)"),
+    "pp": QT_TRANSLATE_NOOP("MeasureDialog", "P′ chart (Laney, large denominators)"),
+    "c": QT_TRANSLATE_NOOP("MeasureDialog", "C chart (count)"),
+    "u": QT_TRANSLATE_NOOP("MeasureDialog", "U chart (rate)"),
+    "up": QT_TRANSLATE_NOOP("MeasureDialog", "U′ chart (Laney, large denominators)"),
+    "g": QT_TRANSLATE_NOOP("MeasureDialog", "G chart (cases between rare events)"),
+}
+
+
+class MeasureDialog(QDialog):
+    """Add or edit a measure; the register checks the values when they are saved."""
+
+    def __init__(self, measure: MeasureRecord | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(translate("MeasureDialog", "Edit measure") if measure else translate(
+            "MeasureDialog", "Add measure"))  # fmt: skip
+        self.setMinimumWidth(480)
+        form = QFormLayout(self)
+        self.name = QLineEdit(measure.name if measure else "")
+        self.type = QComboBox()
+        for code in MEASURE_TYPES:
+            self.type.addItem(translate("MeasureDialog", _TYPES[code]), code)
+        self.definition = QPlainTextEdit(measure.definition if measure else "")
+        self.definition.setFixedHeight(60)
+        self.definition.setTabChangesFocus(True)
+        self.unit = QLineEdit(measure.unit if measure else "")
+        self.chart = QComboBox()
+        for code in CHART_TYPES:
+            self.chart.addItem(translate("MeasureDialog", _CHARTS[code]), code)
+        self.improvement = QComboBox()
+        for text, code in ((translate("MeasureDialog", "not set"), None), (translate("MeasureDialog", "up"), "up"),
+                           (translate("MeasureDialog", "down"), "down")):  # fmt: skip
+            self.improvement.addItem(text, code)
+        self.target = QLineEdit("" if measure is None or measure.target is None else f"{measure.target:g}")
+        self.rules = QComboBox()
+        self.rules.addItem(translate("MeasureDialog", "Anhøj (run chart rules)"), "anhoej")
+        self.rules.addItem(translate("MeasureDialog", "Making Data Count (I charts)"), "mdc")
+        self.baseline = QLineEdit("" if measure is None or measure.baseline is None else str(measure.baseline))
+        self.baseline.setPlaceholderText(translate("MeasureDialog", "all points"))
+        if measure is not None:
+            for combo, value in ((self.type, measure.type), (self.chart, measure.chart),
+                                 (self.improvement, measure.improvement), (self.rules, measure.rules)):  # fmt: skip
+                combo.setCurrentIndex(max(0, combo.findData(value)))
+        form.addRow(translate("MeasureDialog", "&Name:"), self.name)
+        form.addRow(translate("MeasureDialog", "&Type:"), self.type)
+        form.addRow(translate("MeasureDialog", "Operational &definition:"), self.definition)
+        form.addRow(translate("MeasureDialog", "&Unit:"), self.unit)
+        form.addRow(translate("MeasureDialog", "&Chart:"), self.chart)
+        form.addRow(translate("MeasureDialog", "&Improvement is:"), self.improvement)
+        form.addRow(translate("MeasureDialog", "T&arget:"), self.target)
+        form.addRow(translate("MeasureDialog", "&Rules:"), self.rules)
+        form.addRow(translate("MeasureDialog", "&Baseline (points):"), self.baseline)
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #b3261e")
+        self.message.setWordWrap(True)
+        form.addRow(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "name": self.name.text().strip(), "type": self.type.currentData(),
+            "definition": self.definition.toPlainText().strip(), "unit": self.unit.text().strip(),
+            "chart": self.chart.currentData(), "improvement": self.improvement.currentData(),
+            "target": validation.parse_number(self.target.text(), "target", optional=True),
+            "rules": self.rules.currentData(),
+            "baseline": None if not self.baseline.text().strip() else validation.parse_number(
+                self.baseline.text(), "baseline"),
+        }  # fmt: skip
+
+    def _accept(self) -> None:
+        try:
+            values = self.values()
+            validation.title(values["name"], "name")
+        except ValidationError as error:
+            self.message.setText(str(error))
+            return
+        if values["rules"] == "mdc" and values["chart"] != "i":
+            self.message.setText(translate("MeasureDialog", "Making Data Count rules apply to I charts only."))
+            return
+        self.accept()
+
+
+class AnnotationDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(translate("AnnotationDialog", "Add annotation"))
+        form = QFormLayout(self)
+        self.date = QDateEdit(QDate.currentDate())
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.text = QLineEdit()
+        self.text.setPlaceholderText(translate("AnnotationDialog", "e.g. PDSA 2: new discharge checklist"))
+        self.phase_break = QCheckBox(
+            translate("AnnotationDialog", "Start a new phase here (own centre line and limits)")
+        )
+        form.addRow(translate("AnnotationDialog", "&Date:"), self.date)
+        form.addRow(translate("AnnotationDialog", "&Text:"), self.text)
+        form.addRow("", self.phase_break)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict[str, Any]:
+        when = self.date.date()
+        return {"date": date(when.year(), when.month(), when.day()), "text": self.text.text().strip(),
+                "phase_break": self.phase_break.isChecked()}  # fmt: skip
+
+
+class ImportDialog(QDialog):
+    """A preview of the file, which column holds what, and the check of every row before anything is stored."""
+
+    FIELDS = (
+        ("date", QT_TRANSLATE_NOOP("ImportDialog", "Date")),
+        ("value", QT_TRANSLATE_NOOP("ImportDialog", "Value")),
+        ("denominator", QT_TRANSLATE_NOOP("ImportDialog", "Denominator")),
+        ("note", QT_TRANSLATE_NOOP("ImportDialog", "Note")),
+    )
+
+    def __init__(self, rows: list[list[Any]], measure: MeasureRecord, parent: QWidget | None = None) -> None:
+        from register.observation_import import POSITIONAL, recognise_columns
+
+        super().__init__(parent)
+        self.rows, self.measure = rows, measure
+        self.setWindowTitle(translate("ImportDialog", "Import data into “{name}”").format(name=measure.name))
+        self.resize(720, 520)
+        layout = QVBoxLayout(self)
+        width = max((len(row) for row in rows), default=0)
+        self.preview = QTableWidget(min(len(rows), 12), width)
+        self.preview.setHorizontalHeaderLabels([str(i + 1) for i in range(width)])
+        for r, row in enumerate(rows[:12]):
+            for c, cell in enumerate(row):
+                self.preview.setItem(r, c, QTableWidgetItem(str(cell)))
+        layout.addWidget(QLabel(translate("ImportDialog", "The first rows of the file:")))
+        layout.addWidget(self.preview, 1)
+        recognised = recognise_columns(rows[0]) if rows else None
+        self.header = QCheckBox(translate("ImportDialog", "The first row holds column names"))
+        self.header.setChecked(recognised is not None)
+        layout.addWidget(self.header)
+        grid = QGridLayout()
+        self.combos: dict[str, QComboBox] = {}
+        guess = recognised or {name: index for index, name in enumerate(POSITIONAL) if index < width}
+        for number, (field, label) in enumerate(self.FIELDS):
+            combo = QComboBox()
+            combo.addItem(translate("ImportDialog", "(none)"), None)
+            for column in range(width):
+                combo.addItem(translate("ImportDialog", "column {number}").format(number=column + 1), column)
+            combo.setCurrentIndex(max(0, combo.findData(guess.get(field))))
+            combo.currentIndexChanged.connect(self.check)
+            grid.addWidget(QLabel(translate("ImportDialog", label) + ":"), 0, number)
+            grid.addWidget(combo, 1, number)
+            self.combos[field] = combo
+        layout.addLayout(grid)
+        self.header.toggled.connect(self.check)
+        self.report = QPlainTextEdit()
+        self.report.setReadOnly(True)
+        self.report.setFixedHeight(110)
+        layout.addWidget(self.report)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("ImportDialog", "&Import"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.check()
+
+    def mapping(self) -> dict[str, int]:
+        return {field: combo.currentData() for field, combo in self.combos.items() if combo.currentData() is not None}
+
+    def check(self, *_args: object) -> None:
+        from register.observation_import import prepare
+
+        report = prepare(self.rows, self.measure, self.mapping(), self.header.isChecked())
+        lines = [translate("ImportDialog", "{ready} rows ready, {rejected} rejected.").format(
+            ready=len(report.accepted), rejected=len(report.rejected))]  # fmt: skip
+        lines += [translate("ImportDialog", "row {row}: {why}").format(row=row, why=why) for row, why in
+                  report.rejected[:50]]  # fmt: skip
+        if report.rejected:
+            lines.append(translate("ImportDialog", "Nothing is imported until every row is right."))
+        self.report.setPlainText("\n".join(lines))
+        ok = not report.rejected and bool(report.accepted) and "date" in self.mapping() and "value" in self.mapping()
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
