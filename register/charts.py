@@ -277,7 +277,8 @@ def draw_progress(figure: Any, statuses: Sequence[StatusRecord], stage_changes: 
     import numpy as np
 
     axes = figure.add_subplot()
-    axes.set_title(f"{title} — {tr(QT_TRANSLATE_NOOP('Charts', 'progress (IHI score)'))}", fontsize=10, loc="left")
+    heading = tr(QT_TRANSLATE_NOOP("Charts", "progress (IHI score)"))
+    axes.set_title(f"{title} — {heading}", fontsize=10, loc="left")
     ordered = sorted(statuses, key=lambda s: (s.date, s.id))
     scored = [s for s in ordered if s.progress is not None]
     if not ordered:

@@ -25,8 +25,12 @@ def tool(name: str) -> str:
     return str(beside) if beside.exists() else (shutil.which(f"pyside6-{name}") or f"pyside6-{name}")
 
 
+#: Modules of the Qt-free core whose user-visible words are marked with QT_TRANSLATE_NOOP.
+CORE_SOURCES = ("register/charts.py",)
+
+
 def sources() -> list[str]:
-    return sorted(str(path.relative_to(ROOT)) for path in (ROOT / "ui").glob("*.py"))
+    return sorted(str(path.relative_to(ROOT)) for path in (ROOT / "ui").glob("*.py")) + list(CORE_SOURCES)
 
 
 def extract(ts_file: Path, options: list[str]) -> None:

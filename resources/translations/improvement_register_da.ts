@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="da_DK">
 <context>
+    <name>AnnotationDialog</name>
+    <message>
+        <source>Add annotation</source>
+        <translation>Tilføj annotering</translation>
+    </message>
+    <message>
+        <source>e.g. PDSA 2: new discharge checklist</source>
+        <translation>fx PDSA 2: ny tjekliste ved udskrivelse</translation>
+    </message>
+    <message>
+        <source>Start a new phase here (own centre line and limits)</source>
+        <translation>Start en ny fase her (egen centerlinje og egne grænser)</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Dato:</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>&amp;Tekst:</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Unexpected error</source>
@@ -14,6 +37,117 @@ Your data is safe: every change is saved in one transaction, and this one did no
         <translation>Noget gik galt: {error}
 
 Dine data er i sikkerhed: hver ændring gemmes i én transaktion, og denne blev ikke gennemført. Rapportér venligst fejlen med detaljerne fra konsollen.</translation>
+    </message>
+</context>
+<context>
+    <name>Charts</name>
+    <message>
+        <source>No data yet.</source>
+        <extracomment>Fewer useful points than this in the latest phase: too little data to read the chart.</extracomment>
+        <translation>Ingen data endnu.</translation>
+    </message>
+    <message>
+        <source>No chart: {error}</source>
+        <translation>Intet diagram: {error}</translation>
+    </message>
+    <message>
+        <source>{n} useful points · longest run {run} (limit {run_max}) · crossings {crossings} (minimum {crossings_min})</source>
+        <translation>{n} brugbare punkter · længste serie {run} (grænse {run_max}) · krydsninger {crossings} (mindst {crossings_min})</translation>
+    </message>
+    <message>
+        <source>median</source>
+        <translation>medianen</translation>
+    </message>
+    <message>
+        <source>centre line</source>
+        <translation>centerlinjen</translation>
+    </message>
+    <message>
+        <source>shift: longest run {run} &gt; {run_max}</source>
+        <translation>skift: længste serie {run} &gt; {run_max}</translation>
+    </message>
+    <message>
+        <source>too few crossings: {crossings} &lt; {crossings_min}</source>
+        <translation>for få krydsninger: {crossings} &lt; {crossings_min}</translation>
+    </message>
+    <message>
+        <source>{count} point(s) outside the limits</source>
+        <translation>{count} punkt(er) uden for grænserne</translation>
+    </message>
+    <message>
+        <source>Too little data to read: {n} useful points in the latest phase; {minimum} are needed.</source>
+        <translation>For få data til en aflæsning: {n} brugbare punkter i den seneste fase; der skal bruges {minimum}.</translation>
+    </message>
+    <message>
+        <source>No signal: only random variation around the {centre}.</source>
+        <translation>Intet signal: kun tilfældig variation omkring {centre}.</translation>
+    </message>
+    <message>
+        <source>Signal of improvement</source>
+        <translation>Signal om forbedring</translation>
+    </message>
+    <message>
+        <source>Signal of worsening</source>
+        <translation>Signal om forværring</translation>
+    </message>
+    <message>
+        <source>Non-random variation</source>
+        <translation>Ikke-tilfældig variation</translation>
+    </message>
+    <message>
+        <source>above</source>
+        <translation>over</translation>
+    </message>
+    <message>
+        <source>below</source>
+        <translation>under</translation>
+    </message>
+    <message>
+        <source>{count} points {side} the {centre} since {month}</source>
+        <translation>{count} punkter {side} {centre} siden {month}</translation>
+    </message>
+    <message>
+        <source>{count} point(s) outside the limits, latest {date}</source>
+        <translation>{count} punkt(er) uden for grænserne, senest {date}</translation>
+    </message>
+    <message>
+        <source>run chart</source>
+        <translation>seriediagram</translation>
+    </message>
+    <message>
+        <source>{chart} chart</source>
+        <translation>{chart}-kontroldiagram</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>mål</translation>
+    </message>
+    <message>
+        <source>progress (IHI score)</source>
+        <translation>fremdrift (IHI-score)</translation>
+    </message>
+    <message>
+        <source>No status updates yet.</source>
+        <translation>Ingen statusopdateringer endnu.</translation>
+    </message>
+</context>
+<context>
+    <name>ChartsPanel</name>
+    <message>
+        <source>Export chart…</source>
+        <translation>Eksporter diagram…</translation>
+    </message>
+    <message>
+        <source>Export all charts (PDF)…</source>
+        <translation>Eksporter alle diagrammer (PDF)…</translation>
+    </message>
+    <message>
+        <source>This node has no measures yet. Add one under Measures.</source>
+        <translation>Dette punkt har ingen målinger endnu. Tilføj en under Målinger.</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Eksporten mislykkedes</translation>
     </message>
 </context>
 <context>
@@ -53,6 +187,38 @@ Dine data er i sikkerhed: hver ændring gemmes i én transaktion, og denne blev 
     <message>
         <source>Log status of “{title}”</source>
         <translation>Registrer status for “{title}”</translation>
+    </message>
+    <message>
+        <source>Add measure “{name}”</source>
+        <translation>Tilføj måling “{name}”</translation>
+    </message>
+    <message>
+        <source>Archive measure “{name}”</source>
+        <translation>Arkiver måling “{name}”</translation>
+    </message>
+    <message>
+        <source>Edit measure “{name}”</source>
+        <translation>Rediger måling “{name}”</translation>
+    </message>
+    <message>
+        <source>Add {count} data point(s)</source>
+        <translation>Tilføj {count} datapunkt(er)</translation>
+    </message>
+    <message>
+        <source>Delete {count} data point(s)</source>
+        <translation>Slet {count} datapunkt(er)</translation>
+    </message>
+    <message>
+        <source>Edit data point</source>
+        <translation>Rediger datapunkt</translation>
+    </message>
+    <message>
+        <source>Add annotation “{text}”</source>
+        <translation>Tilføj annotering “{text}”</translation>
+    </message>
+    <message>
+        <source>Remove annotation “{text}”</source>
+        <translation>Fjern annotering “{text}”</translation>
     </message>
 </context>
 <context>
@@ -183,6 +349,53 @@ Dine data er i sikkerhed: hver ændring gemmes i én transaktion, og denne blev 
         <source>Print driver diagram</source>
         <translation>Udskriv driverdiagram</translation>
     </message>
+    <message>
+        <source>Import data</source>
+        <translation>Importer data</translation>
+    </message>
+    <message>
+        <source>Data (*.csv *.xlsx *.txt);;All files (*)</source>
+        <translation>Data (*.csv *.xlsx *.txt);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</source>
+        <translation>PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>Eksporter diagram</translation>
+    </message>
+</context>
+<context>
+    <name>Evidence</name>
+    <message>
+        <source>improvement</source>
+        <translation>forbedring</translation>
+    </message>
+    <message>
+        <source>worsening</source>
+        <translation>forværring</translation>
+    </message>
+    <message>
+        <source>signal (no direction set)</source>
+        <translation>signal (ingen retning angivet)</translation>
+    </message>
+    <message>
+        <source>no signal</source>
+        <translation>intet signal</translation>
+    </message>
+    <message>
+        <source>too little data</source>
+        <translation>for få data</translation>
+    </message>
+    <message>
+        <source>Evidence: {kind}</source>
+        <translation>Evidens: {kind}</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -233,6 +446,61 @@ Dine data er i sikkerhed: hver ændring gemmes i én transaktion, og denne blev 
     <message>
         <source>The file name must end in .pdf, .svg or .png.</source>
         <translation>Filnavnet skal slutte på .pdf, .svg eller .png.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Værdi</translation>
+    </message>
+    <message>
+        <source>Denominator</source>
+        <translation>Nævner</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notat</translation>
+    </message>
+    <message>
+        <source>Import data into “{name}”</source>
+        <translation>Importer data til “{name}”</translation>
+    </message>
+    <message>
+        <source>The first rows of the file:</source>
+        <translation>De første rækker i filen:</translation>
+    </message>
+    <message>
+        <source>The first row holds column names</source>
+        <translation>Første række indeholder kolonnenavne</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ingen)</translation>
+    </message>
+    <message>
+        <source>column {number}</source>
+        <translation>kolonne {number}</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <source>{ready} rows ready, {rejected} rejected.</source>
+        <translation>{ready} rækker klar, {rejected} afvist.</translation>
+    </message>
+    <message>
+        <source>row {row}: {why}</source>
+        <translation>række {row}: {why}</translation>
+    </message>
+    <message>
+        <source>Nothing is imported until every row is right.</source>
+        <translation>Intet importeres, før alle rækker er i orden.</translation>
     </message>
 </context>
 <context>
@@ -850,6 +1118,237 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     </message>
 </context>
 <context>
+    <name>MeasureDialog</name>
+    <message>
+        <source>outcome</source>
+        <translation>resultat</translation>
+    </message>
+    <message>
+        <source>process</source>
+        <translation>proces</translation>
+    </message>
+    <message>
+        <source>balancing</source>
+        <translation>balancering</translation>
+    </message>
+    <message>
+        <source>run chart (median)</source>
+        <translation>seriediagram (median)</translation>
+    </message>
+    <message>
+        <source>I chart (individual values)</source>
+        <translation>I-diagram (enkeltværdier)</translation>
+    </message>
+    <message>
+        <source>MR chart (moving ranges)</source>
+        <translation>MR-diagram (glidende variationsbredder)</translation>
+    </message>
+    <message>
+        <source>Xbar chart (subgroup means)</source>
+        <translation>Xbar-diagram (gennemsnit af undergrupper)</translation>
+    </message>
+    <message>
+        <source>S chart (subgroup spread)</source>
+        <translation>S-diagram (spredning i undergrupper)</translation>
+    </message>
+    <message>
+        <source>T chart (time between rare events)</source>
+        <translation>T-diagram (tid mellem sjældne hændelser)</translation>
+    </message>
+    <message>
+        <source>P chart (proportion)</source>
+        <translation>P-diagram (andel)</translation>
+    </message>
+    <message>
+        <source>P′ chart (Laney, large denominators)</source>
+        <translation>P′-diagram (Laney, store nævnere)</translation>
+    </message>
+    <message>
+        <source>C chart (count)</source>
+        <translation>C-diagram (antal)</translation>
+    </message>
+    <message>
+        <source>U chart (rate)</source>
+        <translation>U-diagram (rate)</translation>
+    </message>
+    <message>
+        <source>U′ chart (Laney, large denominators)</source>
+        <translation>U′-diagram (Laney, store nævnere)</translation>
+    </message>
+    <message>
+        <source>G chart (cases between rare events)</source>
+        <translation>G-diagram (tilfælde mellem sjældne hændelser)</translation>
+    </message>
+    <message>
+        <source>Edit measure</source>
+        <translation>Rediger måling</translation>
+    </message>
+    <message>
+        <source>Add measure</source>
+        <translation>Tilføj måling</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>ikke angivet</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>op</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>ned</translation>
+    </message>
+    <message>
+        <source>Anhøj (run chart rules)</source>
+        <translation>Anhøj (seriediagramregler)</translation>
+    </message>
+    <message>
+        <source>Making Data Count (I charts)</source>
+        <translation>Making Data Count (I-diagrammer)</translation>
+    </message>
+    <message>
+        <source>all points</source>
+        <translation>alle punkter</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Navn:</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Type:</translation>
+    </message>
+    <message>
+        <source>Operational &amp;definition:</source>
+        <translation>Operationel &amp;definition:</translation>
+    </message>
+    <message>
+        <source>&amp;Unit:</source>
+        <translation>&amp;Enhed:</translation>
+    </message>
+    <message>
+        <source>&amp;Chart:</source>
+        <translation>Dia&amp;gram:</translation>
+    </message>
+    <message>
+        <source>&amp;Improvement is:</source>
+        <translation>&amp;Forbedring er:</translation>
+    </message>
+    <message>
+        <source>T&amp;arget:</source>
+        <translation>&amp;Mål:</translation>
+    </message>
+    <message>
+        <source>&amp;Rules:</source>
+        <translation>&amp;Regler:</translation>
+    </message>
+    <message>
+        <source>&amp;Baseline (points):</source>
+        <translation>&amp;Baseline (punkter):</translation>
+    </message>
+    <message>
+        <source>Making Data Count rules apply to I charts only.</source>
+        <translation>Making Data Count-regler gælder kun I-diagrammer.</translation>
+    </message>
+</context>
+<context>
+    <name>MeasuresPanel</name>
+    <message>
+        <source>&amp;Add measure…</source>
+        <extracomment>A refusal the window should show (title, message); a conflict asks for a reload.</extracomment>
+        <translation>&amp;Tilføj måling…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Rediger…</translation>
+    </message>
+    <message>
+        <source>Arc&amp;hive</source>
+        <translation>Ar&amp;kiver</translation>
+    </message>
+    <message>
+        <source>&amp;Paste rows</source>
+        <translation>&amp;Indsæt rækker</translation>
+    </message>
+    <message>
+        <source>Paste rows copied from Excel or a CSV (Ctrl+V)</source>
+        <translation>Indsæt rækker kopieret fra Excel eller en CSV-fil (Ctrl+V)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete rows</source>
+        <translation>&amp;Slet rækker</translation>
+    </message>
+    <message>
+        <source>&amp;Import file…</source>
+        <translation>Im&amp;porter fil…</translation>
+    </message>
+    <message>
+        <source>Data (type in the last row to add a point):</source>
+        <translation>Data (skriv i sidste række for at tilføje et punkt):</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Annotation</source>
+        <translation>Annotering</translation>
+    </message>
+    <message>
+        <source>New phase</source>
+        <translation>Ny fase</translation>
+    </message>
+    <message>
+        <source>Add a&amp;nnotation…</source>
+        <translation>Tilføj a&amp;nnotering…</translation>
+    </message>
+    <message>
+        <source>Remove annotation</source>
+        <translation>Fjern annotering</translation>
+    </message>
+    <message>
+        <source>Cannot add the measure</source>
+        <translation>Målingen kan ikke tilføjes</translation>
+    </message>
+    <message>
+        <source>Cannot change the measure</source>
+        <translation>Målingen kan ikke ændres</translation>
+    </message>
+    <message>
+        <source>Cannot archive the measure</source>
+        <translation>Målingen kan ikke arkiveres</translation>
+    </message>
+    <message>
+        <source>Nothing was pasted</source>
+        <translation>Intet blev indsat</translation>
+    </message>
+    <message>
+        <source>Cannot delete</source>
+        <translation>Kan ikke slette</translation>
+    </message>
+    <message>
+        <source>Cannot read the file</source>
+        <translation>Filen kan ikke læses</translation>
+    </message>
+    <message>
+        <source>Nothing was imported</source>
+        <translation>Intet blev importeret</translation>
+    </message>
+    <message>
+        <source>Imported {count} rows.</source>
+        <translation>{count} rækker importeret.</translation>
+    </message>
+    <message>
+        <source>Cannot add the annotation</source>
+        <translation>Annoteringen kan ikke tilføjes</translation>
+    </message>
+    <message>
+        <source>Cannot remove the annotation</source>
+        <translation>Annoteringen kan ikke fjernes</translation>
+    </message>
+</context>
+<context>
     <name>NodeEditor</name>
     <message>
         <source>YYYY-MM-DD</source>
@@ -972,6 +1471,14 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
         <translation>Fjern krydskobling</translation>
     </message>
     <message>
+        <source>Measures and data</source>
+        <translation>Målinger og data</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Diagrammer</translation>
+    </message>
+    <message>
         <source>Status history</source>
         <translation>Statushistorik</translation>
     </message>
@@ -1010,6 +1517,38 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     <message>
         <source>The title cannot be empty.</source>
         <translation>Titlen må ikke være tom.</translation>
+    </message>
+</context>
+<context>
+    <name>ObservationsModel</name>
+    <message>
+        <source>Date</source>
+        <extracomment>A message for the user about the last edit (&quot;&quot; when it was fine).</extracomment>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Værdi</translation>
+    </message>
+    <message>
+        <source>Denominator</source>
+        <translation>Nævner</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notat</translation>
+    </message>
+    <message>
+        <source>Excluded</source>
+        <translation>Udeladt</translation>
+    </message>
+    <message>
+        <source>Reason for exclusion</source>
+        <translation>Grund til udeladelse</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no rows of data.</source>
+        <translation>Udklipsholderen indeholder ingen datarækker.</translation>
     </message>
 </context>
 <context>
@@ -1192,6 +1731,10 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     <message>
         <source>Updated</source>
         <translation>Opdateret</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidens</translation>
     </message>
     <message>
         <source>Lead: {lead}</source>

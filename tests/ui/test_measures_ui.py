@@ -1,0 +1,165 @@
+"""Measures, data and charts in the window, and the evidence markers on the tree and the diagram."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtGui import QGuiApplication
+
+from tests.ui.test_main_window import open_and_wait, window  # noqa: F401 - the window fixture
+from ui import dialogs
+from ui.charts_panel import ChartWidget
+from ui.tree_model import EVIDENCE_ROLE
+
+UP = [12, 13, 11, 12, 14, 12, 13, 11, 12, 13, 12, 13, 16, 17, 16, 18, 17, 16, 18, 17, 16, 18, 17, 18]
+FLAT = [12, 14, 11, 13, 12, 14, 11, 13, 12, 14, 11, 13, 12, 14, 11, 13, 12, 14, 11, 13]
+
+
+def labels(widget: ChartWidget) -> list[str]:
+    axes = widget.figure.axes[0]
+    return [artist.get_label() for artist in [*axes.lines, *axes.collections]]
+
+
+def wait_for_evidence(qtbot, window) -> None:  # noqa: F811
+    qtbot.waitUntil(lambda: bool(window.document.evidence), timeout=10000)
+
+
+def test_charts_panel_shows_progress_then_each_measure(qtbot, window, tmp_path) -> None:  # noqa: F811
+    open_and_wait(qtbot, window, tmp_path / "sample.sqlite", sample=True)
+    tree = window.document.index
+    service = window.document.service
+    project = next(n for n in tree.nodes.values() if n.kind == "project" and len(service.list_measures(n.id)) == 2)
+    window.select_node(project.id)
+    window.editor.tabs.setCurrentIndex(window.editor.charts_index)
+    panel = window.editor.charts_panel
+    panel.build_all()
+    assert panel.widgets[0].kind == "progress"
+    measure_widgets = panel.widgets[1:]
+    assert [w.measure.name for w in measure_widgets] == [m.name for m in service.list_measures(project.id)]
+    for widget in measure_widgets:
+        assert "data" in labels(widget) and "centre" in labels(widget)
+        assert ("limits" in labels(widget)) == (widget.measure.chart != "run")
+        assert widget.reading.text()
+    assert "rag:" in " ".join(labels(panel.widgets[0]))
+
+
+def test_evidence_markers_for_improvement_worsening_and_no_signal(qtbot, window, tmp_path) -> None:  # noqa: F811
+    open_and_wait(qtbot, window, tmp_path / "evidence.sqlite")
+    service = window.document.service
+    goal = service.add_node("goal", "Mål")
+    primary = service.add_node("primary", "Primær", goal.id)
+    projects = {}
+    for name, values, direction in (("bedre", UP, "up"), ("værre", UP, "down"), ("uændret", FLAT, "up")):
+        project = service.add_node("project", f"Projekt {name}", primary.id)
+        measure = service.add_measure(project.id, f"Måling {name}", chart="run", improvement=direction)
+        service.add_observations(measure.id, [{"date": date(2024, 1, 1) + timedelta(days=30 * i), "value": v}
+                                              for i, v in enumerate(values)])  # fmt: skip
+        projects[name] = project.id
+    window.reload()
+    window.set_document(window.document.__class__(service))  # opened afresh: evidence computed in the background
+    wait_for_evidence(qtbot, window)
+    model = window.tree_model
+    kinds = {name: model.index_of_node(node_id).data(EVIDENCE_ROLE) for name, node_id in projects.items()}
+    assert kinds == {"bedre": "improvement", "værre": "worsening", "uændret": "no_signal"}
+    tooltip = model.index_of_node(projects["bedre"], 4).data(3)
+    assert "Måling bedre" in tooltip and "shift: longest run" in tooltip
+    window.tabs.setCurrentIndex(window.diagram_tab)
+    items = window.diagram_panel.scene.items_by_node
+    assert items[projects["værre"]].evidence == "worsening"
+    assert items[goal.id].evidence is None
+
+
+def test_measures_panel_add_paste_import_and_undo(qtbot, window, tmp_path, monkeypatch) -> None:  # noqa: F811
+    open_and_wait(qtbot, window, tmp_path / "sample.sqlite", sample=True)
+    tree = window.document.index
+    service = window.document.service
+    project = next(n for n in tree.nodes.values() if n.kind == "project" and not service.list_measures(n.id))
+    window.select_node(project.id)
+    panel = window.editor.measures_panel
+    monkeypatch.setattr(
+        dialogs,
+        "ask_measure",
+        lambda parent, measure=None: {
+            "name": "Ventetid i dage",
+            "type": "process",
+            "definition": "Dage fra henvisning til første besøg",
+            "unit": "dage",
+            "chart": "i",
+            "improvement": "down",
+            "target": 14.0,
+            "rules": "anhoej",
+            "baseline": None,
+        },
+    )
+    panel.add_measure()
+    measure = service.list_measures(project.id)[0]
+    assert panel.measure().id == measure.id and measure.target == 14.0
+    # Paste a block copied from Excel (tabs, Danish decimal commas).
+    QGuiApplication.clipboard().setText("31-01-2026\t21,5\n28-02-2026\t19\n31-03-2026\t18,25\n")
+    panel.paste()
+    assert [o.value for o in service.observations(measure.id)] == [21.5, 19.0, 18.25]
+    # A malformed paste stores nothing and says why.
+    QGuiApplication.clipboard().setText("30-04-2026\tnitten\n")
+    errors = window.calls["errors"]
+    panel.paste()
+    assert "Value 'nitten' is not a number" in errors[-1]
+    assert len(service.observations(measure.id)) == 3
+    # Import a file through the preview with its column mapping.
+    data = tmp_path / "ventetid.csv"
+    data.write_text("note;dato;værdi\nPDSA 1;30-04-2026;17\n;31-05-2026;16,5\n", encoding="utf-8")
+    monkeypatch.setattr(dialogs, "ask_data_file", lambda parent: str(data))
+    seen = {}
+
+    def preview(parent, rows, measure):
+        from ui.measure_dialogs import ImportDialog
+
+        dialog = ImportDialog(rows, measure, parent)
+        seen["report"] = dialog.report.toPlainText()
+        return dialog.mapping(), dialog.header.isChecked()
+
+    monkeypatch.setattr(dialogs, "preview_import", preview)
+    panel.import_file()
+    assert seen["report"].startswith("2 rows ready, 0 rejected.")
+    assert [o.note for o in service.observations(measure.id)][-2:] == ["PDSA 1", ""]
+    broken = tmp_path / "broken.csv"
+    broken.write_text("dato;værdi\n2026-06-30;x\n", encoding="utf-8")
+    monkeypatch.setattr(dialogs, "ask_data_file", lambda parent: str(broken))
+    panel.import_file()
+    assert "row 2: Value 'x' is not a number." in seen["report"]
+    assert "Nothing was imported" in errors[-1]
+    assert len(service.observations(measure.id)) == 5
+    # A phase-break annotation splits the chart into two phases.
+    monkeypatch.setattr(dialogs, "ask_annotation", lambda parent: {"date": date(2026, 4, 1), "text": "PDSA 2",
+                                                                   "phase_break": True})  # fmt: skip
+    panel.add_annotation()
+    window.editor.tabs.setCurrentIndex(window.editor.charts_index)
+    charts = window.editor.charts_panel
+    qtbot.waitUntil(lambda: len(charts.widgets) >= 1 and not charts._queue, timeout=5000)
+    charts.rebuild()
+    charts.build_all()
+    chart = next(w for w in charts.widgets if w.kind != "progress")
+    assert labels(chart).count("data") + labels(chart).count("_data") == 2
+    assert "annotation" in labels(chart)
+    # Undo everything back to no measure; the measure is archived, not destroyed.
+    stack = window.document.undo_stack
+    while stack.canUndo():
+        stack.undo()
+    assert service.list_measures(project.id) == []
+    assert service.list_measures(project.id, include_archived=True)[0].archived
+
+
+@pytest.mark.parametrize("language", ["da"])
+def test_chart_reading_in_danish(qapp, document, language) -> None:
+    from register import charts
+    from ui.charts_panel import chart_tr
+    from ui.i18n import install_translators, remove_translators
+
+    translators = install_translators(qapp, language)
+    try:
+        service = document.service
+        measure = service.find_measure("Andel virtuelle forløb")
+        reading = charts.read_chart(charts.chart_data(measure, service.observations(measure.id)), chart_tr)
+        assert reading.sentence.startswith("Signal om forbedring")
+    finally:
+        remove_translators(qapp, translators)
