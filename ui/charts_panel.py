@@ -6,6 +6,7 @@ turn of the event loop, so a node with many measures never freezes the window.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -27,36 +28,58 @@ def chart_tr(text: str) -> str:
 
 
 class ChartWidget(QWidget):
-    """One Figure in a FigureCanvasQTAgg, with the reading below; right-click exports it."""
+    """One chart with its reading below; the panel makes its Figure and FigureCanvasQTAgg when it scrolls into
+    view, so a node with many measures opens at once. Right-click exports it."""
 
     exportRequested = Signal(object)  # noqa: N815 - the Figure
+    HEIGHT = 290
 
-    def __init__(self, figure: Any, reading: str = "", figures: str = "", kind: str = "",
+    def __init__(self, make_figure: Callable[[], Any], reading: str = "", figures: str = "", kind: str = "",
                  parent: QWidget | None = None) -> None:  # fmt: skip
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-
         super().__init__(parent)
-        self.figure = figure
+        self._make_figure = make_figure
+        self._figure: Any = None
+        self.canvas: Any = None
+        self.drawn = False
         self.kind = kind
-        self.canvas = FigureCanvasQTAgg(figure)
-        self.canvas.setMinimumHeight(240)
-        self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.placeholder = QLabel(translate("ChartsPanel", "Drawing…"))
+        self.placeholder.setFixedHeight(self.HEIGHT)
+        self.placeholder.setStyleSheet("color: #8c8c8c; background: white;")
         self.reading = QLabel(reading)
         self.reading.setWordWrap(True)
         self.reading.setStyleSheet("font-weight: 600;")
         self.figures = QLabel(figures)
         self.figures.setStyleSheet("color: #555;")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 10)
-        layout.addWidget(self.canvas)
+        self.box = QVBoxLayout(self)
+        self.box.setContentsMargins(0, 4, 0, 10)
+        self.box.addWidget(self.placeholder)
         if reading:
-            layout.addWidget(self.reading)
+            self.box.addWidget(self.reading)
         if figures:
-            layout.addWidget(self.figures)
+            self.box.addWidget(self.figures)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
+
+    @property
+    def figure(self) -> Any:
+        self.ensure_canvas()
+        return self._figure
+
+    def ensure_canvas(self) -> None:
+        if self.canvas is not None:
+            return
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+        self._figure = self._make_figure()
+        self.canvas = FigureCanvasQTAgg(self._figure)
+        self.canvas.setFixedHeight(self.HEIGHT)
+        self.canvas.setMinimumWidth(360)
+        self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.canvas.customContextMenuRequested.connect(self._menu)
+        self.canvas.mpl_connect("draw_event", lambda _event: setattr(self, "drawn", True))
+        self.box.replaceWidget(self.placeholder, self.canvas)
+        self.placeholder.deleteLater()
 
     def _menu(self, position: Any) -> None:
         menu = QMenu(self)
@@ -83,6 +106,8 @@ class ChartsPanel(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.inner)
+        self.scroll = scroll
+        scroll.verticalScrollBar().valueChanged.connect(lambda _value: self._draw_in_view_soon())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.export_all, 0, Qt.AlignmentFlag.AlignLeft)
@@ -97,6 +122,30 @@ class ChartsPanel(QWidget):
         self._refresh.setInterval(150)
         self._refresh.timeout.connect(self.rebuild)
         self._stale = True
+        self._in_view_timer = QTimer(self)
+        self._in_view_timer.setSingleShot(True)
+        self._in_view_timer.setInterval(0)
+        self._in_view_timer.timeout.connect(self.draw_in_view)
+
+    def _draw_in_view_soon(self) -> None:
+        self._in_view_timer.start()
+
+    def draw_in_view(self) -> None:
+        """Make the figures of the charts in the viewport. Their places come from the stacked heights, which are
+        known before the layout has placed the widgets (their geometry is not yet to be trusted then)."""
+        top = self.scroll.verticalScrollBar().value()
+        bottom = top + self.scroll.viewport().height()
+        margins = self.inner_layout.contentsMargins()
+        y = margins.top()
+        for widget in self.widgets:
+            height = widget.sizeHint().height()
+            if widget.canvas is None and y < bottom and y + height > top:
+                widget.ensure_canvas()
+            y += height + self.inner_layout.spacing()
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._draw_in_view_soon()
 
     def set_document(self, document: RegisterDocument | None) -> None:
         self.document = document
@@ -154,23 +203,34 @@ class ChartsPanel(QWidget):
             return
         what, item = self._queue.pop(0)
         service = self.document.service
-        figure = charts.new_figure(7.0, 3.0)
         if what == "progress":
             node = service.get_node(item)
-            charts.draw_progress(figure, service.status_history(item), charts.stage_changes(service.audit_trail(item)),
-                                 node.title, chart_tr, stage_name)  # fmt: skip
-            widget = ChartWidget(figure, kind="progress")
+            statuses = service.status_history(item)
+            changes = charts.stage_changes(service.audit_trail(item))
+
+            def progress() -> Any:
+                figure = charts.new_figure(7.0, 3.0)
+                charts.draw_progress(figure, statuses, changes, node.title, chart_tr, stage_name)
+                return figure
+
+            widget = ChartWidget(progress, kind="progress")
         else:
             data = charts.chart_data(item, service.observations(item.id), service.annotations(item.id))
-            charts.draw_chart(figure, data, chart_tr)
+
+            def measure_chart(data: charts.ChartData = data) -> Any:
+                figure = charts.new_figure(7.0, 3.0)
+                charts.draw_chart(figure, data, chart_tr)
+                return figure
+
             reading = charts.read_chart(data, chart_tr)
-            widget = ChartWidget(figure, reading.sentence, reading.figures, reading.kind)
+            widget = ChartWidget(measure_chart, reading.sentence, reading.figures, reading.kind)
             widget.measure = item
         widget.exportRequested.connect(self.export_figure)
         self.inner_layout.insertWidget(self.inner_layout.count() - 1, widget)
         self.widgets.append(widget)
         if self._queue:
             self._timer.start()
+        self._draw_in_view_soon()
 
     def export_figure(self, figure: Any) -> None:
         path = dialogs.ask_chart_file(self, "chart.png")

@@ -163,3 +163,20 @@ def test_chart_reading_in_danish(qapp, document, language) -> None:
         assert reading.sentence.startswith("Signal om forbedring")
     finally:
         remove_translators(qapp, translators)
+
+
+def test_charts_out_of_view_are_drawn_when_scrolled_to(qtbot, window, tmp_path) -> None:  # noqa: F811
+    open_and_wait(qtbot, window, tmp_path / "sample.sqlite", sample=True)
+    goal = window.document.index.child_ids(None)[0]  # the goal has five measures
+    window.resize(800, 600)
+    window.select_node(goal)
+    window.editor.tabs.setCurrentIndex(window.editor.charts_index)
+    panel = window.editor.charts_panel
+    panel.build_all()
+    panel.draw_in_view()
+    made = [widget.canvas is not None for widget in panel.widgets]
+    assert made[0] and not made[-1]
+    bar = panel.scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    qtbot.waitUntil(lambda: panel.widgets[-1].canvas is not None)
