@@ -93,11 +93,30 @@ def main() -> None:
         window.show()
 
         def open_register() -> None:
+            opened = []
+            window.documentOpened.connect(lambda: opened.append(1))
             window.open_location(str(path))
-            window.wait_for_tasks()
+            while not opened:
+                app.processEvents()
             settle(app, window)
+            window.documentOpened.disconnect()
 
-        open_time = median_seconds(open_register, repeats=5)
+        open_times, evidence_times, busy_keystrokes = [], [], []
+        window.open_location(str(path))  # warm-up
+        window.wait_for_tasks()
+        for _ in range(5):
+            start = time.perf_counter()
+            open_register()
+            open_times.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            for text in ("Pro", "Project 1", ""):  # typing while the evidence is computed in the background
+                begin = time.perf_counter()
+                window.search_edit.setText(text)
+                settle(app, window)
+                busy_keystrokes.append(time.perf_counter() - begin)
+            window.wait_for_tasks()  # the background computation of every node's evidence
+            evidence_times.append(time.perf_counter() - start)
+        open_time, evidence_time = statistics.median(open_times), statistics.median(evidence_times)
         tree = window.document.index
         print(f"register: {len(tree.nodes)} nodes, {sum(1 for _ in tree.projects())} projects, {len(tree.links)} links")
 
@@ -137,11 +156,18 @@ def main() -> None:
         ("rename a project (undoable) until repainted", edit_time, 0.050),
         ("log a status update (undoable) until repainted", status_time, 0.050),
         ("start-up with --sample to a usable window (fresh process)", start_time, 1.5),
+        (
+            "evidence of every node (6,000 measures), in the background after the tree shows",
+            evidence_time,
+            float("inf"),
+        ),
+        ("a filter keystroke while that runs", statistics.median(busy_keystrokes), 0.100),
     ]
     print("| what | median | target |")
     print("|---|---|---|")
     for label, seconds, target in rows:
-        print(f"| {label} | {ms(seconds)} | {ms(target)} {'ok' if seconds <= target else 'MISSED'} |")
+        goal = "—" if target == float("inf") else f"{ms(target)} {'ok' if seconds <= target else 'MISSED'}"
+        print(f"| {label} | {ms(seconds)} | {goal} |")
     print(f"matplotlib imported at start-up: {matplotlib_loaded}")
 
 

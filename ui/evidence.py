@@ -39,15 +39,22 @@ class EvidenceKeeper(QObject):
     def __init__(self, document: RegisterDocument) -> None:
         super().__init__(document)
         self.document = document
+        self.stopped = False
         document.dataChanged.connect(lambda _measure, node_id: self.refresh(node_id))
         document.measuresChanged.connect(self.refresh)
 
     def compute_all(self) -> dict[str, charts.Evidence]:
         """Runs in a worker thread: reads the register in its own session."""
-        return charts.evidence_by_node(self.document.service, chart_tr)
+        return charts.evidence_by_node(self.document.service, chart_tr, stop=lambda: self.stopped)
+
+    def stop(self) -> None:
+        """The register is being closed: the background computation ends at its next check."""
+        self.stopped = True
 
     def apply(self, evidence: dict[str, charts.Evidence]) -> None:
         """Back on the GUI thread: store and announce."""
+        if self.stopped:
+            return
         self.document.evidence = dict(evidence)
         self.document.evidenceChanged.emit(list(evidence))
 

@@ -427,6 +427,8 @@ class MainWindow(QMainWindow):
         self._update_summaries()
         self._start_evidence(document)
         if old is not None:
+            if getattr(old, "evidence_keeper", None) is not None:
+                old.evidence_keeper.stop()
             self.undo_group.removeStack(old.undo_stack)
             old.close()
             old.deleteLater()
@@ -973,6 +975,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self._commit_editor()
+        if self.document is not None and getattr(self.document, "evidence_keeper", None) is not None:
+            self.document.evidence_keeper.stop()
         for task in list(self.tasks):
             task.wait()
         self.save_settings()
