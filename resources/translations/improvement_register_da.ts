@@ -134,6 +134,10 @@ Dine data er i sikkerhed: hver ændring gemmes i én transaktion, og denne blev 
 <context>
     <name>ChartsPanel</name>
     <message>
+        <source>Drawing…</source>
+        <translation>Tegner…</translation>
+    </message>
+    <message>
         <source>Export chart…</source>
         <translation>Eksporter diagram…</translation>
     </message>
