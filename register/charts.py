@@ -209,7 +209,6 @@ def draw_chart(figure: Any, data: ChartData, tr: Translate = _same) -> Any:
     Artists carry labels the tests look for: data, centre, limits, signal, excluded, target, baseline,
     annotation.
     """
-    import matplotlib.dates as mdates
     import numpy as np
 
     axes = figure.add_subplot()
@@ -260,15 +259,22 @@ def draw_chart(figure: Any, data: ChartData, tr: Translate = _same) -> Any:
         label = note.text if len(note.text) <= 32 else note.text[:31] + "…"
         axes.annotate(label, xy=(when, 1), xycoords=("data", "axes fraction"), xytext=(3, -3),
                       textcoords="offset points", rotation=90, fontsize=6.5, va="top", color="#5e3c99")  # fmt: skip
+    _style_date_axes(axes)
+    if measure.chart in ("p", "pp"):
+        axes.yaxis.set_major_formatter(_percent())
+    return axes
+
+
+def _style_date_axes(axes: Any) -> None:
+    """Dates on the x axis (concise labels), small ticks, no top or right frame."""
+    import matplotlib.dates as mdates
+
     locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
     axes.xaxis.set_major_locator(locator)
     axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     axes.tick_params(labelsize=7.5)
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
-    if measure.chart in ("p", "pp"):
-        axes.yaxis.set_major_formatter(_percent())
-    return axes
 
 
 def _percent() -> Any:
@@ -280,7 +286,6 @@ def _percent() -> Any:
 def draw_progress(figure: Any, statuses: Sequence[StatusRecord], stage_changes: Sequence[tuple[date, str]],
                   title: str, tr: Translate = _same, stage_name: Translate = _same) -> Any:  # fmt: skip
     """The IHI progress score over time: a step line, each update in its RAG colour and shape, stage changes marked."""
-    import matplotlib.dates as mdates
     import numpy as np
 
     axes = figure.add_subplot()
@@ -309,12 +314,7 @@ def draw_progress(figure: Any, statuses: Sequence[StatusRecord], stage_changes: 
                       textcoords="offset points", rotation=90, fontsize=6.5, va="top", color="#555555")  # fmt: skip
     axes.set_ylim(0, 5.3)
     axes.set_yticks([0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5])
-    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
-    axes.xaxis.set_major_locator(locator)
-    axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    axes.tick_params(labelsize=7.5)
-    for side in ("top", "right"):
-        axes.spines[side].set_visible(False)
+    _style_date_axes(axes)
     return axes
 
 

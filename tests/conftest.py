@@ -67,3 +67,14 @@ def sample_service(service):
 
     import_file(service, sample_register_path())
     return service
+
+
+@pytest.fixture
+def sqlite_service(tmp_path: Path):
+    """A service on a fresh SQLite register only (for tests that do not depend on the database)."""
+    from register.service import RegisterService
+    from register.storage import open_database
+
+    database = open_database(tmp_path / "register-sqlite.sqlite")
+    yield RegisterService(database, user="tester")
+    database.close()

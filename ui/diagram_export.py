@@ -35,7 +35,7 @@ PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "A3": QPageSize.PageSizeId.A3, "A2"
 ORIENTATIONS = ("landscape", "portrait")
 FORMATS = (".pdf", ".svg", ".png")
 MARGIN = 28.35  # 10 mm
-TITLE_BLOCK = 40.0
+TITLE_BLOCK = 52.0
 OVERLAP = 24.0
 PDF_RESOLUTION = 1200
 
@@ -165,8 +165,8 @@ def _title_block(painter: QPainter, plan: PagePlan, number: int, page: QSizeF, t
     right_width = max(qt_measurer(printed, 8.0, False), qt_measurer(pages, 8.0, False))
     if legend_x + legend_width <= right - right_width - 16:
         paint_legend(painter, legend_x, top + 4, texts)
-    else:  # a narrow page: the legend goes on its own line
-        paint_legend(painter, left, top + 26, texts, font=6.5)
+    else:  # a narrow page: the legend goes on its own lines
+        paint_legend(painter, left, top + 26, texts, font=6.5, max_width=right - left)
 
 
 def _temporary(path: Path) -> Path:

@@ -9,13 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import cache
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 
 from register.diagram import Box, CrossLinkRoute, DiagramLayout, Point, Style, layout_diagram
 from register.records import NodeRecord
 from register.tree_index import TreeIndex
-from ui.icons import RAG_SHAPES
+from ui.icons import RAG_SHAPES, rag_shape
 from ui.labels import RAG_COLOURS, rag_name, stage_name
 
 translate = QCoreApplication.translate
@@ -75,18 +75,13 @@ def draw_text(painter: QPainter, x: float, y: float, text: str, size: float, bol
 def draw_rag_marker(painter: QPainter, rag: str | None, centre: QPointF, size: float) -> None:
     """The RAG shape in white on the band: circle (green), diamond (amber), square (red); a dash without status."""
     painter.save()
-    painter.setPen(QPen(QColor("white"), 0.9))
-    painter.setBrush(QBrush(QColor("white")))
-    half = size / 2
-    shape = RAG_SHAPES.get(rag or "")
-    if shape == "circle":
-        painter.drawEllipse(centre, half * 0.8, half * 0.8)
-    elif shape == "diamond":
-        painter.drawPolygon(QPolygonF([centre + QPointF(0, -half), centre + QPointF(half, 0),
-                                       centre + QPointF(0, half), centre + QPointF(-half, 0)]))  # fmt: skip
-    elif shape == "square":
-        painter.drawRect(QRectF(centre.x() - half * 0.75, centre.y() - half * 0.75, half * 1.5, half * 1.5))
+    if rag in RAG_SHAPES:
+        painter.setPen(QPen(QColor("white"), 0.9))
+        painter.setBrush(QBrush(QColor("white")))
+        half = size / 2
+        painter.drawPath(rag_shape(rag, QRectF(centre.x() - half, centre.y() - half, size, size)))
     else:
+        half = size / 2
         painter.setPen(QPen(QColor("#555555"), 1.0))
         painter.drawLine(centre + QPointF(-half * 0.6, 0), centre + QPointF(half * 0.6, 0))
     painter.restore()
@@ -198,6 +193,7 @@ class DiagramTexts:
     weak_link: str
     no_status: str
     rag: tuple[str, str, str]
+    evidence: tuple[tuple[str, str], ...] = ()  # (kind, name) of the evidence badges
 
 
 def diagram_texts() -> DiagramTexts:
@@ -209,6 +205,11 @@ def diagram_texts() -> DiagramTexts:
         weak_link=translate("Diagram", "also serves (weak)"),
         no_status=translate("Diagram", "no status"),
         rag=(rag_name("green"), rag_name("amber"), rag_name("red")),
+        evidence=tuple((kind, translate("Diagram", name)) for kind, name in (
+            ("improvement", QT_TRANSLATE_NOOP("Diagram", "data show improvement")),
+            ("worsening", QT_TRANSLATE_NOOP("Diagram", "data show worsening")),
+            ("no_signal", QT_TRANSLATE_NOOP("Diagram", "no signal")),
+            ("too_little", QT_TRANSLATE_NOOP("Diagram", "too little data")))),
     )  # fmt: skip
 
 
@@ -224,30 +225,46 @@ def paint_headers(painter: QPainter, layout: DiagramLayout) -> None:
         painter.restore()
 
 
+def _legend_entries(texts: DiagramTexts) -> list[tuple[str, str, object]]:
+    """(kind of swatch, text, what) for each legend entry, in order."""
+    entries: list[tuple[str, str, object]] = [
+        ("rag", text, rag) for rag, text in zip(("green", "amber", "red", None), (*texts.rag, texts.no_status),
+                                                strict=True)]  # fmt: skip
+    entries += [("line", text, pen) for pen, text in ((QPen(TREE_LINE, 0.9), texts.tree_line),
+                (link_pen("strong"), texts.strong_link), (link_pen("weak"), texts.weak_link))]  # fmt: skip
+    entries += [("evidence", text, kind) for kind, text in texts.evidence]
+    return entries
+
+
 def legend_size(texts: DiagramTexts, font: float = 7.0) -> tuple[float, float]:
-    entries = [*texts.rag, texts.no_status, texts.tree_line, texts.strong_link, texts.weak_link]
-    width = sum(qt_measurer(text, font, False) + 26 for text in entries)
+    width = sum(qt_measurer(text, font, False) + 26 for _, text, _ in _legend_entries(texts))
     return width, font * 2.0
 
 
-def paint_legend(painter: QPainter, x: float, y: float, texts: DiagramTexts, font: float = 7.0) -> None:
-    """One row: the RAG markers, then the three kinds of line."""
+def paint_legend(painter: QPainter, x: float, y: float, texts: DiagramTexts, font: float = 7.0,
+                 max_width: float | None = None) -> None:  # fmt: skip
+    """The RAG markers, the three kinds of line and the evidence badges; wraps onto more rows past ``max_width``."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    cursor = x
-    mid = y + font * 0.7
-    for rag, text in zip(("green", "amber", "red", None), (*texts.rag, texts.no_status), strict=True):
-        swatch = QRectF(cursor, mid - 6, 12, 12)
-        painter.fillRect(swatch, RAG_COLOURS.get(rag or "", NO_STATUS))
-        draw_rag_marker(painter, rag, swatch.center(), 7.5)
-        draw_text(painter, cursor + 15, y, text, font, False, QColor("#333333"))
-        cursor += qt_measurer(text, font, False) + 26
-    for pen, text in ((QPen(TREE_LINE, 0.9), texts.tree_line), (link_pen("strong"), texts.strong_link),
-                      (link_pen("weak"), texts.weak_link)):  # fmt: skip
-        painter.setPen(pen)
-        painter.drawLine(QPointF(cursor, mid), QPointF(cursor + 18, mid))
-        draw_text(painter, cursor + 21, y, text, font, False, QColor("#333333"))
-        cursor += qt_measurer(text, font, False) + 26
+    cursor, row_y = x, y
+    for swatch, text, what in _legend_entries(texts):
+        width = qt_measurer(text, font, False) + 26
+        if max_width is not None and cursor > x and cursor + width - 8 > x + max_width:
+            cursor, row_y = x, row_y + font * 1.9
+        mid = row_y + font * 0.7
+        if swatch == "rag":
+            box = QRectF(cursor, mid - 6, 12, 12)
+            painter.fillRect(box, RAG_COLOURS.get(what or "", NO_STATUS))
+            draw_rag_marker(painter, what, box.center(), 7.5)
+            draw_text(painter, cursor + 15, row_y, text, font, False, QColor("#333333"))
+        elif swatch == "line":
+            painter.setPen(what)
+            painter.drawLine(QPointF(cursor, mid), QPointF(cursor + 18, mid))
+            draw_text(painter, cursor + 21, row_y, text, font, False, QColor("#333333"))
+        else:
+            paint_evidence_badge(painter, what, QPointF(cursor + 6, mid), 10.0)
+            draw_text(painter, cursor + 15, row_y, text, font, False, QColor("#333333"))
+        cursor += width
     painter.restore()
 
 

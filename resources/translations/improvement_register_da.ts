@@ -261,6 +261,22 @@ Dine data er i sikkerhed: hver ændring gemmes i én transaktion, og denne blev 
         <translation>ingen status</translation>
     </message>
     <message>
+        <source>data show improvement</source>
+        <translation>data viser forbedring</translation>
+    </message>
+    <message>
+        <source>data show worsening</source>
+        <translation>data viser forværring</translation>
+    </message>
+    <message>
+        <source>no signal</source>
+        <translation>intet signal</translation>
+    </message>
+    <message>
+        <source>too little data</source>
+        <translation>for få data</translation>
+    </message>
+    <message>
         <source>All goals</source>
         <translation>Alle mål</translation>
     </message>

@@ -15,13 +15,9 @@ FLAT = [12, 14, 11, 13, 12, 14, 11, 13, 12, 14, 11, 13, 12, 14, 11, 13, 12, 14, 
 
 
 @pytest.fixture
-def service(tmp_path):
-    from register.service import RegisterService
-    from register.storage import open_database
-
-    database = open_database(tmp_path / "charts.sqlite")
-    yield RegisterService(database, user="tester")
-    database.close()
+def service(sqlite_service):
+    """These tests do not depend on the database: SQLite only."""
+    return sqlite_service
 
 
 @pytest.fixture

@@ -21,14 +21,9 @@ from register.tree_index import TreeIndex
 
 
 @pytest.fixture
-def service(tmp_path):
-    """The layout does not depend on the database: SQLite only."""
-    from register.service import RegisterService
-    from register.storage import open_database
-
-    database = open_database(tmp_path / "diagram.sqlite")
-    yield RegisterService(database, user="tester")
-    database.close()
+def service(sqlite_service):
+    """These tests do not depend on the database: SQLite only."""
+    return sqlite_service
 
 
 @pytest.fixture

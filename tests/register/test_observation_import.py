@@ -14,13 +14,9 @@ from register.observation_import import ImportRejectedError, import_observations
 
 
 @pytest.fixture
-def service(tmp_path):
-    from register.service import RegisterService
-    from register.storage import open_database
-
-    database = open_database(tmp_path / "obs.sqlite")
-    yield RegisterService(database, user="tester")
-    database.close()
+def service(sqlite_service):
+    """These tests do not depend on the database: SQLite only."""
+    return sqlite_service
 
 
 @pytest.fixture
