@@ -426,3 +426,26 @@ def add_annotation(document: RegisterDocument, measure_id: str, **fields: Any) -
 def remove_annotation(document: RegisterDocument, annotation: AnnotationRecord) -> None:
     document.remove_annotation(annotation.id, annotation.measure_id)
     _push(document, RemoveAnnotationCommand(document, annotation))
+
+
+class EditAnnotationCommand(DocumentCommand):
+    def __init__(self, document: RegisterDocument, annotation: AnnotationRecord, before: dict, after: dict) -> None:
+        super().__init__(document, translate("Commands", "Edit annotation “{text}”").format(text=annotation.text))
+        self.annotation_id, self.measure_id = annotation.id, annotation.measure_id
+        self.before, self.after = before, after
+
+    def apply(self) -> None:
+        self.document.update_annotation(self.annotation_id, self.measure_id, **self.after)
+
+    def revert(self) -> None:
+        self.document.update_annotation(self.annotation_id, self.measure_id, **self.before)
+
+
+def edit_annotation(document: RegisterDocument, annotation: AnnotationRecord, **changes: Any) -> AnnotationRecord:
+    changed = {name: value for name, value in changes.items() if getattr(annotation, name) != value}
+    if not changed:
+        return annotation
+    record = document.update_annotation(annotation.id, annotation.measure_id, **changed)
+    before = {name: getattr(annotation, name) for name in changed}
+    _push(document, EditAnnotationCommand(document, record, before, {name: getattr(record, name) for name in changed}))
+    return record

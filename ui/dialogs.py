@@ -139,10 +139,11 @@ def ask_measure(parent: QWidget | None, measure: Any = None) -> dict[str, Any] |
     return dialog.values() if dialog.exec() else None
 
 
-def ask_annotation(parent: QWidget | None) -> dict[str, Any] | None:
+def ask_annotation(parent: QWidget | None, annotation: Any = None) -> dict[str, Any] | None:
+    """An annotation's date, text and phase break (prefilled when editing), or None when cancelled."""
     from ui.measure_dialogs import AnnotationDialog
 
-    dialog = AnnotationDialog(parent)
+    dialog = AnnotationDialog(parent, annotation)
     return dialog.values() if dialog.exec() else None
 
 

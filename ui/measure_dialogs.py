@@ -126,9 +126,10 @@ class MeasureDialog(QDialog):
 
 
 class AnnotationDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, annotation: Any = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(translate("AnnotationDialog", "Add annotation"))
+        self.setWindowTitle(translate("AnnotationDialog", "Edit annotation") if annotation else translate(
+            "AnnotationDialog", "Add annotation"))  # fmt: skip
         form = QFormLayout(self)
         self.date = QDateEdit(QDate.currentDate())
         self.date.setCalendarPopup(True)
@@ -138,6 +139,10 @@ class AnnotationDialog(QDialog):
         self.phase_break = QCheckBox(
             translate("AnnotationDialog", "Start a new phase here (own centre line and limits)")
         )
+        if annotation is not None:
+            self.date.setDate(QDate(annotation.date.year, annotation.date.month, annotation.date.day))
+            self.text.setText(annotation.text)
+            self.phase_break.setChecked(annotation.phase_break)
         form.addRow(translate("AnnotationDialog", "&Date:"), self.date)
         form.addRow(translate("AnnotationDialog", "&Text:"), self.text)
         form.addRow("", self.phase_break)

@@ -96,6 +96,8 @@ class MeasuresPanel(QWidget):
         self.annotations.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.annotations.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.annotations.verticalHeader().hide()
+        self.annotations.setToolTip(translate("MeasuresPanel", "Double-click an annotation to edit it"))
+        self.annotations.cellDoubleClicked.connect(lambda row, _column: self.edit_annotation(row))
         notes_buttons = QHBoxLayout()
         self.add_note_button = QPushButton(translate("MeasuresPanel", "Add a&nnotation…"))
         self.remove_note_button = QPushButton(translate("MeasuresPanel", "Remove annotation"))
@@ -278,6 +280,15 @@ class MeasuresPanel(QWidget):
         if values is not None:
             self._guard(lambda: commands.add_annotation(self.document, measure.id, **values),
                         translate("MeasuresPanel", "Cannot add the annotation"))  # fmt: skip
+
+    def edit_annotation(self, row: int) -> None:
+        if not 0 <= row < len(self._notes):
+            return
+        note = self._notes[row]
+        values = dialogs.ask_annotation(self, note)
+        if values is not None:
+            self._guard(lambda: commands.edit_annotation(self.document, note, **values),
+                        translate("MeasuresPanel", "Cannot change the annotation"))  # fmt: skip
 
     def remove_annotation(self) -> None:
         rows = {index.row() for index in self.annotations.selectedIndexes()}

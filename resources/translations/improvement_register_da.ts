@@ -8,6 +8,10 @@
         <translation>Tilføj annotering</translation>
     </message>
     <message>
+        <source>Edit annotation</source>
+        <translation>Rediger annotering</translation>
+    </message>
+    <message>
         <source>e.g. PDSA 2: new discharge checklist</source>
         <translation>fx PDSA 2: ny tjekliste ved udskrivelse</translation>
     </message>
@@ -223,6 +227,10 @@ Dine data er i sikkerhed: hver ændring gemmes i én transaktion, og denne blev 
     <message>
         <source>Remove annotation “{text}”</source>
         <translation>Fjern annotering “{text}”</translation>
+    </message>
+    <message>
+        <source>Edit annotation “{text}”</source>
+        <translation>Rediger annotering “{text}”</translation>
     </message>
 </context>
 <context>
@@ -1320,6 +1328,10 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
         <translation>Ny fase</translation>
     </message>
     <message>
+        <source>Double-click an annotation to edit it</source>
+        <translation>Dobbeltklik på en annotering for at redigere den</translation>
+    </message>
+    <message>
         <source>Add a&amp;nnotation…</source>
         <translation>Tilføj a&amp;nnotering…</translation>
     </message>
@@ -1362,6 +1374,10 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     <message>
         <source>Cannot add the annotation</source>
         <translation>Annoteringen kan ikke tilføjes</translation>
+    </message>
+    <message>
+        <source>Cannot change the annotation</source>
+        <translation>Annoteringen kan ikke ændres</translation>
     </message>
     <message>
         <source>Cannot remove the annotation</source>

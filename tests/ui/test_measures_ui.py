@@ -141,6 +141,12 @@ def test_measures_panel_add_paste_import_and_undo(qtbot, window, tmp_path, monke
     chart = next(w for w in charts.widgets if w.kind != "progress")
     assert labels(chart).count("data") + labels(chart).count("_data") == 2
     assert "annotation" in labels(chart)
+    # Double-click edits an annotation: no new phase after all.
+    monkeypatch.setattr(dialogs, "ask_annotation", lambda parent, note=None: {
+        "date": note.date, "text": note.text + " (ny tjekliste)", "phase_break": False})  # fmt: skip
+    panel.edit_annotation(0)
+    note = service.annotations(measure.id)[0]
+    assert (note.text, note.phase_break) == ("PDSA 2 (ny tjekliste)", False)
     # Undo everything back to no measure; the measure is archived, not destroyed.
     stack = window.document.undo_stack
     while stack.canUndo():
