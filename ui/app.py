@@ -3,16 +3,43 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from register import cli
+from register.errors import RegisterError
 from ui import cli_commands  # noqa: F401 - registers the drawing subcommands
 
+#: X11 libraries Qt's xcb platform plugin needs beyond a bare system (library name -> Debian package).
+XCB_LIBRARIES = {"xcb-cursor": "libxcb-cursor0", "xcb-icccm": "libxcb-icccm4", "xcb-keysyms": "libxcb-keysyms1"}
 ORGANISATION = "Improvement Register"
 APPLICATION = "improvement-register"
+
+
+class NoDisplayError(RegisterError):
+    """The window cannot be shown here (no display, or Qt's X11 libraries are missing)."""
+
+
+def display_problem() -> str | None:
+    """Why Qt could not open a window here, in words a user can act on; None when it can (or cannot tell)."""
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if not sys.platform.startswith("linux") or (platform and not platform.startswith("xcb")):
+        return None
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        return ("there is no display to show the window on (DISPLAY is not set). Start it in a desktop session; "
+                "the subcommands (export-diagram, export-chart, ...) work without one.")  # fmt: skip
+    if os.environ.get("WAYLAND_DISPLAY") and not platform:
+        return None
+    from ctypes.util import find_library
+
+    missing = [package for library, package in XCB_LIBRARIES.items() if find_library(library) is None]
+    if missing:
+        return (f"Qt cannot open a window on this X11 display: the system libraries {', '.join(missing)} are missing. "
+                f"Install them (Debian/Ubuntu: sudo apt install {' '.join(missing)}) and start again.")  # fmt: skip
+    return None
 
 
 def make_application(argv: Sequence[str] | None = None):  # noqa: ANN201 - QApplication, imported lazily
@@ -52,6 +79,9 @@ def install_error_hook(window: object) -> None:
 
 def start_gui(args: argparse.Namespace) -> int:
     """Open the window on the register from ``--db``, a fresh sample (``--sample``), or the last one used."""
+    problem = display_problem()
+    if problem:
+        raise NoDisplayError(problem)
     app = make_application()
     from ui.main_window import MainWindow, default_location
 

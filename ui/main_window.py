@@ -426,6 +426,9 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self._update_summaries()
         self._start_evidence(document)
+        goals = document.index.child_ids(None)
+        if goals:  # a newcomer sees the editor filled at once
+            self.select_node(goals[0])
         if old is not None:
             if getattr(old, "evidence_keeper", None) is not None:
                 old.evidence_keeper.stop()
@@ -452,7 +455,7 @@ class MainWindow(QMainWindow):
         for column, sample in ((1, "implementing"), (2, "amber"), (3, "52 weeks"), (4, "improvement")):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(
-                str(self.tree_model.headerData(column, Qt.Orientation.Horizontal)))) + 48  # fmt: skip
+                str(self.tree_model.headerData(column, Qt.Orientation.Horizontal)))) + 30  # fmt: skip
             header.resizeSection(column, width)
         widths = (240, 160, 180, 120, 140, 95, 70, 75, 95, 100)
         for column, width in enumerate(widths):

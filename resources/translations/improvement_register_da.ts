@@ -32,6 +32,7 @@
     <name>App</name>
     <message>
         <source>Unexpected error</source>
+        <extracomment>X11 libraries Qt&apos;s xcb platform plugin needs beyond a bare system (library name -&gt; Debian package).</extracomment>
         <translation>Uventet fejl</translation>
     </message>
     <message>
