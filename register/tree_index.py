@@ -24,6 +24,7 @@ class TreeIndex:
         self.nodes: dict[str, NodeRecord] = {}
         self.children: dict[str | None, list[str]] = {None: []}
         self.links: dict[str, LinkRecord] = {}
+        self._links_by_end: dict[tuple[str, str], set[str]] = {}  # ("source" | "target", node id) -> link ids
         self.latest_status: dict[str, StatusRecord] = {}
         if snapshot is not None:
             self.reset(snapshot)
@@ -35,7 +36,10 @@ class TreeIndex:
         self.children = {None: []}
         for parent_id, siblings in snapshot.children_of().items():
             self.children[parent_id] = [node.id for node in siblings]
-        self.links = {link.id: link for link in snapshot.links}
+        self.links = {}
+        self._links_by_end = {}
+        for link in snapshot.links:
+            self.put_link(link)
         self.latest_status = dict(snapshot.latest_status)
 
     # ------------------------------------------------------------------ reading
@@ -49,12 +53,13 @@ class TreeIndex:
 
     def links_to(self, target_id: str) -> list[LinkRecord]:
         """Cross-links that end at a driver, ordered by the source's title (then id) for a stable order."""
-        found = [link for link in self.links.values() if link.target_id == target_id]
+        found = [self.links[link_id] for link_id in self._links_by_end.get(("target", target_id), ())]
         found.sort(key=lambda link: (self.nodes[link.source_id].title.casefold(), link.id))
         return found
 
     def links_from(self, source_id: str) -> list[LinkRecord]:
-        return [link for link in self.links.values() if link.source_id == source_id]
+        found = [self.links[link_id] for link_id in self._links_by_end.get(("source", source_id), ())]
+        return sorted(found, key=lambda link: link.id)
 
     def ancestors(self, node_id: str) -> list[NodeRecord]:
         """The chain from the node's parent up to its goal."""
@@ -133,7 +138,7 @@ class TreeIndex:
         self.children[self.nodes[node_id].parent_id].remove(node_id)
         link_ids = [link.id for link in self.links.values() if link.source_id in gone or link.target_id in gone]
         for link_id in link_ids:
-            del self.links[link_id]
+            self.remove_link(link_id)
         for removed in ids:
             self.children.pop(removed, None)
             self.latest_status.pop(removed, None)
@@ -141,10 +146,17 @@ class TreeIndex:
         return ids, link_ids
 
     def put_link(self, record: LinkRecord) -> None:
+        if record.id in self.links:
+            self.remove_link(record.id)
         self.links[record.id] = record
+        self._links_by_end.setdefault(("source", record.source_id), set()).add(record.id)
+        self._links_by_end.setdefault(("target", record.target_id), set()).add(record.id)
 
     def remove_link(self, link_id: str) -> LinkRecord:
-        return self.links.pop(link_id)
+        record = self.links.pop(link_id)
+        self._links_by_end[("source", record.source_id)].discard(link_id)
+        self._links_by_end[("target", record.target_id)].discard(link_id)
+        return record
 
     def set_latest_status(self, node_id: str, record: StatusRecord | None) -> None:
         if record is None:

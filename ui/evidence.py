@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer
 
 from register import charts
 from register.errors import RegisterError
@@ -40,8 +40,13 @@ class EvidenceKeeper(QObject):
         super().__init__(document)
         self.document = document
         self.stopped = False
-        document.dataChanged.connect(lambda _measure, node_id: self.refresh(node_id))
-        document.measuresChanged.connect(self.refresh)
+        self._pending: set[str] = set()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._refresh_pending)
+        document.dataChanged.connect(lambda _measure, node_id: self.refresh_soon(node_id))
+        document.measuresChanged.connect(self.refresh_soon)
 
     def compute_all(self) -> dict[str, charts.Evidence]:
         """Runs in a worker thread: reads the register in its own session."""
@@ -57,6 +62,16 @@ class EvidenceKeeper(QObject):
             return
         self.document.evidence = dict(evidence)
         self.document.evidenceChanged.emit(list(evidence))
+
+    def refresh_soon(self, node_id: str) -> None:
+        """Refresh once after the current action, however many signals it sent (a measure edit sends two)."""
+        self._pending.add(node_id)
+        self._timer.start()
+
+    def _refresh_pending(self) -> None:
+        pending, self._pending = self._pending, set()
+        for node_id in sorted(pending):
+            self.refresh(node_id)
 
     def refresh(self, node_id: str) -> None:
         try:
