@@ -172,10 +172,9 @@ class ProjectsModel(QAbstractTableModel):
             if node_id in self._rows:
                 self._emit_row(self._rows.index(node_id))
             return
-        # A driver or goal was renamed: the rows under it show its title.
-        for child in tree.subtree(node_id):
-            if child in self._rows:
-                self._emit_row(self._rows.index(child))
+        # A goal or driver changed: the goal and driver columns may show its title (one signal, not one per row).
+        if self._rows:
+            self.dataChanged.emit(self.index(0, GOAL), self.index(len(self._rows) - 1, DRIVER))
 
     def _on_moved(self, node_id: str, _old_parent: str, _old_row: int) -> None:
         self._on_changed(node_id)
