@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from register.errors import ConflictError, RegisterError, StorageError
+from register.i18n import _
 
 APP_NAME = "improvement-register"
 DEFAULT_FILE_NAME = "register.sqlite"
@@ -135,7 +136,7 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
 
 def _check_sqlite_file(path: Path, create: bool) -> None:
     if path.is_dir():
-        raise StorageError(f"{path} is a folder, not a register file.")
+        raise StorageError(_("{path} is a folder, not a register file.").format(path=path))
     if not path.exists():
         if not create:
             raise StorageError(f"There is no register at {path}.")
@@ -150,7 +151,7 @@ def _check_sqlite_file(path: Path, create: bool) -> None:
     except OSError as error:
         raise StorageError(f"Cannot read the register {path}: {error.strerror}.") from error
     if head and head != SQLITE_MAGIC:
-        raise StorageError(f"{path} is not a register file (it is not an SQLite database).")
+        raise StorageError(_("{path} is not a register file (it is not an SQLite database).").format(path=path))
     if head:
         _check_sqlite_tables(path)
 

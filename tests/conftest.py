@@ -10,6 +10,11 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The tests expect English from the core unless a test asks for Danish (subprocesses inherit this).
+os.environ["LANGUAGE"] = "en"
+from register import i18n
+
+i18n.set_language("en")
 
 POSTGRES_ENV = "IMPROVEMENT_REGISTER_TEST_POSTGRES_URL"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

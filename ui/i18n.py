@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
+from register import i18n as core_i18n
 from resources import resource_path
 
 LANGUAGE_KEY = "ui/language"
@@ -26,6 +27,7 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> l
     """Load the app's and Qt's translations for ``language``; returns them (keep them alive)."""
     code = language or chosen_language()
     QLocale.setDefault(QLocale(code))
+    core_i18n.set_language(code)  # the core's messages (errors, chart texts) in the same language
     installed: list[QTranslator] = []
     if code == "en":  # the source language
         return installed
