@@ -2,22 +2,57 @@
 
 Without a subcommand it starts the desktop app. Subcommands work without a screen. Errors go to
 stderr as one line with a non-zero exit status; ``--debug`` shows the traceback as well.
+
+Every word it prints is in the user's language (``register.i18n``), argparse's own words included:
+argparse looks them up in the program's gettext domain, which :func:`build_parser` makes ours.
+
+Only ``new``, ``import`` and ``sample`` create a register; every other command refuses a register that
+does not exist and creates nothing.
 """
 
 from __future__ import annotations
 
 import argparse
+import gettext
 import sys
 import traceback
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import NoReturn
 
-from register.errors import RegisterError
+from register import __version__, i18n
+from register.errors import RegisterError, StorageError, ValidationError
+from register.i18n import N_, _, ngettext
 
 PROGRAM = "improvement-register"
 EXIT_ERROR = 1
 EXIT_USAGE = 2
+
+#: argparse's own words, for the catalogue (argparse translates them through the program's gettext domain).
+ARGPARSE_WORDS = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("expected one argument"),
+    N_("expected at least one argument"),
+    N_("expected at most one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("not allowed with argument %s"),
+    N_("one of the arguments %s is required"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("ignored explicit argument %r"),
+    N_("can't open '%(filename)s': %(error)s"),
+    N_("unknown parser %(parser_name)r (choices: %(choices)s)"),
+)
+#: The kinds of node in the command line's output.
+KIND_NAMES = {"goal": N_("goal"), "primary": N_("primary driver"), "secondary": N_("secondary driver"),
+              "project": N_("project")}  # fmt: skip
 
 
 class UsageError(Exception):
@@ -25,17 +60,28 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    """An argument parser that reports a bad argument as one line."""
+    """An argument parser that reports a bad argument as one line, in the user's language."""
 
     def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{message} (see '{self.prog} --help')")
+        raise UsageError(_("{message} (see '{program} --help')").format(message=message, program=self.prog))
+
+
+def _translate_argparse() -> None:
+    """Make argparse's words ("usage: ", "options", its error messages) come from our catalogue.
+
+    argparse translates with ``gettext.gettext``, i.e. through the program's text domain; the standard
+    way for a program to translate them is to make its own catalogue that domain.
+    """
+    gettext.bindtextdomain(i18n.DOMAIN, str(i18n.LOCALE_DIR))
+    gettext.textdomain(i18n.DOMAIN)
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", metavar="PATH_OR_URL", help="register file or postgresql+psycopg:// URL "
-                        "(default: the register in your user data folder)")  # fmt: skip
-    parser.add_argument("--user", metavar="NAME", help="name recorded in the audit trail (default: your login name)")
-    parser.add_argument("--debug", action="store_true", help="show the full traceback of an error")
+    parser.add_argument("--db", metavar=_("PATH_OR_URL"), help=_(
+        "register file or postgresql+psycopg:// URL (default: the register in your user data folder)"))  # fmt: skip
+    parser.add_argument("--user", metavar=_("NAME"), help=_(
+        "name recorded in the audit trail (default: your login name)"))  # fmt: skip
+    parser.add_argument("--debug", action="store_true", help=_("show the full traceback of an error"))
 
 
 Handler = Callable[[argparse.Namespace], int]
@@ -45,7 +91,7 @@ _COMMANDS: list[tuple[str, str, Callable[[argparse.ArgumentParser], None], Handl
 def command(
     name: str, help_text: str, arguments: Callable[[argparse.ArgumentParser], None]
 ) -> Callable[[Handler], Handler]:
-    """Register a subcommand (its arguments and its handler)."""
+    """Register a subcommand (its arguments and its handler); ``help_text`` is marked with ``N_``."""
 
     def decorate(handler: Handler) -> Handler:
         _COMMANDS.append((name, help_text, arguments, handler))
@@ -54,69 +100,110 @@ def command(
     return decorate
 
 
+def version_text() -> str:
+    """``improvement-register 0.1.0``: the program and its version."""
+    return f"{PROGRAM} {__version__}"
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog=PROGRAM, description="Improvement Register: driver diagrams, status and SPC charts.")
+    _translate_argparse()
+    parser = _Parser(prog=PROGRAM, description=_("Improvement Register: driver diagrams, status and SPC charts."))
     _common(parser)
+    parser.add_argument("--version", action="version", version=version_text(),
+                        help=_("show the program's version and exit"))  # fmt: skip
     parser.add_argument(
         "--sample",
         action="store_true",
-        help="open the desktop app on a fresh copy of the sample register (in a temporary folder)",
+        help=_("open the desktop app on a throwaway copy of the sample register (removed when the window closes)"),
     )
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    subparsers = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=_Parser)
     for name, help_text, arguments, handler in _COMMANDS:
-        sub = subparsers.add_parser(name, help=help_text, description=help_text)
+        sub = subparsers.add_parser(name, help=_(help_text), description=_(help_text))
         _common(sub)
         arguments(sub)
         sub.set_defaults(handler=handler)
     return parser
 
 
-def open_service(args: argparse.Namespace):  # noqa: ANN201 - imported lazily to keep --help fast
+def open_service(args: argparse.Namespace, *, create: bool = False):  # noqa: ANN201 - imported lazily (fast --help)
+    """The register named by ``--db``. Only commands that make a register pass ``create=True``."""
     from register.service import RegisterService
     from register.storage import open_database
 
-    return RegisterService(open_database(args.db), user=args.user)
+    return RegisterService(open_database(args.db, create=create), user=args.user)
+
+
+def local_time(moment: datetime) -> str:
+    """A moment (UTC) as the user reads it: local time, Danish ``13-04-2026 14:05`` or ISO in English."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    pattern = "%d-%m-%Y %H:%M" if i18n.language() == "da" else "%Y-%m-%d %H:%M"
+    return moment.astimezone().strftime(pattern)
 
 
 # --------------------------------------------------------------------------- subcommands
 
 
-@command("import", "import an exchange file (JSON) into an empty register",
-         lambda p: p.add_argument("file", type=Path, metavar="FILE.json"))  # fmt: skip
-def _import(args: argparse.Namespace) -> int:
-    from register.exchange import import_file
+@command("new", N_("create a new, empty register (a file that does not exist yet, or an empty database)"),
+         lambda p: None)  # fmt: skip
+def _new(args: argparse.Namespace) -> int:
+    from register.storage import describe_location, is_url, open_database
 
-    summary = import_file(open_service(args), args.file)
-    print(f"Imported {summary}.")
+    place = describe_location(args.db)
+    if args.db is None or not is_url(args.db):
+        path = Path(args.db).expanduser() if args.db else None
+        if (path if path is not None else Path(place)).exists():
+            raise StorageError(_("{place} exists already; open it, or choose a new file name.").format(place=place))
+    else:
+        try:
+            open_database(args.db, create=False).close()
+        except StorageError:
+            pass
+        else:
+            raise StorageError(_("{place} holds a register already.").format(place=place))
+    open_database(args.db, create=True).close()
+    print(_("Created a new, empty register: {place}.").format(place=place))
     return 0
 
 
-@command("export", "export the register to an exchange file (JSON)",
-         lambda p: p.add_argument("--out", type=Path, required=True, metavar="FILE.json"))  # fmt: skip
+@command("import", N_("import an exchange file (JSON) into an empty register (created if missing)"),
+         lambda p: p.add_argument("file", type=Path, metavar=_("FILE.json")))  # fmt: skip
+def _import(args: argparse.Namespace) -> int:
+    from register.exchange import import_file
+
+    summary = import_file(open_service(args, create=True), args.file)
+    print(_("Imported {summary}.").format(summary=summary))
+    return 0
+
+
+@command("export", N_("export the register to an exchange file (JSON)"),
+         lambda p: p.add_argument("--out", type=Path, required=True, metavar=_("FILE.json")))  # fmt: skip
 def _export(args: argparse.Namespace) -> int:
     from register.exchange import export_file
 
     export_file(open_service(args), args.out)
-    print(f"Exported the register to {args.out}.")
+    print(_("Exported the register to {path}.").format(path=args.out))
     return 0
 
 
-@command("sample", "fill an empty register with the sample register", lambda p: None)
+@command("sample", N_("fill an empty register with the sample register (created if missing)"), lambda p: None)
 def _sample(args: argparse.Namespace) -> int:
     from register.exchange import import_data, load_file
     from resources import sample_register_path
 
-    summary = import_data(open_service(args), load_file(sample_register_path()), source="sample register")
-    print(f"Filled the register with the sample: {summary}.")
+    service = open_service(args, create=True)
+    summary = import_data(service, load_file(sample_register_path()), source="sample register")
+    print(_("Filled the register with the sample: {summary}.").format(summary=summary))
     return 0
 
 
 def _observation_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--measure", required=True, metavar="ID_OR_NAME", help="the measure to add the data to")
-    parser.add_argument("file", type=Path, metavar="FILE.csv|FILE.xlsx")
+    parser.add_argument("--measure", required=True, metavar=_("ID_OR_NAME"), help=_("the measure to add the data to"))
+    parser.add_argument("file", type=Path, metavar=_("FILE.csv|FILE.xlsx"))
 
 
-@command("import-observations", "add a measure's data from a CSV or XLSX file (all or nothing)", _observation_arguments)
+@command("import-observations", N_("add a measure's data from a CSV or XLSX file (all or nothing)"),
+         _observation_arguments)  # fmt: skip
 def _import_observations(args: argparse.Namespace) -> int:
     from register.observation_import import import_observations, read_rows
 
@@ -124,38 +211,135 @@ def _import_observations(args: argparse.Namespace) -> int:
     measure = service.find_measure(args.measure)
     report = import_observations(service, measure.id, read_rows(args.file))
     columns = ", ".join(f"{name}={index + 1}" for name, index in sorted(report.columns.items(), key=lambda c: c[1]))
-    how = "by header" if report.header else "by position"
-    print(f"Imported {len(report.accepted)} observations into '{measure.name}' (columns {how}: {columns}).")
+    how = _("by header") if report.header else _("by position")
+    print(ngettext("Imported {count} observation into '{measure}' (columns {how}: {columns}).",
+                   "Imported {count} observations into '{measure}' (columns {how}: {columns}).",
+                   len(report.accepted)).format(count=len(report.accepted), measure=measure.name, how=how,
+                                                columns=columns))  # fmt: skip
     return 0
 
 
 def _chart_arguments(parser: argparse.ArgumentParser) -> None:
     which = parser.add_mutually_exclusive_group(required=True)
-    which.add_argument("--measure", metavar="ID_OR_NAME", help="one measure's chart (.png, .svg or .pdf)")
-    which.add_argument("--project", metavar="ID_OR_TITLE", help="all charts of a project, one per page (.pdf)")
-    parser.add_argument("--out", type=Path, required=True, metavar="FILE")
+    which.add_argument("--measure", metavar=_("ID_OR_NAME"), help=_("one measure's chart (.png, .svg or .pdf)"))
+    which.add_argument("--project", metavar=_("ID_OR_TITLE"), help=_("all charts of a project, one per page (.pdf)"))
+    parser.add_argument("--out", type=Path, required=True, metavar=_("FILE"))
 
 
-@command("export-chart", "save a measure's chart, or all charts of a project as a PDF", _chart_arguments)
+@command("export-chart", N_("save a measure's chart, or all charts of a project as a PDF"), _chart_arguments)
 def _export_chart(args: argparse.Namespace) -> int:
     suffix = args.out.suffix.lower()
     if args.project and suffix != ".pdf":
-        raise UsageError(f"--out {args.out}: a project's charts go into a .pdf file")
+        raise UsageError(_("--out {path}: a project's charts go into a .pdf file").format(path=args.out))
     if suffix not in (".png", ".svg", ".pdf"):
-        raise UsageError(f"--out {args.out}: the file must end in .png, .svg or .pdf")
+        raise UsageError(_("--out {path}: the file must end in .png, .svg or .pdf").format(path=args.out))
     if not args.out.parent.exists():
-        raise UsageError(f"--out {args.out}: the folder {args.out.parent} does not exist")
+        message = _("--out {path}: the folder {folder} does not exist")
+        raise UsageError(message.format(path=args.out, folder=args.out.parent))
     from register import charts
 
     service = open_service(args)
     if args.project:
         project = service.find_node(args.project, kind="project")
         pages = charts.export_project_pdf(service, project.id, args.out)
-        print(f"Wrote {pages} chart pages of '{project.title}' to {args.out}.")
+        print(ngettext("Wrote {pages} chart page of '{title}' to {path}.",
+                       "Wrote {pages} chart pages of '{title}' to {path}.", pages).format(
+            pages=pages, title=project.title, path=args.out))  # fmt: skip
         return 0
     measure = service.find_measure(args.measure)
     charts.save_figure(charts.measure_figure(service, measure), args.out)
-    print(f"Wrote the chart of '{measure.name}' to {args.out}.")
+    print(_("Wrote the chart of '{measure}' to {path}.").format(measure=measure.name, path=args.out))
+    return 0
+
+
+# --------------------------------------------------------------------------- the archive
+
+
+def _archive_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("action", choices=("list", "restore", "purge"), help=_(
+        "list: the archived nodes; restore: bring one back into the tree; purge: destroy one for good"))  # fmt: skip
+    parser.add_argument("node", nargs="?", metavar=_("ID_OR_TITLE"), help=_("the archived node (restore, purge)"))
+    parser.add_argument("--yes", action="store_true", help=_("purge without asking (for scripts)"))
+
+
+def _describe_impact(impact: object) -> str:
+    """What goes with a node: "3 projects, 2 measures with 40 observations, 5 status updates"."""
+    parts = []
+    for kind, count in impact.descendants.items():  # type: ignore[attr-defined]
+        parts.append(f"{count} × {_(KIND_NAMES.get(kind, kind))}")
+    measures, observations, updates = impact.measures, impact.observations, impact.status_updates  # type: ignore[attr-defined]
+    if measures:
+        parts.append(ngettext("{count} measure", "{count} measures", measures).format(count=measures))
+    if observations:
+        parts.append(ngettext("{count} observation", "{count} observations", observations).format(count=observations))
+    if updates:
+        parts.append(ngettext("{count} status update", "{count} status updates", updates).format(count=updates))
+    return ", ".join(parts) if parts else _("nothing else")
+
+
+def _archived_node(service: object, id_or_title: str | None) -> object:
+    """The archived node with this id or exact title (case-insensitive)."""
+    if not id_or_title:
+        raise UsageError(_("name the archived node by its id or title (see 'archive list')"))
+    archived = service.list_archived()  # type: ignore[attr-defined]
+    matches = [node for node in archived if node.id == id_or_title]
+    if not matches:
+        matches = [node for node in archived if node.title.casefold() == id_or_title.strip().casefold()]
+    if not matches:
+        raise ValidationError(_("No archived node has the id or title '{name}' (see 'archive list').").format(
+            name=id_or_title))  # fmt: skip
+    if len(matches) > 1:
+        raise ValidationError(_("{count} archived nodes are titled '{name}'; give the id instead (see "
+                                "'archive list').").format(count=len(matches), name=id_or_title))  # fmt: skip
+    return matches[0]
+
+
+def _confirm_purge(question: str) -> bool:
+    print(question, end=" ", flush=True)
+    answer = sys.stdin.readline().strip().casefold()
+    return answer in {"y", "yes", _("y").casefold(), _("yes").casefold()}
+
+
+@command("archive", N_("list the archived (deleted) nodes, restore one, or purge one for good"), _archive_arguments)
+def _archive(args: argparse.Namespace) -> int:
+    service = open_service(args)
+    if args.action == "list":
+        archived = service.list_archived()
+        if not archived:
+            print(_("The archive is empty."))
+            return 0
+        titles = {node.id: node.title for node in service.load_tree().nodes}
+        for node in archived:
+            entry = next((e for e in service.audit_trail(node.id, limit=50) if e.action == "archive"), None)
+            when = _("{when} by {user}").format(when=local_time(entry.at), user=entry.user) if entry else ""
+            line = _("{id}  {kind} “{title}”  archived {when}").format(
+                id=node.id, kind=_(KIND_NAMES.get(node.kind, node.kind)), title=node.title, when=when)  # fmt: skip
+            if node.parent_id and node.parent_id in titles:
+                line += "  " + _("(under “{parent}”)").format(parent=titles[node.parent_id])
+            print(line.rstrip())
+        return 0
+    node = _archived_node(service, args.node)
+    kind = _(KIND_NAMES.get(node.kind, node.kind))
+    if args.action == "restore":
+        service.restore_node(node.id)
+        print(_("Restored the {kind} “{title}” with everything under it.").format(kind=kind, title=node.title))
+        return 0
+    impact = service.describe_deletion(node.id)
+    what = _describe_impact(impact)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            message = _(
+                "Purging destroys the {kind} “{title}” for good, with {what}. Run the command again with "
+                "--yes to confirm."
+            )
+            raise ValidationError(message.format(kind=kind, title=node.title, what=what))
+        question = _("Destroy the {kind} “{title}” for good, with {what}? This cannot be undone. [y/N]").format(
+            kind=kind, title=node.title, what=what)  # fmt: skip
+        if not _confirm_purge(question):
+            print(_("Nothing was purged."))
+            return EXIT_ERROR
+    service.purge_node(node.id)
+    print(_("Purged the {kind} “{title}” with {what}.").format(kind=kind, title=node.title, what=what))
     return 0
 
 
@@ -177,10 +361,8 @@ def main(argv: Sequence[str] | None = None, start_gui: GuiLauncher | None = None
         args = build_parser().parse_args(arguments)
         if args.command is None:
             if start_gui is None:
-                raise UsageError(
-                    "this entry point runs subcommands only; "
-                    "start the desktop app with the improvement-register command"
-                )
+                raise UsageError(_("this entry point runs subcommands only; start the desktop app with the "
+                                   "improvement-register command"))  # fmt: skip
             return start_gui(args)
         return int(args.handler(args))
     except UsageError as error:
@@ -189,16 +371,16 @@ def main(argv: Sequence[str] | None = None, start_gui: GuiLauncher | None = None
     except RegisterError as error:
         if debug:
             traceback.print_exc()
-        print(f"{PROGRAM}: error: {error}", file=sys.stderr)
+        print(_("{program}: error: {message}").format(program=PROGRAM, message=error), file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
-        print(f"{PROGRAM}: interrupted", file=sys.stderr)
+        print(_("{program}: interrupted").format(program=PROGRAM), file=sys.stderr)
         return 130
     except Exception as error:  # a bug: still one line unless --debug
         if debug:
             traceback.print_exc()
-        print(f"{PROGRAM}: internal error: {type(error).__name__}: {error} (run with --debug for details)",
-              file=sys.stderr)  # fmt: skip
+        print(_("{program}: internal error: {error} (run with --debug for details)").format(
+            program=PROGRAM, error=f"{type(error).__name__}: {error}"), file=sys.stderr)  # fmt: skip
         return EXIT_ERROR
 
 

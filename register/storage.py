@@ -139,7 +139,7 @@ def _check_sqlite_file(path: Path, create: bool) -> None:
         raise StorageError(_("{path} is a folder, not a register file.").format(path=path))
     if not path.exists():
         if not create:
-            raise StorageError(f"There is no register at {path}.")
+            raise StorageError(_("There is no register at {place}.").format(place=path))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
@@ -152,6 +152,8 @@ def _check_sqlite_file(path: Path, create: bool) -> None:
         raise StorageError(f"Cannot read the register {path}: {error.strerror}.") from error
     if head and head != SQLITE_MAGIC:
         raise StorageError(_("{path} is not a register file (it is not an SQLite database).").format(path=path))
+    if not head and not create:
+        raise StorageError(_("There is no register at {path} (the file is empty).").format(path=path))
     if head:
         _check_sqlite_tables(path)
 
@@ -170,8 +172,13 @@ def _check_sqlite_tables(path: Path) -> None:
         raise StorageError(f"{path} holds another program's data and is not a register.")
 
 
-def make_engine(location: str | Path | None, *, busy_timeout: float = 5.0, schema: str | None = None) -> Engine:
-    """An engine for a file path, a SQLAlchemy URL, or (None) the default register file."""
+def make_engine(
+    location: str | Path | None, *, busy_timeout: float = 5.0, schema: str | None = None, create: bool = True
+) -> Engine:
+    """An engine for a file path, a SQLAlchemy URL, or (None) the default register file.
+
+    With ``create=False`` a register file that does not exist is refused (and nothing is created).
+    """
     if location is None:
         location = default_register_path()
     if isinstance(location, str) and is_url(location):
@@ -182,7 +189,7 @@ def make_engine(location: str | Path | None, *, busy_timeout: float = 5.0, schem
         if url.get_backend_name() == "sqlite":
             database = url.database or ""
             if database and database != ":memory:":
-                _check_sqlite_file(Path(database), create=True)
+                _check_sqlite_file(Path(database), create=create)
             return _sqlite_engine(location, busy_timeout)
         if url.get_backend_name() != "postgresql":
             raise StorageError(
@@ -198,7 +205,7 @@ def make_engine(location: str | Path | None, *, busy_timeout: float = 5.0, schem
         except (ArgumentError, ImportError) as error:
             raise StorageError(f"Cannot use {describe_location(location)}: {error}") from error
     path = Path(location).expanduser().resolve()
-    _check_sqlite_file(path, create=True)
+    _check_sqlite_file(path, create=create)
     return _sqlite_engine(f"sqlite:///{path}", busy_timeout)
 
 
@@ -242,13 +249,23 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
 
 def open_database(
-    location: str | Path | None = None, *, busy_timeout: float = 5.0, schema: str | None = None
+    location: str | Path | None = None,
+    *,
+    busy_timeout: float = 5.0,
+    schema: str | None = None,
+    create: bool = True,
 ) -> Database:
-    """Open (creating if need be) a register and upgrade it to the current schema."""
+    """Open a register and upgrade it to the current schema.
+
+    ``create=True`` makes a new register where there is none; ``create=False`` (every reading command,
+    Open, Open Recent) refuses a missing file or an empty database with a clear message and creates nothing.
+    """
     display = describe_location(location)
-    engine = make_engine(location, busy_timeout=busy_timeout, schema=schema)
+    engine = make_engine(location, busy_timeout=busy_timeout, schema=schema, create=create)
     try:
         revision = current_revision(engine)
+        if revision is None and not create:
+            raise StorageError(_("There is no register at {place}.").format(place=display))
         if revision not in (None, *KNOWN_REVISIONS):
             raise StorageError(
                 f"The register {display} was made by a newer version of Improvement Register "

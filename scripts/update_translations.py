@@ -15,6 +15,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,6 +50,8 @@ CORE = ROOT / "register"
 CORE_LOCALE = CORE / "locale"
 CORE_DOMAIN = "improvement_register"
 CORE_KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+#: Modules outside ``register/`` whose words are the core's (the command line's Qt subcommands).
+CORE_EXTRA_SOURCES = (ROOT / "ui" / "cli_commands.py",)
 
 
 def core_po_path(language: str) -> Path:
@@ -61,7 +64,7 @@ def core_template():  # noqa: ANN201 - babel.messages.Catalog, imported lazily (
     from babel.messages.extract import extract_from_file
 
     template = Catalog(project="Improvement Register", domain=CORE_DOMAIN)
-    for path in sorted(CORE.rglob("*.py")):
+    for path in [*sorted(CORE.rglob("*.py")), *CORE_EXTRA_SOURCES]:
         if "migrations" in path.parts:
             continue
         for _line, message, _comments, _context in extract_from_file("python", path, keywords=CORE_KEYWORDS):
@@ -101,6 +104,7 @@ def compiled_core_mo(po_text: str, language: str) -> bytes:
     from babel.messages.pofile import read_po
 
     catalogue = read_po(io.StringIO(po_text), locale=language, domain=CORE_DOMAIN)
+    catalogue.creation_date = datetime(2026, 1, 1, tzinfo=UTC)  # not "now": the same .po compiles to the same bytes
     buffer = io.BytesIO()
     write_mo(buffer, catalogue, use_fuzzy=False)
     return buffer.getvalue()

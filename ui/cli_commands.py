@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 from register.cli import command, open_service
+from register.i18n import N_, _, ngettext
 
 FORMATS = (".pdf", ".svg", ".png")
 
@@ -35,7 +36,7 @@ def headless_application():  # noqa: ANN201 - QGuiApplication, imported lazily
 def _output_file(text: str) -> Path:
     path = Path(text)
     if path.suffix.lower() not in FORMATS:
-        raise argparse.ArgumentTypeError(f"{text!r} must end in .pdf, .svg or .png")
+        raise argparse.ArgumentTypeError(_("{text!r} must end in .pdf, .svg or .png").format(text=text))
     return path
 
 
@@ -43,22 +44,25 @@ def _dpi(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        raise argparse.ArgumentTypeError(_("{text!r} is not a whole number").format(text=text)) from None
     if not 50 <= value <= 1200:
-        raise argparse.ArgumentTypeError(f"{value} is outside 50 to 1200")
+        raise argparse.ArgumentTypeError(_("{value} is outside 50 to 1200").format(value=value))
     return value
 
 
 def _diagram_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--out", type=_output_file, required=True, metavar="FILE.pdf|.svg|.png")
-    parser.add_argument("--goal", metavar="ID_OR_TITLE", help="one goal (default: all goals, stacked)")
-    parser.add_argument("--page", type=str.upper, choices=("A4", "A3", "A2"), default="A3")
-    parser.add_argument("--orientation", type=str.lower, choices=("landscape", "portrait"), default="landscape")
-    parser.add_argument("--tile", action="store_true", help="tile over several pages (PDF) instead of fitting one")
-    parser.add_argument("--dpi", type=_dpi, default=200, help="resolution of a PNG (default 200)")
+    parser.add_argument("--out", type=_output_file, required=True, metavar=_("FILE.pdf|.svg|.png"))
+    parser.add_argument("--goal", metavar=_("ID_OR_TITLE"), help=_("one goal (default: all goals, stacked)"))
+    parser.add_argument("--page", type=str.upper, choices=("A4", "A3", "A2"), default="A3",
+                        help=_("paper size (default A3)"))  # fmt: skip
+    parser.add_argument("--orientation", type=str.lower, choices=("landscape", "portrait"), default="landscape",
+                        help=_("landscape (default) or portrait"))  # fmt: skip
+    parser.add_argument("--tile", action="store_true", help=_("tile over several pages (PDF) instead of fitting one"))
+    parser.add_argument("--dpi", type=_dpi, default=200, help=_("resolution of a PNG (default 200)"))
 
 
-@command("export-diagram", "draw the driver diagram to a PDF, SVG or PNG file (no display needed)", _diagram_arguments)
+@command("export-diagram", N_("draw the driver diagram to a PDF, SVG or PNG file (no display needed)"),
+         _diagram_arguments)  # fmt: skip
 def export_diagram_command(args: argparse.Namespace) -> int:
     from register.tree_index import TreeIndex
     from ui.diagram_export import PageSetup, TitleBlock, check_output, diagram_area, export_diagram
@@ -78,5 +82,11 @@ def export_diagram_command(args: argparse.Namespace) -> int:
 
     evidence = {node_id: found.kind for node_id, found in evidence_by_node(service, chart_tr).items()}
     pages = export_diagram(layout, args.out, setup, title, diagram_texts(), args.dpi, evidence)
-    print(f"Wrote the driver diagram to {args.out} ({pages} page{'s' if pages != 1 else ''}).")
+    print(
+        ngettext(
+            "Wrote the driver diagram to {path} ({pages} page).",
+            "Wrote the driver diagram to {path} ({pages} pages).",
+            pages,
+        ).format(path=args.out, pages=pages)
+    )
     return 0
