@@ -5,9 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
-from pathlib import Path
 
 from register import cli
 from register.errors import RegisterError
@@ -83,17 +81,28 @@ def start_gui(args: argparse.Namespace) -> int:
     if problem:
         raise NoDisplayError(problem)
     app = make_application()
-    from ui.main_window import MainWindow, default_location
-
-    window = MainWindow()
+    window = make_window(args)
     install_error_hook(window)
     window.show()
-    if getattr(args, "sample", False):
-        folder = Path(tempfile.mkdtemp(prefix="improvement-register-sample-"))
-        window.open_location(str(folder / "sample-register.sqlite"), sample=True)
-    else:
-        window.open_location(args.db if args.db else default_location())
+    open_first_register(window, args)
     return app.exec()
+
+
+def make_window(args: argparse.Namespace):  # noqa: ANN201 - MainWindow, imported lazily
+    """The main window; ``--user`` names the author in the audit trail and on status updates."""
+    from ui.main_window import MainWindow
+
+    return MainWindow(user=getattr(args, "user", None))
+
+
+def open_first_register(window: object, args: argparse.Namespace) -> None:
+    """``--sample``: a throwaway sample copy; ``--db``: that register; else the last used or the default one."""
+    if getattr(args, "sample", False):
+        window.open_sample_copy()
+    elif args.db:
+        window.open_location(args.db)
+    else:
+        window.open_start_register()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

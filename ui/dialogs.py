@@ -53,6 +53,22 @@ def ask_reload(parent: QWidget | None, message: str) -> bool:
     return box.clickedButton() is reload
 
 
+def ask_missing_register(parent: QWidget | None, location: str) -> str | None:
+    """A register file that is not there: "locate", "remove" (from the list), "create" (a new one), or None."""
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("Dialogs", "Register not found"), translate(
+        "Dialogs", "The register {path} is not there: it may have been moved, renamed or deleted, or its drive "
+        "is not connected.\n\nNothing has been created. Locate the file, remove it from the list, or create a "
+        "new, empty register in its place.").format(path=location), parent=parent)  # fmt: skip
+    choices = {
+        box.addButton(translate("Dialogs", "&Locate…"), QMessageBox.ButtonRole.AcceptRole): "locate",
+        box.addButton(translate("Dialogs", "&Remove from list"), QMessageBox.ButtonRole.DestructiveRole): "remove",
+        box.addButton(translate("Dialogs", "Create &new register"), QMessageBox.ButtonRole.ActionRole): "create",
+    }
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return choices.get(box.clickedButton())
+
+
 def ask_open_register(parent: QWidget | None) -> str | None:
     path, _ = QFileDialog.getOpenFileName(parent, translate("Dialogs", "Open register"), "", _register_filter())
     return path or None

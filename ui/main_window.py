@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -32,7 +34,7 @@ from PySide6.QtWidgets import (
 from register.errors import ConflictError, RegisterError
 from register.model import ALLOWED_PARENTS, NODE_KINDS, RAG_VALUES, STAGES
 from register.service import RegisterService
-from register.storage import open_database
+from register.storage import default_register_path, open_database
 from register.tree_index import TreeIndex
 from ui import commands, dialogs
 from ui.diagram_export import TitleBlock, diagram_area, export_diagram, print_diagram
@@ -65,8 +67,10 @@ class MainWindow(QMainWindow):
     documentOpened = Signal()  # noqa: N815
     openFailed = Signal(str)  # noqa: N815
 
-    def __init__(self) -> None:
+    def __init__(self, user: str | None = None) -> None:
         super().__init__()
+        #: The name for the audit trail and status updates given with ``--user`` (None: Preferences or login name).
+        self.user = user.strip() if user and user.strip() else None
         self.document: RegisterDocument | None = None
         self.tree_model: DiagramTreeModel | None = None
         self.projects_model: ProjectsModel | None = None
@@ -338,16 +342,41 @@ class MainWindow(QMainWindow):
 
     # ================================================================== opening registers
 
-    def open_location(self, location: str | None, *, sample: bool = False, import_from: str | None = None) -> None:
+    def open_start_register(self) -> None:
+        """What a plain start opens: the register used last (asking if it is gone), else the default register.
+
+        The default register (in the user data folder) is created on first use.
+        """
+        last = QSettings().value(LAST_KEY, "", str)
+        self.open_location(last or None)
+
+    def open_sample_copy(self) -> None:
+        """``--sample``: a throwaway copy of the sample register in a temporary folder.
+
+        It never becomes the last-used register nor enters Open Recent, and its folder is removed when
+        the window closes (or another register replaces it).
+        """
+        folder = Path(tempfile.mkdtemp(prefix="improvement-register-sample-"))
+        self.open_location(str(folder / "sample-register.sqlite"), sample=True, throwaway_folder=folder)
+
+    def open_location(self, location: str | None, *, sample: bool = False, import_from: str | None = None,
+                      create: bool = False, throwaway_folder: Path | None = None) -> None:  # fmt: skip
         """Open a register in the background: a file, a URL, or (None) the default register.
 
-        ``sample`` fills a new register with the sample; ``import_from`` imports an exchange file into it.
+        A register file that does not exist is never made silently: the user is asked (locate it, remove it
+        from the list, or create a new register there), unless ``create`` says this is a new register.
+        ``sample`` fills a new register with the sample; ``import_from`` imports an exchange file into it;
+        ``throwaway_folder`` marks a temporary copy (not remembered, removed when closed).
         """
+        create = create or sample or import_from is not None or location is None
+        if not create and "://" not in location and not Path(location).expanduser().exists():
+            self._missing_register(location)
+            return
 
         def work() -> tuple[RegisterService, TreeIndex]:
-            database = open_database(location)
+            database = open_database(location, create=create)
             try:
-                service = RegisterService(database, user=QSettings().value(AUTHOR_KEY, "", str) or None)
+                service = RegisterService(database, user=self.user or QSettings().value(AUTHOR_KEY, "", str) or None)
                 if sample or import_from:
                     from register.exchange import import_data, import_file
                     from resources import sample_register_path
@@ -364,8 +393,27 @@ class MainWindow(QMainWindow):
         label = translate("MainWindow", "Opening the register…")
         if import_from:
             label = translate("MainWindow", "Importing {file}…").format(file=Path(import_from).name)
-        self._track(start_task(self, label, work, lambda result: self._opened(location, result),
-                               self._open_failed))  # fmt: skip
+
+        def failed(message: str) -> None:
+            if throwaway_folder is not None:
+                shutil.rmtree(throwaway_folder, ignore_errors=True)
+            self._open_failed(message)
+
+        self._track(start_task(self, label, work, lambda result: self._opened(location, result, throwaway_folder),
+                               failed))  # fmt: skip
+
+    def _missing_register(self, location: str) -> None:
+        """The register file is not there: locate it, remove it from the list, or create a new one there."""
+        choice = dialogs.ask_missing_register(self, location)
+        if choice == "locate":
+            path = dialogs.ask_open_register(self)
+            if path:
+                self._forget(location)
+                self.open_location(path)
+        elif choice == "remove":
+            self._forget(location)
+        elif choice == "create":
+            self.open_location(location, create=True)
 
     def _track(self, task: Any) -> None:
         """Keep a running task until it ends (closing the window waits for it)."""
@@ -380,13 +428,15 @@ class MainWindow(QMainWindow):
             self.tasks[0].wait()
             QApplication.processEvents()
 
-    def _opened(self, location: str | None, result: tuple[RegisterService, TreeIndex]) -> None:
+    def _opened(self, location: str | None, result: tuple[RegisterService, TreeIndex],
+                throwaway_folder: Path | None = None) -> None:  # fmt: skip
         service, index = result
-        self.set_document(RegisterDocument(service, index))
-        if location is not None and "://" not in str(location):
-            self._remember(str(Path(location).resolve()))
-        elif location is not None:
-            self._remember(str(location))
+        document = RegisterDocument(service, index)
+        document.throwaway_folder = throwaway_folder
+        self.set_document(document)
+        if throwaway_folder is None:  # a throwaway copy is never the last-used register nor in Open Recent
+            where = str(default_register_path()) if location is None else location
+            self._remember(where if "://" in where else str(Path(where).resolve()))
         self.documentOpened.emit()
 
     def _open_failed(self, message: str) -> None:
@@ -433,7 +483,7 @@ class MainWindow(QMainWindow):
             if getattr(old, "evidence_keeper", None) is not None:
                 old.evidence_keeper.stop()
             self.undo_group.removeStack(old.undo_stack)
-            old.close()
+            _close_document(old)
             old.deleteLater()
 
     def _start_evidence(self, document: RegisterDocument) -> None:
@@ -683,7 +733,7 @@ class MainWindow(QMainWindow):
                                translate("MainWindow", "Select a project to log its status."))  # fmt: skip
             return
         settings = QSettings()
-        author = settings.value(AUTHOR_KEY, "", str) or self.document.service.user
+        author = self.user or settings.value(AUTHOR_KEY, "", str) or self.document.service.user
         node = self.document.index.nodes[node_id]
         values = dialogs.ask_status(self, node.title, self.document.index.latest_status.get(node_id), author)
         if values is None:
@@ -728,6 +778,13 @@ class MainWindow(QMainWindow):
         recent = [entry for entry in self.recent() if entry != location]
         settings.setValue(RECENT_KEY, [location, *recent][:MAX_RECENT])
         settings.setValue(LAST_KEY, location)
+
+    def _forget(self, location: str) -> None:
+        """Take a register that is gone off Open Recent (and off "last used")."""
+        settings = QSettings()
+        settings.setValue(RECENT_KEY, [entry for entry in self.recent() if entry != location])
+        if settings.value(LAST_KEY, "", str) == location:
+            settings.remove(LAST_KEY)
 
     def import_exchange(self) -> None:
         if self.document is None:
@@ -984,8 +1041,17 @@ class MainWindow(QMainWindow):
             task.wait()
         self.save_settings()
         if self.document is not None:
-            self.document.close()
+            _close_document(self.document)
         event.accept()
+
+
+def _close_document(document: RegisterDocument) -> None:
+    """Close a register; a throwaway copy (``--sample``) is removed with its folder."""
+    document.close()
+    folder = getattr(document, "throwaway_folder", None)
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)
+        document.throwaway_folder = None
 
 
 def _load_sample(path: Path) -> Any:

@@ -351,6 +351,30 @@ Dine data er i sikkerhed: hver ændring gemmes i én transaktion, og denne blev 
         <translation>&amp;Genindlæs</translation>
     </message>
     <message>
+        <source>Register not found</source>
+        <translation>Registeret blev ikke fundet</translation>
+    </message>
+    <message>
+        <source>The register {path} is not there: it may have been moved, renamed or deleted, or its drive is not connected.
+
+Nothing has been created. Locate the file, remove it from the list, or create a new, empty register in its place.</source>
+        <translation>Registeret {path} er der ikke: det kan være flyttet, omdøbt eller slettet, eller dets drev er ikke tilsluttet.
+
+Der er ikke oprettet noget. Find filen, fjern den fra listen, eller opret et nyt, tomt register i stedet.</translation>
+    </message>
+    <message>
+        <source>&amp;Locate…</source>
+        <translation>&amp;Find filen…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from list</source>
+        <translation>Fjern fra &amp;listen</translation>
+    </message>
+    <message>
+        <source>Create &amp;new register</source>
+        <translation>Opret &amp;nyt register</translation>
+    </message>
+    <message>
         <source>Open register</source>
         <translation>Åbn register</translation>
     </message>
@@ -762,7 +786,7 @@ Dine data er i sikkerhed: hver ændring gemmes i én transaktion, og denne blev 
     <name>MainWindow</name>
     <message>
         <source>Filter the tree (Ctrl+F)</source>
-        <extracomment>The child kind &quot;Add child&quot; (Insert) adds under each kind of node; None: a goal at the top.</extracomment>
+        <extracomment>The child kind &quot;Add child&quot; (Insert) adds under each kind of node; None: a goal at the top. The name for the audit trail and status updates given with ``--user`` (None: Preferences or login name).</extracomment>
         <translation>Filtrer træet (Ctrl+F)</translation>
     </message>
     <message>

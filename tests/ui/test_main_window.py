@@ -56,7 +56,7 @@ def test_opens_the_sample_and_shows_it(qtbot, window, tmp_path) -> None:
 
 
 def test_build_a_diagram_from_nothing_then_undo_and_redo_all(qtbot, window, tmp_path) -> None:
-    open_and_wait(qtbot, window, tmp_path / "new.sqlite")
+    open_and_wait(qtbot, window, tmp_path / "new.sqlite", create=True)
     assert window.tree_model.rowCount() == 0
     window.add_node("goal")
     goal_id = window.selected_node_id()
@@ -343,7 +343,7 @@ def test_window_geometry_splitter_and_recent_files_persist(qtbot, tmp_path) -> N
     first.splitter.setSizes([200, 450])
     sizes = first.splitter.sizes()
     with qtbot.waitSignal(first.documentOpened, timeout=20000):
-        first.open_location(str(tmp_path / "a.sqlite"))
+        first.open_location(str(tmp_path / "a.sqlite"), create=True)
     first.close()
     second = MainWindow()
     qtbot.addWidget(second)

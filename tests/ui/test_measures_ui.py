@@ -45,7 +45,7 @@ def test_charts_panel_shows_progress_then_each_measure(qtbot, window, tmp_path) 
 
 
 def test_evidence_markers_for_improvement_worsening_and_no_signal(qtbot, window, tmp_path) -> None:  # noqa: F811
-    open_and_wait(qtbot, window, tmp_path / "evidence.sqlite")
+    open_and_wait(qtbot, window, tmp_path / "evidence.sqlite", create=True)
     service = window.document.service
     goal = service.add_node("goal", "Mål")
     primary = service.add_node("primary", "Primær", goal.id)

@@ -1,0 +1,145 @@
+"""The first start: the sample is a throwaway, the default register is made on first use, a missing
+register is never silently created, and ``--user`` names the author."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from ui import app, commands, dialogs
+from ui.main_window import LAST_KEY, MainWindow
+
+
+@pytest.fixture
+def data_home(tmp_path: Path, monkeypatch) -> Path:
+    """The user data folder (platformdirs follows XDG_DATA_HOME)."""
+    folder = tmp_path / "data-home"
+    monkeypatch.setenv("XDG_DATA_HOME", str(folder))
+    return folder
+
+
+@pytest.fixture
+def errors(monkeypatch) -> list[str]:
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message: shown.append(message))
+    return shown
+
+
+def new_window(qtbot, user: str | None = None) -> MainWindow:
+    window = app.make_window(argparse.Namespace(user=user))
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def start(qtbot, window: MainWindow, **arguments) -> None:
+    """What the command line does after making the window, waiting until a register is open."""
+    args = argparse.Namespace(**{"sample": False, "db": None, "user": None, **arguments})
+    with qtbot.waitSignal(window.documentOpened, timeout=20000):
+        app.open_first_register(window, args)
+
+
+def test_the_sample_is_a_throwaway_and_the_next_plain_start_opens_the_default_register(qtbot, data_home,
+                                                                                        errors) -> None:  # fmt: skip
+    window = new_window(qtbot)
+    start(qtbot, window, sample=True)
+    folder = window.document.throwaway_folder
+    assert folder.is_dir() and window.document.location.startswith(str(folder))
+    assert len(window.document.index.nodes) == 29
+    assert window.recent() == [] and QSettings().value(LAST_KEY) is None
+    window.close()
+    assert not folder.exists(), "the sample copy goes with its window"
+
+    second = new_window(qtbot)
+    start(qtbot, second)
+    default = data_home / "improvement-register" / "register.sqlite"
+    assert second.document.location == str(default) and default.exists()
+    assert second.document.index.nodes == {}
+    assert second.recent() == [str(default)] and errors == []
+    second.close()
+
+
+def test_opening_another_register_removes_the_sample_copy(qtbot, tmp_path, errors) -> None:
+    window = new_window(qtbot)
+    start(qtbot, window, sample=True)
+    folder = window.document.throwaway_folder
+    with qtbot.waitSignal(window.documentOpened, timeout=20000):
+        window.open_location(str(tmp_path / "real.sqlite"), create=True)
+    assert not folder.exists() and window.recent() == [str((tmp_path / "real.sqlite").resolve())]
+    window.close()
+
+
+def _remember_then_delete(qtbot, tmp_path: Path) -> Path:
+    """A register in Open Recent (and last used) whose file has since gone."""
+    gone = tmp_path / "gone.sqlite"
+    window = new_window(qtbot)
+    with qtbot.waitSignal(window.documentOpened, timeout=20000):
+        window.open_location(str(gone), create=True)
+    window.close()
+    gone.unlink()
+    for suffix in ("-wal", "-shm"):
+        Path(f"{gone}{suffix}").unlink(missing_ok=True)
+    return gone.resolve()
+
+
+@pytest.mark.parametrize("answer", [None, "remove"])
+def test_a_missing_last_register_asks_and_creates_nothing(qtbot, tmp_path, monkeypatch, errors, answer) -> None:
+    gone = _remember_then_delete(qtbot, tmp_path)
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "ask_missing_register", lambda parent, location: asked.append(location) or answer)
+    window = new_window(qtbot)
+    app.open_first_register(window, argparse.Namespace(sample=False, db=None, user=None))
+    window.wait_for_tasks()
+    assert asked == [str(gone)] and window.document is None and not gone.exists()
+    if answer == "remove":
+        assert window.recent() == [] and QSettings().value(LAST_KEY) is None
+    else:
+        assert window.recent() == [str(gone)], "cancel leaves the list as it was"
+    window.close()
+
+
+def test_open_recent_on_a_missing_file_can_locate_it(qtbot, tmp_path, monkeypatch, errors) -> None:
+    gone = _remember_then_delete(qtbot, tmp_path)
+    moved = tmp_path / "moved.sqlite"
+    from register.storage import open_database
+
+    open_database(moved).close()
+    monkeypatch.setattr(dialogs, "ask_missing_register", lambda parent, location: "locate")
+    monkeypatch.setattr(dialogs, "ask_open_register", lambda parent: str(moved))
+    window = new_window(qtbot)
+    window._fill_recent_menu()
+    [entry] = window.recent_menu.actions()
+    assert entry.text() == str(gone)
+    with qtbot.waitSignal(window.documentOpened, timeout=20000):
+        entry.trigger()
+    assert window.document.location == str(moved) and window.recent() == [str(moved.resolve())]
+    assert not gone.exists()
+    window.close()
+
+
+def test_a_missing_register_from_db_can_be_created_there(qtbot, tmp_path, monkeypatch, errors) -> None:
+    wanted = tmp_path / "new-place.sqlite"
+    monkeypatch.setattr(dialogs, "ask_missing_register", lambda parent, location: "create")
+    window = new_window(qtbot)
+    start(qtbot, window, db=str(wanted))
+    assert wanted.exists() and window.document.index.nodes == {} and errors == []
+    window.close()
+
+
+def test_user_option_names_the_author_in_the_audit_trail(qtbot, tmp_path, monkeypatch, errors) -> None:
+    QSettings().setValue("status/author", "Someone Else")
+    window = new_window(qtbot, user="Ida Jensen")
+    with qtbot.waitSignal(window.documentOpened, timeout=20000):
+        window.open_location(str(tmp_path / "r.sqlite"), create=True)
+    goal = commands.add_node(window.document, "goal", "Færre genindlæggelser", None)
+    project_parent = commands.add_node(window.document, "primary", "Opfølgning", goal.id)
+    project = commands.add_node(window.document, "project", "Opkald efter udskrivelse", project_parent.id)
+    assert {entry.user for entry in window.document.service.audit_trail(goal.id)} == {"Ida Jensen"}
+    seen: list[str] = []
+    monkeypatch.setattr(dialogs, "ask_status", lambda parent, title, previous, author: seen.append(author))
+    window.log_status(project.id)
+    assert seen == ["Ida Jensen"], "the status form offers the --user name as author"
+    window.close()
