@@ -165,6 +165,29 @@ def delete_node(document: RegisterDocument, node_id: str) -> None:
     _push(document, DeleteNodeCommand(document, record))
 
 
+class RestoreNodeCommand(DocumentCommand):
+    """Restore from the archive; undo archives the node again."""
+
+    def __init__(self, document: RegisterDocument, record: NodeRecord) -> None:
+        super().__init__(
+            document,
+            translate("Commands", "Restore {kind} “{title}”").format(kind=kind_name(record.kind), title=record.title),
+        )
+        self.node_id = record.id
+
+    def apply(self) -> None:
+        self.document.restore_node(self.node_id)
+
+    def revert(self) -> None:
+        self.document.archive_node(self.node_id)
+
+
+def restore_node(document: RegisterDocument, node_id: str) -> NodeRecord:
+    record = document.restore_node(node_id)
+    _push(document, RestoreNodeCommand(document, record))
+    return record
+
+
 # --------------------------------------------------------------------------- links
 
 

@@ -124,6 +124,15 @@ def edit_preferences(parent: QWidget | None) -> bool:
     return False
 
 
+def show_archive(parent: QWidget | None, document: Any, on_restored: Any) -> None:
+    """The archive view (modal); ``on_restored(node_id)`` hears of each node put back."""
+    from ui.archive_dialog import ArchiveDialog
+
+    dialog = ArchiveDialog(document, parent)
+    dialog.restored.connect(on_restored)
+    dialog.exec()
+
+
 def ask_diagram_export(parent: QWidget | None, suggested_name: str) -> tuple[Any, Any, int] | None:
     """(path, PageSetup, dpi) for File → Export diagram, or None when cancelled."""
     from ui.export_dialog import ExportDialog

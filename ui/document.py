@@ -137,6 +137,12 @@ class RegisterDocument(QObject):
         self._insert_subtree(node_id)
         return record
 
+    def purge_node(self, node_id: str) -> DeletionImpact:
+        """Destroy an archived node for good. Not undoable: the undo history, which may refer to it, is cleared."""
+        impact = self.service.purge_node(node_id)
+        self.undo_stack.clear()
+        return impact
+
     def _insert_subtree(self, node_id: str) -> None:
         """Load a restored subtree and announce it: the root first, then its links."""
         snapshot = self.service.load_subtree(node_id)

@@ -268,6 +268,11 @@ class MainWindow(QMainWindow):
         self.link_action = self._action(
             translate("MainWindow", "Add cross-&link…"), lambda: self.add_link(), "Ctrl+K", "link"
         )
+        self.archive_action = self._action(
+            translate("MainWindow", "&Archive (deleted nodes)…"),
+            self.show_archive,
+            tip=translate("MainWindow", "Restore or purge deleted nodes"),
+        )
         self.status_action = self._action(translate("MainWindow", "&Log status…"), lambda: self.log_status(), "Ctrl+L")
         self.status_action.setIcon(rag_icon("green"))
         self.preferences_action = self._action(
@@ -319,6 +324,7 @@ class MainWindow(QMainWindow):
         edit_menu.addActions(list(self.add_actions.values()))
         edit_menu.addSeparator()
         edit_menu.addActions([self.rename_action, self.delete_action, self.link_action])
+        edit_menu.addAction(self.archive_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.status_action)
         edit_menu.addSeparator()
@@ -695,9 +701,20 @@ class MainWindow(QMainWindow):
                                                                           title=node.title)  # fmt: skip
         if parts:
             text += "\n\n" + translate("MainWindow", "With it go: {parts}.").format(parts=", ".join(parts))
-        text += "\n\n" + translate("MainWindow", "It is archived, not destroyed: Undo (Ctrl+Z) brings it back.")
+        text += "\n\n" + translate("MainWindow", "It is archived, not destroyed: Undo (Ctrl+Z) brings it back, and so "
+                                                 "does Edit → Archive, also after a restart.")  # fmt: skip
         if dialogs.confirm(self, translate("MainWindow", "Delete"), text, translate("MainWindow", "&Delete")):
             self._guard(lambda: commands.delete_node(self.document, node_id))
+
+    def show_archive(self) -> None:
+        """The archive view: restore (undoable) or purge (confirmed) deleted nodes."""
+        if self.document is None:
+            return
+        self._commit_editor()
+        restored: list[str] = []
+        self._guard(lambda: dialogs.show_archive(self, self.document, restored.append))
+        if restored and restored[-1] in self.document.index.nodes:
+            self.select_node(restored[-1])
 
     def add_link(self, node_id: str | None = None) -> None:
         if self.document is None:
@@ -986,7 +1003,7 @@ class MainWindow(QMainWindow):
         link_row = self.selected_link_id() is not None
         kind = self.document.index.nodes[node_id].kind if has_document and node_id else None
         for action in (self.import_action, self.export_action, self.title_action, self.reload_action,
-                       self.print_action, self.export_diagram_action):  # fmt: skip
+                       self.print_action, self.export_diagram_action, self.archive_action):  # fmt: skip
             action.setEnabled(has_document)
         self.add_actions["goal"].setEnabled(has_document)
         for child_kind in ("primary", "secondary", "project"):

@@ -45,6 +45,114 @@ Dine data er i sikkerhed: hver ændring gemmes i én transaktion, og denne blev 
     </message>
 </context>
 <context>
+    <name>Archive</name>
+    <message>
+        <source>{count} measure</source>
+        <translation>{count} måling</translation>
+    </message>
+    <message>
+        <source>{count} measures</source>
+        <translation>{count} målinger</translation>
+    </message>
+    <message>
+        <source>{count} observation</source>
+        <translation>{count} observation</translation>
+    </message>
+    <message>
+        <source>{count} observations</source>
+        <translation>{count} observationer</translation>
+    </message>
+    <message>
+        <source>{measures} with {observations}</source>
+        <translation>{measures} med {observations}</translation>
+    </message>
+    <message>
+        <source>{count} status update</source>
+        <translation>{count} statusopdatering</translation>
+    </message>
+    <message>
+        <source>{count} status updates</source>
+        <translation>{count} statusopdateringer</translation>
+    </message>
+    <message>
+        <source>nothing else</source>
+        <translation>intet andet</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <extracomment>A node was restored (its id), so the window can select it.</extracomment>
+        <translation>Arkiv</translation>
+    </message>
+    <message>
+        <source>Deleted nodes are kept here with everything that was under them. Restore puts a node back where it was (Undo takes it out again); purge destroys it for good.</source>
+        <translation>Slettede punkter gemmes her med alt, hvad der lå under dem. Gendan sætter et punkt tilbage, hvor det var (Fortryd tager det ud igen); slet endeligt fjerner det for altid.</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Was under</source>
+        <translation>Lå under</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Slettet</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Af</translation>
+    </message>
+    <message>
+        <source>With it</source>
+        <translation>Med det</translation>
+    </message>
+    <message>
+        <source>The archive is empty: nothing has been deleted.</source>
+        <translation>Arkivet er tomt: intet er slettet.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Gendan</translation>
+    </message>
+    <message>
+        <source>&amp;Purge…</source>
+        <translation>Slet &amp;endeligt…</translation>
+    </message>
+    <message>
+        <source>(top level)</source>
+        <translation>(øverste niveau)</translation>
+    </message>
+    <message>
+        <source>Cannot restore</source>
+        <translation>Kan ikke gendanne</translation>
+    </message>
+    <message>
+        <source>Cannot purge</source>
+        <translation>Kan ikke slette endeligt</translation>
+    </message>
+    <message>
+        <source>Destroy the {kind} “{title}” for good, with {what}?
+
+This cannot be undone, and it clears the undo history.</source>
+        <translation>Slet {kind} “{title}” endeligt, med {what}?
+
+Det kan ikke fortrydes, og fortrydelseshistorikken ryddes.</translation>
+    </message>
+    <message>
+        <source>Purge</source>
+        <translation>Slet endeligt</translation>
+    </message>
+    <message>
+        <source>&amp;Purge</source>
+        <translation>Slet &amp;endeligt</translation>
+    </message>
+</context>
+<context>
     <name>Charts</name>
     <message>
         <source>No data yet.</source>
@@ -180,6 +288,10 @@ Dine data er i sikkerhed: hver ændring gemmes i én transaktion, og denne blev 
     <message>
         <source>Delete {kind} “{title}”</source>
         <translation>Slet {kind} “{title}”</translation>
+    </message>
+    <message>
+        <source>Restore {kind} “{title}”</source>
+        <translation>Gendan {kind} “{title}”</translation>
     </message>
     <message>
         <source>Link “{source}” to “{target}”</source>
@@ -906,6 +1018,14 @@ Der er ikke oprettet noget. Find filen, fjern den fra listen, eller opret et nyt
         <translation>Tilføj kryds&amp;kobling…</translation>
     </message>
     <message>
+        <source>&amp;Archive (deleted nodes)…</source>
+        <translation>Ar&amp;kiv (slettede punkter)…</translation>
+    </message>
+    <message>
+        <source>Restore or purge deleted nodes</source>
+        <translation>Gendan eller slet slettede punkter endeligt</translation>
+    </message>
+    <message>
         <source>&amp;Log status…</source>
         <translation>&amp;Registrer status…</translation>
     </message>
@@ -1066,8 +1186,8 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
         <translation>Med følger: {parts}.</translation>
     </message>
     <message>
-        <source>It is archived, not destroyed: Undo (Ctrl+Z) brings it back.</source>
-        <translation>Det arkiveres, ikke destrueres: Fortryd (Ctrl+Z) henter det tilbage.</translation>
+        <source>It is archived, not destroyed: Undo (Ctrl+Z) brings it back, and so does Edit → Archive, also after a restart.</source>
+        <translation>Det arkiveres, ikke destrueres: Fortryd (Ctrl+Z) henter det tilbage, og det gør Rediger → Arkiv også, også efter en genstart.</translation>
     </message>
     <message>
         <source>Delete</source>
