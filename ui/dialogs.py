@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from register.records import StatusRecord
@@ -31,6 +31,19 @@ def show_error(parent: QWidget | None, title: str, message: str) -> None:
 
 def show_information(parent: QWidget | None, title: str, message: str) -> None:
     QMessageBox.information(parent, title, message)
+
+
+def show_about(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.about(parent, title, text)
+
+
+def show_guide(parent: QWidget | None) -> None:
+    """The user guide (F1), beside the window (not modal)."""
+    from ui.help import GuideDialog
+
+    dialog = GuideDialog(parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
 
 
 def confirm(parent: QWidget | None, title: str, message: str, action: str) -> bool:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QScrollArea,
     QSplitter,
     QTableView,
@@ -302,6 +301,11 @@ class MainWindow(QMainWindow):
             translate("MainWindow", "&Collapse to drivers"), lambda: self.tree_view.expandToDepth(0)
         )
         self.about_action = self._action(translate("MainWindow", "&About Improvement Register"), self.about)
+        self.guide_action = self._action(
+            translate("MainWindow", "User &guide"), self.show_guide, QKeySequence.StandardKey.HelpContents
+        )
+        if not self.guide_action.shortcuts():  # platforms without a standard help key
+            self.guide_action.setShortcut(QKeySequence("F1"))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -334,6 +338,8 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addActions([self.expand_action, self.collapse_action])
         help_menu = bar.addMenu(translate("MainWindow", "&Help"))
+        help_menu.addAction(self.guide_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
         toolbar = QToolBar(translate("MainWindow", "Main toolbar"))
@@ -859,9 +865,16 @@ class MainWindow(QMainWindow):
         dialogs.edit_preferences(self)
 
     def about(self) -> None:
-        QMessageBox.about(self, translate("MainWindow", "About Improvement Register"), translate(
-            "MainWindow", "<h3>Improvement Register</h3><p>Driver diagrams, project status and run and control "
-            "charts for health-care improvement programmes (IHI Model for Improvement).</p>"))  # fmt: skip
+        """Help → About: version, the user data folder and where the open register lives."""
+        from ui.help import about_html
+
+        location = self.document.location if self.document is not None else None
+        shared = self.document is not None and self.document.is_shared
+        dialogs.show_about(self, translate("MainWindow", "About Improvement Register"), about_html(location, shared))
+
+    def show_guide(self) -> None:
+        """F1: the short built-in user guide, in the window's language."""
+        dialogs.show_guide(self)
 
     # ================================================================== the drawn diagram
 

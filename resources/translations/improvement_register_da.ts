@@ -614,6 +614,45 @@ Der er ikke oprettet noget. Find filen, fjern den fra listen, eller opret et nyt
     </message>
 </context>
 <context>
+    <name>Help</name>
+    <message>
+        <source>Improvement Register: user guide</source>
+        <translation>Improvement Register: brugervejledning</translation>
+    </message>
+    <message>
+        <source>no register is open</source>
+        <translation>intet register er åbent</translation>
+    </message>
+    <message>
+        <source>shared (PostgreSQL)</source>
+        <translation>fælles (PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>local file</source>
+        <translation>lokal fil</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Datamappe</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>Driver diagrams, project status and run and control charts for health-care improvement programmes (IHI Model for Improvement).</source>
+        <translation>Driverdiagrammer, projektstatus samt seriediagrammer og kontroldiagrammer til forbedringsprogrammer i sundhedsvæsenet (IHI&apos;s forbedringsmodel).</translation>
+    </message>
+    <message>
+        <source>Press F1 for the user guide.</source>
+        <translation>Tryk F1 for brugervejledningen.</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Date</source>
@@ -1070,6 +1109,10 @@ Der er ikke oprettet noget. Find filen, fjern den fra listen, eller opret et nyt
         <translation>&amp;Om Improvement Register</translation>
     </message>
     <message>
+        <source>User &amp;guide</source>
+        <translation>&amp;Brugervejledning</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
@@ -1252,10 +1295,6 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     <message>
         <source>About Improvement Register</source>
         <translation>Om Improvement Register</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Improvement Register&lt;/h3&gt;&lt;p&gt;Driver diagrams, project status and run and control charts for health-care improvement programmes (IHI Model for Improvement).&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Improvement Register&lt;/h3&gt;&lt;p&gt;Driverdiagrammer, projektstatus og serie- og kontroldiagrammer til forbedringsprogrammer i sundhedsvæsenet (IHI&apos;s forbedringsmodel).&lt;/p&gt;</translation>
     </message>
     <message>
         <source>{count} page</source>
