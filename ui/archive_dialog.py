@@ -105,7 +105,7 @@ class ArchiveDialog(QDialog):
         self.restore_button.clicked.connect(self.restore_selected)
         self.purge_button.clicked.connect(self.purge_selected)
         layout.addWidget(buttons)
-        self.resize(900, 420)
+        self.resize(1040, 420)
         self.refresh()
 
     def refresh(self) -> None:
