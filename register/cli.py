@@ -16,7 +16,8 @@ import argparse
 import gettext
 import sys
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import NoReturn
@@ -133,6 +134,26 @@ def open_service(args: argparse.Namespace, *, create: bool = False):  # noqa: AN
     return RegisterService(open_database(args.db, create=create), user=args.user)
 
 
+@contextmanager
+def creating_service(args: argparse.Namespace) -> Iterator:
+    """The register for a command that may make it (``import``, ``sample``); a register file the command
+    made is removed again when the command fails, so a refused import leaves nothing behind."""
+    from register.storage import default_register_path, discard_register_file, is_url
+
+    new_file = None
+    if not (args.db and is_url(args.db)):
+        path = Path(args.db).expanduser().resolve() if args.db else default_register_path()
+        new_file = None if path.exists() else path
+    service = open_service(args, create=True)
+    try:
+        yield service
+    except BaseException:
+        service.db.close()
+        if new_file is not None:
+            discard_register_file(new_file)
+        raise
+
+
 def local_time(moment: datetime) -> str:
     """A moment (UTC) as the user reads it: local time, Danish ``13-04-2026 14:05`` or ISO in English."""
     if moment.tzinfo is None:
@@ -171,7 +192,8 @@ def _new(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     from register.exchange import import_file
 
-    summary = import_file(open_service(args, create=True), args.file)
+    with creating_service(args) as service:
+        summary = import_file(service, args.file)
     print(_("Imported {summary}.").format(summary=summary))
     return 0
 
@@ -191,8 +213,8 @@ def _sample(args: argparse.Namespace) -> int:
     from register.exchange import import_data, load_file
     from resources import sample_register_path
 
-    service = open_service(args, create=True)
-    summary = import_data(service, load_file(sample_register_path()), source="sample register")
+    with creating_service(args) as service:
+        summary = import_data(service, load_file(sample_register_path()), source="sample register")
     print(_("Filled the register with the sample: {summary}.").format(summary=summary))
     return 0
 

@@ -280,3 +280,10 @@ def open_database(
         engine.dispose()
         raise storage_error(error, display) from error
     return Database(engine, display)
+
+
+def discard_register_file(path: Path) -> None:
+    """Remove a register file this program has just made (with SQLite's side files), after the action
+    that made it failed: a failed import leaves no empty register behind."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)

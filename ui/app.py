@@ -85,7 +85,9 @@ def start_gui(args: argparse.Namespace) -> int:
     install_error_hook(window)
     window.show()
     open_first_register(window, args)
-    return app.exec()
+    code = app.exec()
+    window.discard_throwaway()
+    return code
 
 
 def make_window(args: argparse.Namespace):  # noqa: ANN201 - MainWindow, imported lazily

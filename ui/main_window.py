@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from register.errors import ConflictError, RegisterError
 from register.model import ALLOWED_PARENTS, NODE_KINDS, RAG_VALUES, STAGES
 from register.service import RegisterService
-from register.storage import default_register_path, open_database
+from register.storage import default_register_path, discard_register_file, open_database
 from register.tree_index import TreeIndex
 from ui import commands, dialogs
 from ui.diagram_export import TitleBlock, diagram_area, export_diagram, print_diagram
@@ -385,6 +385,10 @@ class MainWindow(QMainWindow):
             self._missing_register(location)
             return
 
+        new_file = None
+        if location is not None and "://" not in location and not Path(location).expanduser().exists():
+            new_file = Path(location).expanduser().resolve()
+
         def work() -> tuple[RegisterService, TreeIndex]:
             database = open_database(location, create=create)
             try:
@@ -400,6 +404,8 @@ class MainWindow(QMainWindow):
                 return service, TreeIndex(service.load_tree())
             except BaseException:
                 database.close()
+                if new_file is not None:  # a register made for a failed import leaves nothing behind
+                    discard_register_file(new_file)
                 raise
 
         label = translate("MainWindow", "Opening the register…")
@@ -777,7 +783,7 @@ class MainWindow(QMainWindow):
                 "MainWindow", "{path} exists already. Choose a new file name, or open it with File → Open.").format(
                     path=path))  # fmt: skip
             return
-        self.open_location(path)
+        self.open_location(path, create=True)
 
     def open_register(self) -> None:
         path = dialogs.ask_open_register(self)
@@ -1062,6 +1068,13 @@ class MainWindow(QMainWindow):
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
         settings.setValue("window/splitter", self.splitter.saveState())
+
+    def discard_throwaway(self) -> None:
+        """Remove a throwaway sample copy now (the app quits without its window being closed, e.g. Ctrl+C)."""
+        if self.document is not None and getattr(self.document, "throwaway_folder", None) is not None:
+            for task in list(self.tasks):
+                task.wait()
+            _close_document(self.document)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self._commit_editor()

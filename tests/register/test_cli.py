@@ -228,3 +228,12 @@ def test_the_command_line_speaks_danish(tmp_path: Path) -> None:
         assert expected in text
     english = [line for _code, out, err in outputs for line in (out + err).splitlines() if _english_words(line)]
     assert not english, f"English in the Danish command line: {english}"
+
+
+def test_a_refused_import_leaves_no_new_register_behind(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"format": "improvement-register", "version": 1,
+                               "nodes": [{"id": "x", "kind": "primary", "title": "P", "parent": "p9"}]}))  # fmt: skip
+    code, _, err = run("import", "--db", str(tmp_path / "new.sqlite"), str(bad))
+    assert code == 1 and "p9" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.json"]

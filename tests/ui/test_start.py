@@ -143,3 +143,35 @@ def test_user_option_names_the_author_in_the_audit_trail(qtbot, tmp_path, monkey
     window.log_status(project.id)
     assert seen == ["Ida Jensen"], "the status form offers the --user name as author"
     window.close()
+
+
+def test_new_register_creates_the_file_without_asking(qtbot, tmp_path, monkeypatch, errors) -> None:
+    wanted = tmp_path / "ny.sqlite"
+    monkeypatch.setattr(dialogs, "ask_new_register", lambda parent: str(wanted))
+    monkeypatch.setattr(dialogs, "ask_missing_register", lambda parent, location: pytest.fail("asked"))
+    window = new_window(qtbot)
+    with qtbot.waitSignal(window.documentOpened, timeout=20000):
+        window.new_action.trigger()
+    assert wanted.exists() and window.document.location == str(wanted) and errors == []
+    window.close()
+
+
+def test_a_failed_import_into_a_new_register_leaves_no_file(qtbot, tmp_path, monkeypatch, errors) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "improvement-register", "version": 1, '
+                   '"nodes": [{"id": "x", "kind": "primary", "title": "P", "parent": "p9"}]}')
+    window = new_window(qtbot)
+    with qtbot.waitSignal(window.openFailed, timeout=20000):
+        window.open_location(str(tmp_path / "target.sqlite"), import_from=str(bad))
+    window.wait_for_tasks()
+    assert errors and sorted(p.name for p in tmp_path.iterdir()) == ["bad.json"]
+    window.close()
+
+
+def test_quitting_without_closing_the_window_still_removes_the_sample_copy(qtbot, errors) -> None:
+    window = new_window(qtbot)
+    start(qtbot, window, sample=True)
+    folder = window.document.throwaway_folder
+    window.discard_throwaway()
+    assert not folder.exists()
+    window.close()
