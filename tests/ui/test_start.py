@@ -158,8 +158,10 @@ def test_new_register_creates_the_file_without_asking(qtbot, tmp_path, monkeypat
 
 def test_a_failed_import_into_a_new_register_leaves_no_file(qtbot, tmp_path, monkeypatch, errors) -> None:
     bad = tmp_path / "bad.json"
-    bad.write_text('{"format": "improvement-register", "version": 1, '
-                   '"nodes": [{"id": "x", "kind": "primary", "title": "P", "parent": "p9"}]}')
+    bad.write_text(
+        '{"format": "improvement-register", "version": 1, '
+        '"nodes": [{"id": "x", "kind": "primary", "title": "P", "parent": "p9"}]}'
+    )
     window = new_window(qtbot)
     with qtbot.waitSignal(window.openFailed, timeout=20000):
         window.open_location(str(tmp_path / "target.sqlite"), import_from=str(bad))
