@@ -27,6 +27,11 @@ class StorageError(RegisterError):
     """The register file or server cannot be used (locked, damaged, gone, newer version)."""
 
 
+class MissingRegisterError(StorageError):
+    """There is no register where one was asked for (a missing or empty file, an empty database); nothing was
+    created."""
+
+
 class ExchangeFormatError(RegisterError):
     """An exchange file cannot be imported; ``place`` points into the file (``nodes[12].parent``)."""
 

@@ -20,7 +20,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from register.errors import ConflictError, RegisterError, StorageError
+from register.errors import ConflictError, MissingRegisterError, RegisterError, StorageError
 from register.i18n import _
 
 APP_NAME = "improvement-register"
@@ -139,7 +139,7 @@ def _check_sqlite_file(path: Path, create: bool) -> None:
         raise StorageError(_("{path} is a folder, not a register file.").format(path=path))
     if not path.exists():
         if not create:
-            raise StorageError(_("There is no register at {place}.").format(place=path))
+            raise MissingRegisterError(_("There is no register at {place}.").format(place=path))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
@@ -153,7 +153,7 @@ def _check_sqlite_file(path: Path, create: bool) -> None:
     if head and head != SQLITE_MAGIC:
         raise StorageError(_("{path} is not a register file (it is not an SQLite database).").format(path=path))
     if not head and not create:
-        raise StorageError(_("There is no register at {path} (the file is empty).").format(path=path))
+        raise MissingRegisterError(_("There is no register at {path} (the file is empty).").format(path=path))
     if head:
         _check_sqlite_tables(path)
 
@@ -234,7 +234,8 @@ def alembic_config(engine: Engine) -> Any:
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    # configparser interpolates "%": a percent-encoded URL (password, options) must be escaped.
+    config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False).replace("%", "%%"))
     return config
 
 
@@ -265,7 +266,7 @@ def open_database(
     try:
         revision = current_revision(engine)
         if revision is None and not create:
-            raise StorageError(_("There is no register at {place}.").format(place=display))
+            raise MissingRegisterError(_("There is no register at {place}.").format(place=display))
         if revision not in (None, *KNOWN_REVISIONS):
             raise StorageError(
                 f"The register {display} was made by a newer version of Improvement Register "

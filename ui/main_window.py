@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from register.errors import ConflictError, RegisterError
+from register.errors import ConflictError, MissingRegisterError, RegisterError
 from register.model import ALLOWED_PARENTS, NODE_KINDS, RAG_VALUES, STAGES
 from register.service import RegisterService
 from register.storage import default_register_path, discard_register_file, open_database
@@ -389,8 +389,13 @@ class MainWindow(QMainWindow):
         if location is not None and "://" not in location and not Path(location).expanduser().exists():
             new_file = Path(location).expanduser().resolve()
 
-        def work() -> tuple[RegisterService, TreeIndex]:
-            database = open_database(location, create=create)
+        def work() -> tuple[RegisterService, TreeIndex] | None:
+            try:
+                database = open_database(location, create=create)
+            except MissingRegisterError:
+                if "://" in location:
+                    return None  # an empty database: asked on the GUI thread (see _opened)
+                raise
             try:
                 service = RegisterService(database, user=self.user or QSettings().value(AUTHOR_KEY, "", str) or None)
                 if sample or import_from:
@@ -446,8 +451,11 @@ class MainWindow(QMainWindow):
             self.tasks[0].wait()
             QApplication.processEvents()
 
-    def _opened(self, location: str | None, result: tuple[RegisterService, TreeIndex],
+    def _opened(self, location: str | None, result: tuple[RegisterService, TreeIndex] | None,
                 throwaway_folder: Path | None = None) -> None:  # fmt: skip
+        if result is None:  # a database server with no register in it
+            self._missing_register(location)
+            return
         service, index = result
         document = RegisterDocument(service, index)
         document.throwaway_folder = throwaway_folder

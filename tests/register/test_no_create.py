@@ -46,3 +46,16 @@ def test_an_empty_postgresql_database_is_refused_and_left_empty(postgres_schema:
             assert connection.execute(text(f'SELECT count(*) FROM "{schema}".alembic_version')).scalar() == 1
     finally:
         engine.dispose()
+
+
+@pytest.mark.postgres
+def test_a_percent_encoded_address_can_be_created_and_opened(postgres_schema: tuple[str, str]) -> None:
+    """Alembic's configparser must not choke on "%" in the address (percent-encoded options or password)."""
+    url, schema = postgres_schema
+    location = f"{url}?options=-csearch_path%3D{schema}"
+    open_database(location, create=True).close()
+    database = open_database(location, create=False)
+    try:
+        assert database.is_shared
+    finally:
+        database.close()

@@ -177,3 +177,31 @@ def test_quitting_without_closing_the_window_still_removes_the_sample_copy(qtbot
     window.discard_throwaway()
     assert not folder.exists()
     window.close()
+
+
+@pytest.mark.postgres
+def test_an_empty_database_asks_before_a_register_is_made_there(qtbot, postgres_schema, monkeypatch, errors) -> None:
+    from sqlalchemy import create_engine, inspect
+
+    url, schema = postgres_schema
+    location = f"{url}?options=-csearch_path%3D{schema}"
+    answers = iter([None, "create"])
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "ask_missing_register", lambda parent, where: asked.append(where) or next(answers))
+    window = new_window(qtbot)
+    window.open_location(location)
+    window.wait_for_tasks()
+    qtbot.waitUntil(lambda: len(asked) == 1)
+    assert window.document is None and errors == []
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            assert inspect(connection).get_table_names(schema=schema) == [], "nothing is created before asking"
+        with qtbot.waitSignal(window.documentOpened, timeout=20000):
+            window.open_location(location)
+        assert asked == [location, location] and window.document.is_shared
+        with engine.connect() as connection:
+            assert "alembic_version" in inspect(connection).get_table_names(schema=schema)
+    finally:
+        window.close()
+        engine.dispose()
