@@ -51,6 +51,8 @@ ARGPARSE_WORDS = (
     N_("can't open '%(filename)s': %(error)s"),
     N_("unknown parser %(parser_name)r (choices: %(choices)s)"),
 )
+#: The columns of an observation file, as the import reports them.
+COLUMN_NAMES = {"date": N_("date"), "value": N_("value"), "denominator": N_("denominator"), "note": N_("note")}
 #: The kinds of node in the command line's output.
 KIND_NAMES = {"goal": N_("goal"), "primary": N_("primary driver"), "secondary": N_("secondary driver"),
               "project": N_("project")}  # fmt: skip
@@ -232,7 +234,8 @@ def _import_observations(args: argparse.Namespace) -> int:
     service = open_service(args)
     measure = service.find_measure(args.measure)
     report = import_observations(service, measure.id, read_rows(args.file))
-    columns = ", ".join(f"{name}={index + 1}" for name, index in sorted(report.columns.items(), key=lambda c: c[1]))
+    columns = ", ".join(f"{_(COLUMN_NAMES.get(name, name))}={index + 1}"
+                        for name, index in sorted(report.columns.items(), key=lambda c: c[1]))  # fmt: skip
     how = _("by header") if report.header else _("by position")
     print(ngettext("Imported {count} observation into '{measure}' (columns {how}: {columns}).",
                    "Imported {count} observations into '{measure}' (columns {how}: {columns}).",

@@ -50,8 +50,8 @@ CORE = ROOT / "register"
 CORE_LOCALE = CORE / "locale"
 CORE_DOMAIN = "improvement_register"
 CORE_KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
-#: Modules outside ``register/`` whose words are the core's (the command line's Qt subcommands).
-CORE_EXTRA_SOURCES = (ROOT / "ui" / "cli_commands.py",)
+#: Modules outside ``register/`` whose words are the core's (the command line's Qt subcommands, its start-up errors).
+CORE_EXTRA_SOURCES = (ROOT / "ui" / "cli_commands.py", ROOT / "ui" / "app.py")
 
 
 def core_po_path(language: str) -> Path:

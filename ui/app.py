@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from register import cli
 from register.errors import RegisterError
+from register.i18n import _
 from ui import cli_commands  # noqa: F401 - registers the drawing subcommands
 
 #: X11 libraries Qt's xcb platform plugin needs beyond a bare system (library name -> Debian package).
@@ -27,16 +28,17 @@ def display_problem() -> str | None:
     if not sys.platform.startswith("linux") or (platform and not platform.startswith("xcb")):
         return None
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        return ("there is no display to show the window on (DISPLAY is not set). Start it in a desktop session; "
-                "the subcommands (export-diagram, export-chart, ...) work without one.")  # fmt: skip
+        return _("there is no display to show the window on (DISPLAY is not set). Start it in a desktop session; "
+                 "the subcommands (export-diagram, export-chart, ...) work without one.")  # fmt: skip
     if os.environ.get("WAYLAND_DISPLAY") and not platform:
         return None
     from ctypes.util import find_library
 
     missing = [package for library, package in XCB_LIBRARIES.items() if find_library(library) is None]
     if missing:
-        return (f"Qt cannot open a window on this X11 display: the system libraries {', '.join(missing)} are missing. "
-                f"Install them (Debian/Ubuntu: sudo apt install {' '.join(missing)}) and start again.")  # fmt: skip
+        return _("Qt cannot open a window on this X11 display: the system libraries {libraries} are missing. "
+                 "Install them (Debian/Ubuntu: sudo apt install {packages}) and start again.").format(
+            libraries=", ".join(missing), packages=" ".join(missing))  # fmt: skip
     return None
 
 

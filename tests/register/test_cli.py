@@ -207,6 +207,8 @@ def test_the_command_line_speaks_danish(tmp_path: Path) -> None:
     env = {key: value for key, value in os.environ.items() if not key.startswith(("LANGUAGE", "LC_"))}
     env["LANG"] = "da_DK.UTF-8"
     db, project_id, _title = _archived_sample(tmp_path)
+    data = tmp_path / "data.csv"
+    data.write_text("date,value,note\n2027-01-01,5000,x\n2027-02-01,5100,y\n")
     outputs = [run_app("--help", env=env)]
     for name in ("new", "import", "export", "sample", "import-observations", "export-chart", "export-diagram",
                  "archive"):  # fmt: skip
@@ -220,11 +222,21 @@ def test_the_command_line_speaks_danish(tmp_path: Path) -> None:
         run_app("archive", "restore", project_id, "--db", db, env=env),
         run_app("new", "--db", str(tmp_path / "n.sqlite"), env=env),
         run_app("export", "--db", db, "--out", str(tmp_path / "b.json"), env=env),
+        run_app("import-observations", "--db", db, "--measure", "Ambulante besøg pr. måned", str(data), env=env),
+        run_app("export-diagram", "--db", db, "--out", str(tmp_path / "d.pdf"), env=env),
+        run_app(
+            "--db",
+            db,
+            env={
+                key: value for key, value in env.items() if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+            },
+        ),  # no display
     ]
     text = "\n".join(out + err for _code, out, err in outputs)
     for expected in ("brug: ", "tilvalg", "vis denne hjælpetekst og afslut", "følgende argumenter skal angives",
                      "Der er intet register i", "arkiveret", "Gendannede", "--yes", "Oprettede et nyt, tomt register",
-                     "Registeret er eksporteret"):  # fmt: skip
+                     "Registeret er eksporteret", "dato=1, værdi=2, notat=3", "Driverdiagrammet er gemt i",
+                     "der er ingen skærm"):  # fmt: skip
         assert expected in text
     english = [line for _code, out, err in outputs for line in (out + err).splitlines() if _english_words(line)]
     assert not english, f"English in the Danish command line: {english}"
