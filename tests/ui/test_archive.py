@@ -116,3 +116,30 @@ def test_the_window_opens_the_archive_and_selects_a_restored_node(qtbot, tmp_pat
     window.archive_action.trigger()
     assert window.selected_node_id() == node_id
     window.close()
+
+
+def test_the_archive_in_danish(qtbot, qapp, document) -> None:
+    import re
+
+    from PySide6.QtCore import QLocale
+
+    from register import i18n as core_i18n
+    from ui.i18n import install_translators, remove_translators
+
+    before = QLocale()
+    translators = install_translators(qapp, "da")
+    try:
+        node = next(node for node in document.index.nodes.values() if node.title == PROJECT)
+        commands.delete_node(document, node.id)
+        dialog = ArchiveDialog(document)
+        qtbot.addWidget(dialog)
+        headers = [dialog.table.horizontalHeaderItem(column).text() for column in range(dialog.table.columnCount())]
+        assert headers == ["Titel", "Type", "Lå under", "Slettet", "Af", "Med det"]
+        assert dialog.table.item(0, 1).text() == "projekt"
+        assert re.fullmatch(r"\d\d-\d\d-\d{4} \d\d:\d\d", dialog.table.item(0, 3).text()), "Danish date, local time"
+        assert "statusopdatering" in dialog.table.item(0, 5).text()
+        assert dialog.restore_button.text() == "&Gendan" and dialog.windowTitle() == "Arkiv"
+    finally:
+        remove_translators(qapp, translators)
+        QLocale.setDefault(before)
+        core_i18n.set_language("en")
