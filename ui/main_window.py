@@ -1112,7 +1112,8 @@ def _load_sample(path: Path) -> Any:
 
 
 def default_location() -> str | None:
-    """The register to open at start: the last one used, if it still exists; else the default register."""
+    """The register used last, if it still exists (None otherwise). The window's start goes through
+    :meth:`MainWindow.open_start_register`, which asks about a last register that has gone."""
     last = QSettings().value(LAST_KEY, "", str)
     if last and ("://" in last or os.path.exists(last)):
         return last
