@@ -727,7 +727,7 @@ class RegisterService:
 
     @staticmethod
     def _check_rules(chart: str, rules: str) -> None:
-        if rules == "mdc" and chart != "i":
+        if rules in ("mdc", "mdc6") and chart != "i":
             raise ValidationError("Making Data Count rules apply to I charts only; choose chart type i.", "rules")
 
     def add_measure(self, node_id: str, name: str, *, measure_id: str | None = None, **fields: Any) -> MeasureRecord:

@@ -1237,6 +1237,10 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
         <translation>Making Data Count (I-diagrammer)</translation>
     </message>
     <message>
+        <source>Making Data Count, 6-point shift/trend (I charts)</source>
+        <translation>Making Data Count, skift/trend på 6 punkter (I-kontroldiagrammer)</translation>
+    </message>
+    <message>
         <source>all points</source>
         <translation>alle punkter</translation>
     </message>

@@ -190,3 +190,11 @@ def test_find_node_by_title_or_id(service, tree) -> None:
     assert service.find_node(tree["goal"].id, kind="goal").id == tree["goal"].id
     with pytest.raises(NotFoundError):
         service.find_node("nothing like it")
+
+
+def test_a_measure_can_use_the_six_point_mdc_variant(service, tree) -> None:
+    measure = service.add_measure(tree["project"].id, "Falls", chart="i", rules="mdc6", improvement="down")
+    assert service.get_measure(measure.id).rules == "mdc6"
+    with pytest.raises(ValidationError, match="I charts only"):
+        service.update_measure(measure.id, chart="c")
+    assert service.get_measure(measure.id).chart == "i"

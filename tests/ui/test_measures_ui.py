@@ -186,3 +186,16 @@ def test_charts_out_of_view_are_drawn_when_scrolled_to(qtbot, window, tmp_path) 
     qtbot.waitUntil(lambda: bar.maximum() > 0)
     bar.setValue(bar.maximum())
     qtbot.waitUntil(lambda: panel.widgets[-1].canvas is not None)
+
+
+def test_the_measure_dialog_offers_the_six_point_mdc_variant(qapp) -> None:
+    from ui.measure_dialogs import MeasureDialog
+
+    dialog = MeasureDialog(None)
+    dialog.name.setText("Falls")
+    dialog.chart.setCurrentIndex(dialog.chart.findData("i"))
+    dialog.rules.setCurrentIndex(dialog.rules.findData("mdc6"))
+    assert dialog.rules.currentIndex() >= 0 and dialog.values()["rules"] == "mdc6"
+    dialog.chart.setCurrentIndex(dialog.chart.findData("c"))
+    dialog._accept()
+    assert "I charts only" in dialog.message.text() and dialog.result() == 0
