@@ -134,28 +134,38 @@ def _chart_arguments(parser: argparse.ArgumentParser) -> None:
     which.add_argument("--measure", metavar="ID_OR_NAME", help="one measure's chart (.png, .svg or .pdf)")
     which.add_argument("--project", metavar="ID_OR_TITLE", help="all charts of a project, one per page (.pdf)")
     parser.add_argument("--out", type=Path, required=True, metavar="FILE")
+    parser.add_argument("--orientation", choices=("landscape", "portrait"), default="landscape",
+                        help="A4 page orientation (default: landscape)")  # fmt: skip
+    parser.add_argument("--dpi", type=int, default=200, help="resolution of a PNG, 50 to 600 (default: 200)")
 
 
-@command("export-chart", "save a measure's chart, or all charts of a project as a PDF", _chart_arguments)
+@command("export-chart", "save a measure's chart, or all charts of a project as a PDF, on A4 pages", _chart_arguments)
 def _export_chart(args: argparse.Namespace) -> int:
+    from register.i18n import _
+
     suffix = args.out.suffix.lower()
     if args.project and suffix != ".pdf":
-        raise UsageError(f"--out {args.out}: a project's charts go into a .pdf file")
+        raise UsageError(_("--out {path}: a project's charts go into a .pdf file").format(path=args.out))
     if suffix not in (".png", ".svg", ".pdf"):
-        raise UsageError(f"--out {args.out}: the file must end in .png, .svg or .pdf")
+        raise UsageError(_("--out {path}: the file must end in .png, .svg or .pdf").format(path=args.out))
     if not args.out.parent.exists():
-        raise UsageError(f"--out {args.out}: the folder {args.out.parent} does not exist")
+        raise UsageError(
+            _("--out {path}: the folder {folder} does not exist").format(path=args.out, folder=args.out.parent)
+        )
+    if not 50 <= args.dpi <= 600:
+        raise UsageError(_("--dpi {dpi}: give a resolution from 50 to 600").format(dpi=args.dpi))
     from register import charts
 
     service = open_service(args)
     if args.project:
         project = service.find_node(args.project, kind="project")
-        pages = charts.export_project_pdf(service, project.id, args.out)
-        print(f"Wrote {pages} chart pages of '{project.title}' to {args.out}.")
+        pages = charts.export_project_pdf(service, project.id, args.out, orientation=args.orientation)
+        print(_("Wrote {pages} chart pages of '{title}' to {path}.").format(pages=pages, title=project.title,
+                                                                          path=args.out))  # fmt: skip
         return 0
     measure = service.find_measure(args.measure)
-    charts.save_figure(charts.measure_figure(service, measure), args.out)
-    print(f"Wrote the chart of '{measure.name}' to {args.out}.")
+    charts.save_figure(charts.measure_figure(service, measure, orientation=args.orientation), args.out, args.dpi)
+    print(_("Wrote the chart of '{name}' to {path}.").format(name=measure.name, path=args.out))
     return 0
 
 

@@ -28,8 +28,9 @@ def tool(name: str) -> str:
     return str(beside) if beside.exists() else (shutil.which(f"pyside6-{name}") or f"pyside6-{name}")
 
 
-#: Modules of the Qt-free core whose user-visible words are marked with QT_TRANSLATE_NOOP.
-CORE_SOURCES = ("register/charts.py",)
+#: Modules of the Qt-free core whose user-visible words are marked with QT_TRANSLATE_NOOP (none now: the core
+#: uses gettext, see register/i18n.py).
+CORE_SOURCES: tuple[str, ...] = ()
 
 
 def sources() -> list[str]:

@@ -158,14 +158,13 @@ def test_measures_panel_add_paste_import_and_undo(qtbot, window, tmp_path, monke
 @pytest.mark.parametrize("language", ["da"])
 def test_chart_reading_in_danish(qapp, document, language) -> None:
     from register import charts
-    from ui.charts_panel import chart_tr
     from ui.i18n import install_translators, remove_translators
 
     translators = install_translators(qapp, language)
     try:
         service = document.service
         measure = service.find_measure("Andel virtuelle forløb")
-        reading = charts.read_chart(charts.chart_data(measure, service.observations(measure.id)), chart_tr)
+        reading = charts.read_chart(charts.chart_data(measure, service.observations(measure.id)))
         assert reading.sentence.startswith("Signal om forbedring")
     finally:
         remove_translators(qapp, translators)
