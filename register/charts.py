@@ -29,6 +29,8 @@ from register.i18n import N_, _, language, ngettext
 from register.records import AnnotationRecord, MeasureRecord, ObservationRecord, StatusRecord
 from register.spc import MDC_RULE_SETS, SpcInputError, SpcResult, analyze
 
+#: The ``tr`` parameters some functions still take are not used: the texts come from the core's catalogue
+#: in the language in use. They stay so callers written for the earlier Qt-translated charts keep working.
 Translate = Callable[[str], str]
 BLUE, AMBER, GREY, LIGHT = "#5DA5DA", "#FAA43A", "#8C8C8C", "#E8E8E8"
 RAG_COLOURS = {"green": "#2e9d4f", "amber": "#f0a020", "red": "#d43c3c"}
@@ -63,12 +65,27 @@ CHART_NAMES = {
     "up": N_("U′ chart (Laney)"),
     "g": N_("G chart"),
 }
+#: Project stages as the progress chart names them when the caller gives no names of its own (command line).
+STAGE_NAMES = {
+    "idea": N_("idea"),
+    "planning": N_("planning"),
+    "testing": N_("testing"),
+    "implementing": N_("implementing"),
+    "spreading": N_("spreading"),
+    "sustaining": N_("sustaining"),
+    "closed": N_("closed"),
+}
 MONTHS = (N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"), N_("Jul"), N_("Aug"), N_("Sep"),
           N_("Oct"), N_("Nov"), N_("Dec"))  # fmt: skip
 
 
 def _same(text: str) -> str:
     return text
+
+
+def stage_label(stage: str) -> str:
+    """A project stage's name in the language in use (the code itself when unknown)."""
+    return _(STAGE_NAMES[stage]) if stage in STAGE_NAMES else stage
 
 
 # --------------------------------------------------------------------------- numbers and dates
@@ -540,23 +557,27 @@ def draw_chart(figure: Any, data: ChartData, tr: Translate = _same) -> Any:
 
 
 def _value_labels(axes: Any, result: SpcResult, target: float | None, percent: bool) -> None:
-    """The latest centre line, limits and target, printed at the right end as qicharts2 prints them."""
+    """The latest centre line, limits and target, printed at the right end as qicharts2 prints them, pushed
+    apart when they would overlap; the target's name goes on a line of its own above its value."""
     entries = []
     for value in (result.cl[-1], result.lcl[-1], result.ucl[-1]):
         if math.isfinite(value):
             entries.append((float(value), format_value(float(value), percent), "#333333"))
     if target is not None:
-        entries.append((target, _("target {value}").format(value=format_value(target, percent)), "#444444"))
+        name = _("target")
+        entries.append((target, f"{name}\n{format_value(target, percent)}", "#444444"))
     low, high = axes.get_ylim()
     height = axes.get_position().height * axes.figure.get_size_inches()[1] * 72  # points
-    placed: list[float] = []
+    line = 8.5  # points per line of 7-point text
+    top, previous_lines = -math.inf, 0
     for value, text, colour in sorted(entries):
+        lines = text.count("\n") + 1
         wanted = (value - low) / ((high - low) or 1.0) * height
-        position = max([wanted, *(p + 8.5 for p in placed[-1:])])  # at least a line apart, upwards
-        placed.append(position)
+        position = max(wanted, top + (previous_lines + lines) / 2 * line)
+        top, previous_lines = position, lines
         axes.annotate(text, xy=(1, value), xycoords=("axes fraction", "data"), xytext=(3, position - wanted),
                       textcoords="offset points", fontsize=7, va="center", color=colour, label="value",
-                      annotation_clip=False)  # fmt: skip
+                      annotation_clip=False, linespacing=1.0)  # fmt: skip
 
 
 def _annotation_lane(axes: Any, data: ChartData, x: Any, y: Any) -> None:
@@ -603,7 +624,7 @@ def _mdc_icons(axes: Any, result: SpcResult) -> None:
 
 
 def draw_progress(figure: Any, statuses: Sequence[StatusRecord], stage_changes: Sequence[tuple[date, str]],
-                  title: str, tr: Translate = _same, stage_name: Translate = _same) -> Any:  # fmt: skip
+                  title: str, tr: Translate = _same, stage_name: Translate = stage_label) -> Any:  # fmt: skip
     """The IHI progress score over time: a step line, each scored update in its RAG colour and shape, stage
     changes marked. An update without a score gets no point; one update gets a range of a few months."""
     import numpy as np
@@ -805,7 +826,7 @@ def measure_figure(service: Any, measure: MeasureRecord, tr: Translate = _same, 
 
 
 def export_project_pdf(service: Any, project_id: str, path: Path, tr: Translate = _same,
-                       stage_name: Translate = _same, orientation: str = "landscape",
+                       stage_name: Translate = stage_label, orientation: str = "landscape",
                        printed: date | None = None) -> int:  # fmt: skip
     """All charts of a project on A4 pages with a header, the progress chart first; returns the page count."""
     from matplotlib.backends.backend_pdf import PdfPages

@@ -178,7 +178,7 @@ def test_labels_like_qicharts2(service, project) -> None:
     result = data.result
     assert axes.get_ylabel() == "dage"
     values = texts_of(axes, "value")
-    assert charts.format_value(float(result.cl[-1])) in values and "target 15" in values
+    assert charts.format_value(float(result.cl[-1])) in values and "target\n15" in values
     assert charts.format_value(float(result.ucl[-1])) in values
     # Annotations sit above every data point, each with a leader line down to its point.
     notes = [t for t in axes.texts if t.get_text() in ("PDSA 2", "Ferie")]
