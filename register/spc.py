@@ -127,7 +127,9 @@ def analyze(
     ``y`` holds the values (None or NaN for missing); for p/pp/u/up charts the numerators, with
     ``n`` the denominators; for xbar/s charts the single measurements, with ``x`` the subgroup
     key of each. ``breaks`` start new phases, ``baseline`` fixes centre line and limits on the
-    leading points (ignored with breaks), ``exclude`` leaves points out of the calculations.
+    leading points (ignored with breaks; longer than the series: every point), ``exclude`` leaves points
+    out of the calculations. A denominator of 0 makes its point a gap (``zero_denominators``).
+    ``rules`` is "anhoej", "mdc" (Making Data Count, 7-point shifts and trends) or "mdc6" (6 points).
     """
     if chart not in CHART_TYPES:
         raise SpcInputError(
