@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from register import charts
@@ -291,3 +293,18 @@ def test_export_chart_speaks_danish(service, project, tmp_path, capsys, danish) 
     text = PdfReader(out).pages[0].extract_text()
     assert "side 1 af 1" in text and "Udskrevet" in text and "I-kontroldiagram" in text
     assert "target" not in text and "chart" not in text
+
+
+@settings(max_examples=200, deadline=None)
+@given(value=st.floats(min_value=-1e9, max_value=1e9, allow_nan=False), decimals=st.integers(0, 4))
+def test_danish_numbers_read_back_as_the_rounded_value(value: float, decimals: int) -> None:
+    from register import i18n
+
+    english = charts.format_number(value, decimals)
+    i18n.set_language("da")
+    try:
+        danish = charts.format_number(value, decimals)
+    finally:
+        i18n.set_language("en")
+    assert danish == english.translate(str.maketrans({",": ".", ".": ","}))
+    assert float(danish.replace(".", "").replace(",", ".")) == float(f"{value:.{decimals}f}")
