@@ -29,7 +29,7 @@ def main() -> None:
         print("clinical-qikit is not installed: pip install clinical-qikit (comparison column left out)")
     print("| chart | points | register.spc | clinical-qikit | speed-up |")
     print("|---|---|---|---|---|")
-    for size, repeats in ((24, 200), (10_000, 15)):
+    for size, repeats in ((24, 200), (1_000, 50), (10_000, 15), (100_000, 3)):
         for chart in ("run", "i", "p"):
             data = series(chart, size)
             ours = lambda d=data, c=chart: analyze(d["y"], c, n=d.get("n"))  # noqa: E731

@@ -249,9 +249,14 @@ def _chart_arguments(parser: argparse.ArgumentParser) -> None:
     which.add_argument("--measure", metavar=_("ID_OR_NAME"), help=_("one measure's chart (.png, .svg or .pdf)"))
     which.add_argument("--project", metavar=_("ID_OR_TITLE"), help=_("all charts of a project, one per page (.pdf)"))
     parser.add_argument("--out", type=Path, required=True, metavar=_("FILE"))
+    parser.add_argument("--orientation", choices=("landscape", "portrait"), default="landscape",
+                        help=_("A4 page orientation (default: landscape)"))  # fmt: skip
+    parser.add_argument("--dpi", type=int, default=200, help=_("resolution of a PNG, 50 to 600 (default: 200)"))
 
 
-@command("export-chart", N_("save a measure's chart, or all charts of a project as a PDF"), _chart_arguments)
+@command(
+    "export-chart", N_("save a measure's chart, or all charts of a project as a PDF, on A4 pages"), _chart_arguments
+)
 def _export_chart(args: argparse.Namespace) -> int:
     suffix = args.out.suffix.lower()
     if args.project and suffix != ".pdf":
@@ -261,18 +266,20 @@ def _export_chart(args: argparse.Namespace) -> int:
     if not args.out.parent.exists():
         message = _("--out {path}: the folder {folder} does not exist")
         raise UsageError(message.format(path=args.out, folder=args.out.parent))
+    if not 50 <= args.dpi <= 600:
+        raise UsageError(_("--dpi {dpi}: give a resolution from 50 to 600").format(dpi=args.dpi))
     from register import charts
 
     service = open_service(args)
     if args.project:
         project = service.find_node(args.project, kind="project")
-        pages = charts.export_project_pdf(service, project.id, args.out)
+        pages = charts.export_project_pdf(service, project.id, args.out, orientation=args.orientation)
         print(ngettext("Wrote {pages} chart page of '{title}' to {path}.",
                        "Wrote {pages} chart pages of '{title}' to {path}.", pages).format(
             pages=pages, title=project.title, path=args.out))  # fmt: skip
         return 0
     measure = service.find_measure(args.measure)
-    charts.save_figure(charts.measure_figure(service, measure), args.out)
+    charts.save_figure(charts.measure_figure(service, measure, orientation=args.orientation), args.out, args.dpi)
     print(_("Wrote the chart of '{measure}' to {path}.").format(measure=measure.name, path=args.out))
     return 0
 

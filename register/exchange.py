@@ -440,7 +440,7 @@ class _Reader:
                 if chosen not in allowed:
                     raise self.fail(f"{place}.{name}", f"must be one of {', '.join(allowed)}, not {chosen!r}")
                 row[name] = chosen
-            if row["rules"] == "mdc" and row["chart"] != "i":
+            if row["rules"] in ("mdc", "mdc6") and row["chart"] != "i":
                 raise self.fail(f"{place}.rules", "Making Data Count rules apply to i charts only")
             improvement = item.get("improvement")
             if improvement is not None and improvement not in IMPROVEMENT_DIRECTIONS:

@@ -39,7 +39,7 @@ LINK_STRENGTHS = ("strong", "weak")
 RAG_VALUES = ("green", "amber", "red")
 MEASURE_TYPES = ("outcome", "process", "balancing")
 IMPROVEMENT_DIRECTIONS = ("up", "down")
-RULE_SETS = ("anhoej", "mdc")
+RULE_SETS = ("anhoej", "mdc", "mdc6")  # mdc6: MDC with 6-point shifts and trends
 
 #: The kinds a node of each kind may have as its tree parent (None: a root).
 ALLOWED_PARENTS: dict[str, tuple[str | None, ...]] = {

@@ -727,7 +727,7 @@ class RegisterService:
 
     @staticmethod
     def _check_rules(chart: str, rules: str) -> None:
-        if rules == "mdc" and chart != "i":
+        if rules in ("mdc", "mdc6") and chart != "i":
             raise ValidationError("Making Data Count rules apply to I charts only; choose chart type i.", "rules")
 
     def add_measure(self, node_id: str, name: str, *, measure_id: str | None = None, **fields: Any) -> MeasureRecord:
@@ -844,10 +844,8 @@ class RegisterService:
         if chart in RATIO_CHARTS:
             if denominator is None:
                 raise ValidationError(f"A {chart} chart needs a denominator for every value.", "denominator")
-            if denominator <= 0:
-                raise ValidationError(
-                    f"The denominator is {denominator:g}; it must be greater than zero.", "denominator"
-                )
+            if denominator < 0:  # 0 is kept: the chart shows that month as a gap, as qicharts2 does
+                raise ValidationError(f"The denominator is {denominator:g}; it cannot be negative.", "denominator")
         if chart in PROPORTION_CHARTS and denominator is not None and value > denominator:
             raise ValidationError(
                 f"The value {value:g} is larger than its denominator {denominator:g}; a proportion cannot exceed it.",

@@ -4,6 +4,10 @@ The public entry point is :func:`analyze`. The module uses numpy only; it knows 
 plotting or of the register's storage. Formulas follow qicharts2 0.8 (``helper.functions.R``):
 Anhøj's runs rules per phase, 3-sigma limits per chart type, screened moving ranges, Laney's
 prime charts, and NHS "Making Data Count" rules (as NHSRplotthedots applies them) for I charts.
+
+Centre lines equal R's to the last bit: means use R's algorithm (a sequential sum in extended precision,
+then the mean of the residuals added in a second pass, rounded to a double once), so a flat line of 0.1
+has its centre exactly on its points and no point counts as above or below it.
 """
 
 from __future__ import annotations
@@ -18,8 +22,12 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from register.i18n import _
+
 CHART_TYPES: tuple[str, ...] = ("run", "i", "mr", "xbar", "s", "t", "p", "pp", "c", "u", "up", "g")
-RULE_SETS: tuple[str, ...] = ("anhoej", "mdc")
+#: "mdc" flags shifts and trends of 7 points (NHS default), "mdc6" of 6 (the MDC Excel tool's variant).
+RULE_SETS: tuple[str, ...] = ("anhoej", "mdc", "mdc6")
+MDC_RULE_SETS: frozenset[str] = frozenset({"mdc", "mdc6"})
 DIRECTIONS: tuple[str, ...] = ("up", "down")
 
 _DENOMINATOR_CHARTS = frozenset({"p", "pp", "u", "up"})
@@ -32,7 +40,7 @@ _D2 = 1.128
 _MR_SCREEN = 3.267
 _MDC_LIMIT = 2.66
 _MDC_TWO_THIRDS = 2.66 * 2 / 3
-_MDC_RUN = 7
+_MDC_RUN = {"mdc": 7, "mdc6": 6}
 
 FloatArray = NDArray[np.float64]
 BoolArray = NDArray[np.bool_]
@@ -88,6 +96,8 @@ class SpcResult:
     point_type: list[str] | None = None
     variation_icon: str | None = None
     assurance: str | None = None
+    #: p/pp/u/up: points whose denominator is 0, left as gaps (0-based).
+    zero_denominators: tuple[int, ...] = ()
 
     @property
     def runs_signal(self) -> bool:
@@ -117,16 +127,26 @@ def analyze(
     ``y`` holds the values (None or NaN for missing); for p/pp/u/up charts the numerators, with
     ``n`` the denominators; for xbar/s charts the single measurements, with ``x`` the subgroup
     key of each. ``breaks`` start new phases, ``baseline`` fixes centre line and limits on the
-    leading points (ignored with breaks), ``exclude`` leaves points out of the calculations.
+    leading points (ignored with breaks; longer than the series: every point), ``exclude`` leaves points
+    out of the calculations. A denominator of 0 makes its point a gap (``zero_denominators``).
+    ``rules`` is "anhoej", "mdc" (Making Data Count, 7-point shifts and trends) or "mdc6" (6 points).
     """
     if chart not in CHART_TYPES:
-        raise SpcInputError(f"Unknown chart type {chart!r}; choose one of {', '.join(CHART_TYPES)}.")
+        raise SpcInputError(
+            _("Unknown chart type {chart!r}; choose one of {choices}.").format(
+                chart=chart, choices=", ".join(CHART_TYPES)
+            )
+        )
     if rules not in RULE_SETS:
-        raise SpcInputError(f"Unknown rule set {rules!r}; choose 'anhoej' or 'mdc'.")
-    if rules == "mdc" and chart != "i":
-        raise SpcInputError("Making Data Count rules apply to I charts only; choose chart 'i'.")
+        raise SpcInputError(
+            _("Unknown rule set {rules!r}; choose one of {choices}.").format(rules=rules, choices=", ".join(RULE_SETS))
+        )
+    if rules in MDC_RULE_SETS and chart != "i":
+        raise SpcInputError(_("Making Data Count rules apply to I charts only; choose chart 'i'."))
     if improvement is not None and improvement not in DIRECTIONS:
-        raise SpcInputError(f"Direction of improvement must be 'up', 'down' or None, not {improvement!r}.")
+        raise SpcInputError(
+            _("Direction of improvement must be 'up', 'down' or None, not {value!r}.").format(value=improvement)
+        )
     target_value = None if target is None else _scalar(target, "target")
 
     values = _as_float_array(y, "y")
@@ -138,39 +158,46 @@ def analyze(
     if chart in _SUBGROUP_CHARTS:
         values, sds, sizes, subgroups = _subgroup(values, x)
     elif x is not None:
-        raise SpcInputError("Subgroup keys (x) apply to xbar and s charts only.")
+        raise SpcInputError(_("Subgroup keys (x) apply to xbar and s charts only."))
 
+    zeros: tuple[int, ...] = ()
     if chart in _DENOMINATOR_CHARTS:
-        denominators = _check_denominators(values, n, chart)
+        denominators, zeros = _check_denominators(values, n, chart)
         with np.errstate(all="ignore"):
             plotted = values / denominators
         if np.isinf(plotted).any():
             index = int(np.flatnonzero(np.isinf(plotted))[0])
-            raise SpcInputError(f"y[{index}] / n[{index}] is too large to chart; check the denominator.")
+            raise SpcInputError(
+                _("y[{index}] / n[{index}] is too large to chart; check the denominator.").format(index=index)
+            )
     else:
         if n is not None:
-            raise SpcInputError(f"Denominators (n) apply to p, pp, u and up charts, not to {chart!r}.")
+            raise SpcInputError(
+                _("Denominators (n) apply to p, pp, u and up charts, not to {chart!r}.").format(chart=chart)
+            )
         plotted = values.copy()
     _check_domain(values, chart)
 
     count = len(plotted)
     if count == 0:
-        raise SpcInputError("The series is empty; a chart needs at least one value.")
+        raise SpcInputError(_("The series is empty; a chart needs at least one value."))
     starts = _phase_starts(breaks, count)
     excluded = np.zeros(count, dtype=bool)
     for index in _indices(exclude, count, "exclude"):
         excluded[index] = True
     if baseline is not None:
+        # A baseline longer than the series is accepted (qicharts2 does): every point is in it.
         baseline = int(_scalar(baseline, "baseline"))
-        if not 1 <= baseline <= count:
-            raise SpcInputError(f"baseline must be between 1 and {count} (the number of points), not {baseline}.")
+        if baseline < 1:
+            raise SpcInputError(_("baseline must be 1 or more points, not {baseline}.").format(baseline=baseline))
     in_baseline = np.ones(count, dtype=bool)
     if baseline is not None and breaks is None:
         in_baseline[baseline:] = False
 
     with np.errstate(all="ignore"):
-        return _compute(chart, rules, plotted, values, denominators, sizes, sds, subgroups, starts, excluded,
-                        in_baseline, screen_mr, improvement, target_value)  # fmt: skip
+        result = _compute(chart, rules, plotted, values, denominators, sizes, sds, subgroups, starts, excluded,
+                          in_baseline, screen_mr, improvement, target_value)  # fmt: skip
+    return replace(result, zero_denominators=zeros) if zeros else result
 
 
 def _compute(
@@ -228,8 +255,8 @@ def _compute(
         improvement=improvement,
         target=target_value,
     )
-    if rules == "mdc":
-        return _with_mdc(result, bounds)
+    if rules in MDC_RULE_SETS:
+        return _with_mdc(result, bounds, _MDC_RUN[rules])
     return _with_direction(result, bounds)
 
 
@@ -238,16 +265,16 @@ def _compute(
 
 def _scalar(value: Any, name: str) -> float:
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise SpcInputError(f"{name} must be a number, not {value!r}.")
+        raise SpcInputError(_("{name} must be a number, not {value!r}.").format(name=name, value=value))
     number = float(value)
     if not math.isfinite(number):
-        raise SpcInputError(f"{name} must be a finite number, not {value!r}.")
+        raise SpcInputError(_("{name} must be a finite number, not {value!r}.").format(name=name, value=value))
     return number
 
 
 def _as_float_array(values: Any, name: str) -> FloatArray:
     if values is None:
-        raise SpcInputError(f"{name} is missing.")
+        raise SpcInputError(_("{name} is missing.").format(name=name))
     if isinstance(values, np.ndarray) and values.dtype.kind in "fiu":
         array = values.astype(np.float64, copy=True).ravel()
     else:
@@ -256,41 +283,57 @@ def _as_float_array(values: Any, name: str) -> FloatArray:
             if value is None:
                 array[index] = np.nan
             elif isinstance(value, bool) or not isinstance(value, numbers.Real):
-                raise SpcInputError(f"{name}[{index}] is {value!r}, which is not a number.")
+                raise SpcInputError(
+                    _("{name}[{index}] is {value!r}, which is not a number.").format(
+                        name=name, index=index, value=value
+                    )
+                )
             else:
                 array[index] = float(value)
     if np.isinf(array).any():
         index = int(np.flatnonzero(np.isinf(array))[0])
-        raise SpcInputError(f"{name}[{index}] is infinite; values must be finite numbers.")
+        raise SpcInputError(
+            _("{name}[{index}] is infinite; values must be finite numbers.").format(name=name, index=index)
+        )
     return array
 
 
-def _check_denominators(values: FloatArray, n: Any, chart: str) -> FloatArray:
+def _check_denominators(values: FloatArray, n: Any, chart: str) -> tuple[FloatArray, tuple[int, ...]]:
+    """The denominators with missing and zero ones (gaps, as in qicharts2) set to NaN, and where the zeros are."""
     if n is None:
-        raise SpcInputError(f"A {chart} chart needs denominators (n), one per value.")
+        raise SpcInputError(_("A {chart} chart needs denominators (n), one per value.").format(chart=chart))
     denominators = _as_float_array(n, "n")
     if len(denominators) != len(values):
         raise SpcInputError(
-            f"n has {len(denominators)} denominators but y has {len(values)} values; give one per value."
+            _("n has {n} denominators but y has {y} values; give one per value.").format(
+                n=len(denominators), y=len(values)
+            )
         )
-    bad = np.flatnonzero(denominators <= 0)
+    bad = np.flatnonzero(denominators < 0)
     if len(bad):
         index = int(bad[0])
-        raise SpcInputError(f"n[{index}] is {denominators[index]:g}; a denominator must be greater than zero.")
+        raise SpcInputError(
+            _("n[{index}] is {value:g}; a denominator cannot be negative.").format(
+                index=index, value=denominators[index]
+            )
+        )
+    zeros = np.flatnonzero(denominators == 0)
     if chart in _PROPORTION_CHARTS:
         with np.errstate(invalid="ignore"):
-            over = np.flatnonzero(values > denominators)
+            over = np.flatnonzero((values > denominators) & (denominators > 0))
         if len(over):
             index = int(over[0])
             raise SpcInputError(
-                f"y[{index}] = {values[index]:g} is larger than its denominator n[{index}] = "
-                f"{denominators[index]:g}; a proportion cannot exceed its denominator."
+                _(
+                    "y[{index}] = {y:g} is larger than its denominator n[{index}] = {n:g}; a proportion cannot "
+                    "exceed its denominator."
+                ).format(index=index, y=values[index], n=denominators[index])
             )
-    # A missing numerator or denominator makes the whole point missing.
-    missing = np.isnan(values) | np.isnan(denominators)
+    # A missing numerator or denominator, or a zero denominator, makes the whole point missing.
+    missing = np.isnan(values) | np.isnan(denominators) | (denominators == 0)
     values[missing] = np.nan
     denominators[missing] = np.nan
-    return denominators
+    return denominators, tuple(int(index) for index in zeros)
 
 
 def _check_domain(values: FloatArray, chart: str) -> None:
@@ -300,13 +343,19 @@ def _check_domain(values: FloatArray, chart: str) -> None:
             if len(bad):
                 index = int(bad[0])
                 raise SpcInputError(
-                    f"y[{index}] is {values[index]:g}; times between events for a t chart must be greater than zero."
+                    _("y[{index}] is {value:g}; times between events for a t chart must be greater than zero.").format(
+                        index=index, value=values[index]
+                    )
                 )
         elif chart in _COUNT_CHARTS:
             bad = np.flatnonzero(values < 0)
             if len(bad):
                 index = int(bad[0])
-                raise SpcInputError(f"y[{index}] is {values[index]:g}; counts for a {chart} chart cannot be negative.")
+                raise SpcInputError(
+                    _("y[{index}] is {value:g}; counts for a {chart} chart cannot be negative.").format(
+                        index=index, value=values[index], chart=chart
+                    )
+                )
 
 
 def _indices(values: Sequence[int] | None, count: int, name: str) -> list[int]:
@@ -315,10 +364,14 @@ def _indices(values: Sequence[int] | None, count: int, name: str) -> list[int]:
     result = []
     for value in values:
         if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-            raise SpcInputError(f"{name} holds {value!r}; give 0-based point indices.")
+            raise SpcInputError(_("{name} holds {value!r}; give 0-based point indices.").format(name=name, value=value))
         index = int(value)
         if not 0 <= index < count:
-            raise SpcInputError(f"{name} index {index} is outside the series (0 to {count - 1}).")
+            raise SpcInputError(
+                _("{name} index {index} is outside the series (0 to {last}).").format(
+                    name=name, index=index, last=count - 1
+                )
+            )
         result.append(index)
     return result
 
@@ -330,26 +383,45 @@ def _phase_starts(breaks: Sequence[int] | None, count: int) -> list[int]:
 def _subgroup(values: FloatArray, keys: Sequence[Any] | None) -> tuple[FloatArray, FloatArray, FloatArray, list[Any]]:
     """Group single measurements by key, in order of first appearance: means, sds, sizes."""
     if keys is None:
-        raise SpcInputError("xbar and s charts need subgroup keys (x), one per measurement.")
+        raise SpcInputError(_("xbar and s charts need subgroup keys (x), one per measurement."))
     if len(keys) != len(values):
-        raise SpcInputError(f"x has {len(keys)} subgroup keys but y has {len(values)} values; give one per value.")
+        raise SpcInputError(
+            _("x has {x} subgroup keys but y has {y} values; give one per value.").format(x=len(keys), y=len(values))
+        )
     order: dict[Any, int] = {}
     codes = np.empty(len(values), dtype=np.int64)
     for index, key in enumerate(keys):
         if key is None or (isinstance(key, float) and math.isnan(key)):
-            raise SpcInputError(f"x[{index}] is missing; every measurement needs a subgroup key.")
+            raise SpcInputError(_("x[{index}] is missing; every measurement needs a subgroup key.").format(index=index))
         codes[index] = order.setdefault(key, len(order))
     groups = len(order)
     valid = ~np.isnan(values)
     sizes = np.bincount(codes[valid], minlength=groups).astype(np.float64)
-    sums = np.bincount(codes[valid], weights=values[valid], minlength=groups)
     with np.errstate(invalid="ignore", divide="ignore"):
-        means = sums / sizes
+        means = _group_means(codes[valid], values[valid], sizes)
         deviations = values[valid] - means[codes[valid]]
         squares = np.bincount(codes[valid], weights=deviations * deviations, minlength=groups)
         sds = np.sqrt(squares / (sizes - 1))
     sds[sizes < 2] = np.nan
     return means, sds, sizes, list(order)
+
+
+def _group_means(codes: NDArray[np.int64], values: FloatArray, sizes: FloatArray) -> FloatArray:
+    """Each group's mean as R's ``mean()`` gives it: extended-precision sums and a residual pass, rounded once."""
+    groups = len(sizes)
+    means = np.full(groups, np.nan)
+    if not len(values):
+        return means
+    order = np.argsort(codes, kind="stable")
+    sorted_codes = codes[order]
+    extended = values[order].astype(np.longdouble)
+    present = np.flatnonzero(np.r_[True, sorted_codes[1:] != sorted_codes[:-1]])
+    owners = sorted_codes[present]
+    counts = sizes[owners].astype(np.longdouble)
+    first = np.add.reduceat(extended, present) / counts
+    residual = np.add.reduceat(extended - np.repeat(first, np.diff(np.r_[present, len(extended)])), present)
+    means[owners] = (first + residual / counts).astype(np.float64)
+    return means
 
 
 # --------------------------------------------------------------------------- limits per chart
@@ -374,23 +446,57 @@ class _Limits:
     note: str = ""
 
 
+def r_sum(values: FloatArray) -> float:
+    """R's ``sum()`` of doubles: added one by one in extended precision (long double), rounded once."""
+    if not len(values):
+        return 0.0
+    return float(np.cumsum(values, dtype=np.longdouble)[-1])
+
+
+def r_mean(values: FloatArray) -> float:
+    """R's ``mean()`` of doubles (summary.c): the extended-precision sum divided by the count, then the
+    mean of the residuals added (a second pass), rounded to a double once. NaN for no values."""
+    count = len(values)
+    if not count:
+        return math.nan
+    extended = values.astype(np.longdouble)
+    mean = np.cumsum(extended)[-1] / count
+    if np.isfinite(mean):
+        mean += np.cumsum(extended - mean)[-1] / count
+    return float(mean)
+
+
 def _mean(values: FloatArray) -> float:
-    finite = values[~np.isnan(values)]
-    return float(finite.mean()) if len(finite) else math.nan
+    return r_mean(values[~np.isnan(values)])
 
 
 def _median(values: FloatArray) -> float:
+    """R's ``median()``: the middle value, or R's mean of the two middle values."""
     finite = values[~np.isnan(values)]
-    return float(np.median(finite)) if len(finite) else math.nan
+    count = len(finite)
+    if not count:
+        return math.nan
+    half = count // 2
+    if count % 2:
+        return float(np.partition(finite, half)[half])
+    middle = np.partition(finite, (half - 1, half))[half - 1 : half + 1]
+    return r_mean(middle)
 
 
 def _average_moving_range(values: FloatArray, screen: bool) -> float:
     """Mean moving range of consecutive values; a missing value breaks both neighbours."""
     ranges = np.abs(np.diff(values))
-    amr = _mean(ranges)
+    amr = _spread_mean(ranges)
     if screen and not math.isnan(amr):
-        amr = _mean(ranges[ranges < _MR_SCREEN * amr])
+        amr = _spread_mean(ranges[ranges < _MR_SCREEN * amr])
     return amr
+
+
+def _spread_mean(values: FloatArray) -> float:
+    """numpy's mean for a spread (the limits' width): no point is compared with it for equality, and
+    R's exact algorithm would cost a third of the time of a long series."""
+    finite = values[~np.isnan(values)]
+    return float(finite.mean()) if len(finite) else math.nan
 
 
 def _full(segment: _Segment, value: float) -> FloatArray:
@@ -399,7 +505,7 @@ def _full(segment: _Segment, value: float) -> FloatArray:
 
 def _too_few_note(amr: float) -> str:
     if math.isnan(amr):
-        return "Too few consecutive values to compute a moving range; the limits are left out."
+        return _("Too few consecutive values to compute a moving range; the limits are left out.")
     return ""
 
 
@@ -446,8 +552,8 @@ def _clamp(lcl: FloatArray, ucl: FloatArray, upper: float | None) -> None:
 def _ratio_centre(segment: _Segment) -> float:
     assert segment.n is not None
     use = segment.base & ~np.isnan(segment.raw)
-    total = float(segment.n[use].sum())
-    return float(segment.raw[use].sum()) / total if total > 0 else math.nan
+    total = r_sum(segment.n[use])
+    return r_sum(segment.raw[use]) / total if total > 0 else math.nan
 
 
 def _laney_factor(segment: _Segment, cl: float, stdev: FloatArray, screen: bool) -> tuple[float, str]:
@@ -525,12 +631,12 @@ def _pooled_sd(segment: _Segment) -> float:
 def _xbar_limits(segment: _Segment, screen: bool) -> _Limits:
     assert segment.sizes is not None
     use = segment.base & ~np.isnan(segment.y)
-    total = float(segment.sizes[use].sum())
-    cl = float((segment.sizes[use] * segment.y[use]).sum()) / total if total > 0 else math.nan
+    total = r_sum(segment.sizes[use])
+    cl = r_sum(segment.sizes[use] * segment.y[use]) / total if total > 0 else math.nan
     sd = _pooled_sd(segment)
     with np.errstate(invalid="ignore", divide="ignore"):
         a3 = 3 / (_c4(segment.sizes) * np.sqrt(segment.sizes))
-    note = "" if math.isfinite(sd) else "No subgroup has two or more values; the limits are left out."
+    note = "" if math.isfinite(sd) else _("No subgroup has two or more values; the limits are left out.")
     return _Limits(segment.y, _full(segment, cl), cl - a3 * sd, cl + a3 * sd, note)
 
 
@@ -541,7 +647,7 @@ def _s_limits(segment: _Segment, screen: bool) -> _Limits:
     c5 = np.sqrt(1 - c4**2)
     b3 = np.maximum(0.0, 1 - 3 * c5 / c4)
     b4 = 1 + 3 * c5 / c4
-    note = "" if math.isfinite(cl) else "No subgroup has two or more values; the limits are left out."
+    note = "" if math.isfinite(cl) else _("No subgroup has two or more values; the limits are left out.")
     return _Limits(segment.sds.copy(), _full(segment, cl), b3 * cl, b4 * cl, note)
 
 
@@ -662,8 +768,11 @@ def _runs_of(values: NDArray[np.int64], minimum: int) -> NDArray[np.int64]:
     return flagged
 
 
-def _mdc_point_directions(y: FloatArray, cl: FloatArray, lcl: FloatArray, ucl: FloatArray) -> NDArray[np.int64]:
-    """Special-cause direction of each point of one phase (+1 high, -1 low, 0 common cause)."""
+def _mdc_point_directions(
+    y: FloatArray, cl: FloatArray, lcl: FloatArray, ucl: FloatArray, run: int
+) -> NDArray[np.int64]:
+    """Special-cause direction of each point of one phase (+1 high, -1 low, 0 common cause); ``run`` is the
+    length of a shift or trend (7, or 6 in the MDC Excel tool's variant)."""
     count = len(y)
     valid = ~np.isnan(y)
     with np.errstate(invalid="ignore"):
@@ -671,25 +780,26 @@ def _mdc_point_directions(y: FloatArray, cl: FloatArray, lcl: FloatArray, ucl: F
         outside = valid & ((y > ucl) | (y < lcl))
         band = (ucl - cl) * (_MDC_TWO_THIRDS / _MDC_LIMIT)
         close = valid & ~outside & ((y > cl + band) | (y < cl - band))
-    # Trend: 7 points in a row rising or falling; a tie or a missing value breaks it.
+    # Trend: `run` points in a row rising or falling; a tie or a missing value breaks it.
     steps = np.zeros(max(count - 1, 0), dtype=np.int64)
     if count > 1:
         with np.errstate(invalid="ignore"):
             steps = np.where(valid[1:] & valid[:-1], np.sign(np.diff(y)), 0).astype(np.int64)
-    step_runs = _runs_of(steps, _MDC_RUN - 1)
+    step_runs = _runs_of(steps, run - 1)
     trend = np.zeros(count, dtype=np.int64)
     for index in np.flatnonzero(step_runs):
         trend[index] = trend[index + 1] = step_runs[index]
-    # Two of three points beyond the 2/3 line on the same side (inside the limits).
+    # Two of three points beyond the 2/3 line (inside the limits), all three on the same side of the mean
+    # (NHSRplotthedots #143, the MDC Excel tool #194).
     close_side = np.where(close, side, 0)
     two_of_three = np.zeros(count, dtype=np.int64)
     for start in range(max(count - 2, 0)):
         window = close_side[start : start + 3]
         for direction in (1, -1):
-            if int((window == direction).sum()) >= 2:
+            if int((window == direction).sum()) >= 2 and bool((side[start : start + 3] == direction).all()):
                 hits = start + np.flatnonzero(window == direction)
                 two_of_three[hits] = direction
-    shift = _runs_of(side, _MDC_RUN)
+    shift = _runs_of(side, run)
     directions = np.zeros(count, dtype=np.int64)
     for index in range(count):
         if outside[index]:
@@ -703,12 +813,14 @@ def _mdc_point_directions(y: FloatArray, cl: FloatArray, lcl: FloatArray, ucl: F
     return directions
 
 
-def _with_mdc(result: SpcResult, bounds: list[tuple[int, int]]) -> SpcResult:
+def _with_mdc(result: SpcResult, bounds: list[tuple[int, int]], run: int) -> SpcResult:
     desired = _direction_sign(result.improvement)
     directions = np.zeros(len(result.y), dtype=np.int64)
     for start, stop in bounds:
         part = slice(start, stop)
-        directions[part] = _mdc_point_directions(result.y[part], result.cl[part], result.lcl[part], result.ucl[part])
+        directions[part] = _mdc_point_directions(
+            result.y[part], result.cl[part], result.lcl[part], result.ucl[part], run
+        )
     types: list[str] = []
     for direction in directions:
         if direction == 0:

@@ -29,8 +29,9 @@ def tool(name: str) -> str:
     return str(beside) if beside.exists() else (shutil.which(f"pyside6-{name}") or f"pyside6-{name}")
 
 
-#: Modules of the Qt-free core whose user-visible words are marked with QT_TRANSLATE_NOOP.
-CORE_SOURCES = ("register/charts.py",)
+#: Modules of the Qt-free core whose user-visible words are marked with QT_TRANSLATE_NOOP (none now: the core
+#: uses gettext, see register/i18n.py).
+CORE_SOURCES: tuple[str, ...] = ()
 
 
 def sources() -> list[str]:
@@ -104,7 +105,8 @@ def compiled_core_mo(po_text: str, language: str) -> bytes:
     from babel.messages.pofile import read_po
 
     catalogue = read_po(io.StringIO(po_text), locale=language, domain=CORE_DOMAIN)
-    catalogue.creation_date = datetime(2026, 1, 1, tzinfo=UTC)  # not "now": the same .po compiles to the same bytes
+    # A fixed date: Babel would stamp the current minute into the header, and the .mo would differ run to run.
+    catalogue.creation_date = catalogue.revision_date = datetime(2026, 1, 1, tzinfo=UTC)
     buffer = io.BytesIO()
     write_mo(buffer, catalogue, use_fuzzy=False)
     return buffer.getvalue()

@@ -1,5 +1,7 @@
 """The Charts section of the node editor: each measure's chart (and a project's progress chart) with its reading.
 
+The charts' words come from the core's catalogue (:mod:`register.i18n`), in the language the window set.
+
 matplotlib is imported here, when charts are first shown, not at start-up. Charts are built one per
 turn of the event loop, so a node with many measures never freezes the window.
 """
@@ -20,11 +22,6 @@ from ui.document import RegisterDocument
 from ui.labels import stage_name
 
 translate = QCoreApplication.translate
-
-
-def chart_tr(text: str) -> str:
-    """Translate a text of :mod:`register.charts`."""
-    return QCoreApplication.translate("Charts", text)
 
 
 class ChartWidget(QWidget):
@@ -210,7 +207,7 @@ class ChartsPanel(QWidget):
 
             def progress() -> Any:
                 figure = charts.new_figure(7.0, 3.0)
-                charts.draw_progress(figure, statuses, changes, node.title, chart_tr, stage_name)
+                charts.draw_progress(figure, statuses, changes, node.title, stage_name=stage_name)
                 return figure
 
             widget = ChartWidget(progress, kind="progress")
@@ -219,11 +216,12 @@ class ChartsPanel(QWidget):
 
             def measure_chart(data: charts.ChartData = data) -> Any:
                 figure = charts.new_figure(7.0, 3.0)
-                charts.draw_chart(figure, data, chart_tr)
+                charts.draw_chart(figure, data)
                 return figure
 
-            reading = charts.read_chart(data, chart_tr)
-            widget = ChartWidget(measure_chart, reading.sentence, reading.figures, reading.kind)
+            reading = charts.read_chart(data)
+            figures = "\n".join(part for part in (reading.figures, reading.history) if part)
+            widget = ChartWidget(measure_chart, reading.sentence, figures, reading.kind)
             widget.measure = item
         widget.exportRequested.connect(self.export_figure)
         self.inner_layout.insertWidget(self.inner_layout.count() - 1, widget)
@@ -249,6 +247,6 @@ class ChartsPanel(QWidget):
         if not path:
             return
         try:
-            charts.export_project_pdf(self.document.service, node.id, Path(path), chart_tr, stage_name)
+            charts.export_project_pdf(self.document.service, node.id, Path(path), stage_name=stage_name)
         except (OSError, ValueError, RegisterError) as error:
             self.failed.emit(translate("ChartsPanel", "Export failed"), str(error))

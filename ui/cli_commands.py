@@ -78,9 +78,8 @@ def export_diagram_command(args: argparse.Namespace) -> int:
     layout = layout_for_page(tree, goal_ids, area.width(), area.height())
     title = TitleBlock(tree.title or service.db.display_name, goal_label(tree, goal_ids))
     from register.charts import evidence_by_node
-    from ui.charts_panel import chart_tr
 
-    evidence = {node_id: found.kind for node_id, found in evidence_by_node(service, chart_tr).items()}
+    evidence = {node_id: found.marker for node_id, found in evidence_by_node(service).items()}
     pages = export_diagram(layout, args.out, setup, title, diagram_texts(), args.dpi, evidence)
     print(
         ngettext(

@@ -10,11 +10,12 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen, QPolygonF
 
 from register.diagram import Box, CrossLinkRoute, DiagramLayout, Point, Style, layout_diagram
 from register.records import NodeRecord
 from register.tree_index import TreeIndex
+from register.variation_icons import VARIATION_ICONS, icon_png
 from ui.icons import RAG_SHAPES, rag_shape
 from ui.labels import RAG_COLOURS, rag_name, stage_name
 
@@ -96,8 +97,27 @@ EVIDENCE_STYLE = {  # fill, symbol
 }
 
 
+@cache
+def _variation_image(code: str, pixels: int) -> QImage:
+    return QImage.fromData(icon_png(code, pixels), "PNG")
+
+
+def paint_variation_icon(painter: QPainter, code: str, centre: QPointF, size: float) -> None:
+    """The NHS Making Data Count variation icon ``code``, ``size`` wide, centred on ``centre`` (crisp when
+    printed: drawn from a bitmap at four times the size)."""
+    image = _variation_image(code, max(16, min(256, round(size * 4))))
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    painter.drawImage(QRectF(centre.x() - size / 2, centre.y() - size / 2, size, size), image)
+    painter.restore()
+
+
 def paint_evidence_badge(painter: QPainter, kind: str, centre: QPointF, size: float) -> None:
-    """A round badge with a symbol (✓ improvement, ! worsening, ~ signal, – no signal, … too little data)."""
+    """A round badge with a symbol (✓ improvement, ! worsening, ~ signal, – no signal, … too little data), or
+    for a Making Data Count measure the NHS variation icon (``kind`` is then its code, e.g. improvement_high)."""
+    if kind in VARIATION_ICONS:
+        paint_variation_icon(painter, kind, centre, size)
+        return
     fill, symbol = EVIDENCE_STYLE.get(kind, (QColor("white"), "?"))
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -239,7 +239,7 @@ class DiagramPanel(QWidget):
             return
         selected = self.selected_node()
         layout = build_layout(self.document.index, self.goal_ids())
-        evidence = {node_id: found.kind for node_id, found in self.document.evidence.items()}
+        evidence = {node_id: found.marker for node_id, found in self.document.evidence.items()}
         self.scene.show_layout(layout, self._tooltips(layout), evidence)
         self._dirty = False
         if selected:

@@ -6,7 +6,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer
 
 from register import charts
 from register.errors import RegisterError
-from ui.charts_panel import chart_tr
 from ui.document import RegisterDocument
 
 translate = QCoreApplication.translate
@@ -50,7 +49,7 @@ class EvidenceKeeper(QObject):
 
     def compute_all(self) -> dict[str, charts.Evidence]:
         """Runs in a worker thread: reads the register in its own session."""
-        return charts.evidence_by_node(self.document.service, chart_tr, stop=lambda: self.stopped)
+        return charts.evidence_by_node(self.document.service, stop=lambda: self.stopped)
 
     def stop(self) -> None:
         """The register is being closed: the background computation ends at its next check."""
@@ -75,7 +74,7 @@ class EvidenceKeeper(QObject):
 
     def refresh(self, node_id: str) -> None:
         try:
-            evidence = charts.node_evidence(self.document.service, node_id, chart_tr)
+            evidence = charts.node_evidence(self.document.service, node_id)
         except RegisterError:
             return
         if evidence is None:

@@ -908,7 +908,9 @@ class MainWindow(QMainWindow):
         return TitleBlock(tree.title or Path(self.document.location).stem, goal_label(tree, goal_ids))
 
     def _evidence_kinds(self) -> dict[str, str]:
-        return {node_id: evidence.kind for node_id, evidence in self.document.evidence.items()} if self.document else {}
+        if self.document is None:
+            return {}
+        return {node_id: evidence.marker for node_id, evidence in self.document.evidence.items()}
 
     def export_diagram(self) -> None:
         if self.document is None:

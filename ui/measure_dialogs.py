@@ -77,6 +77,7 @@ class MeasureDialog(QDialog):
         self.rules = QComboBox()
         self.rules.addItem(translate("MeasureDialog", "Anhøj (run chart rules)"), "anhoej")
         self.rules.addItem(translate("MeasureDialog", "Making Data Count (I charts)"), "mdc")
+        self.rules.addItem(translate("MeasureDialog", "Making Data Count, 6-point shift/trend (I charts)"), "mdc6")
         self.baseline = QLineEdit("" if measure is None or measure.baseline is None else str(measure.baseline))
         self.baseline.setPlaceholderText(translate("MeasureDialog", "all points"))
         if measure is not None:
@@ -119,7 +120,7 @@ class MeasureDialog(QDialog):
         except ValidationError as error:
             self.message.setText(str(error))
             return
-        if values["rules"] == "mdc" and values["chart"] != "i":
+        if values["rules"] in ("mdc", "mdc6") and values["chart"] != "i":
             self.message.setText(translate("MeasureDialog", "Making Data Count rules apply to I charts only."))
             return
         self.accept()

@@ -291,7 +291,7 @@ class DiagramTreeModel(QAbstractItemModel):
         if role == EVIDENCE_ROLE:
             return evidence.kind
         if role == Qt.ItemDataRole.DecorationRole:
-            return evidence_icon(evidence.kind)
+            return evidence_icon(evidence.marker)
         if role == Qt.ItemDataRole.DisplayRole:
             return evidence_name(evidence.kind)
         if role == Qt.ItemDataRole.ToolTipRole:

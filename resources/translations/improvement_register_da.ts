@@ -153,98 +153,6 @@ Det kan ikke fortrydes, og fortrydelseshistorikken ryddes.</translation>
     </message>
 </context>
 <context>
-    <name>Charts</name>
-    <message>
-        <source>No data yet.</source>
-        <extracomment>Fewer useful points than this in the latest phase: too little data to read the chart.</extracomment>
-        <translation>Ingen data endnu.</translation>
-    </message>
-    <message>
-        <source>No chart: {error}</source>
-        <translation>Intet diagram: {error}</translation>
-    </message>
-    <message>
-        <source>{n} useful points · longest run {run} (limit {run_max}) · crossings {crossings} (minimum {crossings_min})</source>
-        <translation>{n} brugbare punkter · længste serie {run} (grænse {run_max}) · krydsninger {crossings} (mindst {crossings_min})</translation>
-    </message>
-    <message>
-        <source>median</source>
-        <translation>medianen</translation>
-    </message>
-    <message>
-        <source>centre line</source>
-        <translation>centerlinjen</translation>
-    </message>
-    <message>
-        <source>shift: longest run {run} &gt; {run_max}</source>
-        <translation>skift: længste serie {run} &gt; {run_max}</translation>
-    </message>
-    <message>
-        <source>too few crossings: {crossings} &lt; {crossings_min}</source>
-        <translation>for få krydsninger: {crossings} &lt; {crossings_min}</translation>
-    </message>
-    <message>
-        <source>{count} point(s) outside the limits</source>
-        <translation>{count} punkt(er) uden for grænserne</translation>
-    </message>
-    <message>
-        <source>Too little data to read: {n} useful points in the latest phase; {minimum} are needed.</source>
-        <translation>For få data til en aflæsning: {n} brugbare punkter i den seneste fase; der skal bruges {minimum}.</translation>
-    </message>
-    <message>
-        <source>No signal: only random variation around the {centre}.</source>
-        <translation>Intet signal: kun tilfældig variation omkring {centre}.</translation>
-    </message>
-    <message>
-        <source>Signal of improvement</source>
-        <translation>Signal om forbedring</translation>
-    </message>
-    <message>
-        <source>Signal of worsening</source>
-        <translation>Signal om forværring</translation>
-    </message>
-    <message>
-        <source>Non-random variation</source>
-        <translation>Ikke-tilfældig variation</translation>
-    </message>
-    <message>
-        <source>above</source>
-        <translation>over</translation>
-    </message>
-    <message>
-        <source>below</source>
-        <translation>under</translation>
-    </message>
-    <message>
-        <source>{count} points {side} the {centre} since {month}</source>
-        <translation>{count} punkter {side} {centre} siden {month}</translation>
-    </message>
-    <message>
-        <source>{count} point(s) outside the limits, latest {date}</source>
-        <translation>{count} punkt(er) uden for grænserne, senest {date}</translation>
-    </message>
-    <message>
-        <source>run chart</source>
-        <translation>seriediagram</translation>
-    </message>
-    <message>
-        <source>{chart} chart</source>
-        <translation>{chart}-kontroldiagram</translation>
-    </message>
-    <message>
-        <source>target</source>
-        <translation>mål</translation>
-    </message>
-    <message>
-        <source>progress (IHI score)</source>
-        <translation>fremdrift (IHI-score)</translation>
-    </message>
-    <message>
-        <source>No status updates yet.</source>
-        <translation>Ingen statusopdateringer endnu.</translation>
-    </message>
-</context>
-<context>
     <name>ChartsPanel</name>
     <message>
         <source>Drawing…</source>
@@ -1418,6 +1326,10 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     <message>
         <source>Making Data Count (I charts)</source>
         <translation>Making Data Count (I-diagrammer)</translation>
+    </message>
+    <message>
+        <source>Making Data Count, 6-point shift/trend (I charts)</source>
+        <translation>Making Data Count, skift/trend på 6 punkter (I-kontroldiagrammer)</translation>
     </message>
     <message>
         <source>all points</source>

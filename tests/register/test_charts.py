@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from register import charts
@@ -80,7 +82,7 @@ def test_readings_for_improvement_worsening_no_signal_and_too_little(service, pr
 
     reading = read(improving)
     assert reading.kind == "improvement"
-    assert reading.sentence == "Signal of improvement: 12 points above the median since 2024-12."
+    assert reading.sentence == "Signal of improvement: 12 points above the median since Dec 2024."
     assert reading.figures.startswith("24 useful points · longest run 12 (limit 8)")
     assert read(worsening).kind == "worsening" and "above the median" in read(worsening).sentence
     assert read(flat).kind == "no_signal"
@@ -123,3 +125,186 @@ def test_command_line_chart_export(service, project, tmp_path, capsys) -> None:
     assert main(["export-chart", "--db", database, "--project", project.id, "--out", str(tmp_path / "x.png")]) == 2
     assert "a project's charts go into a .pdf file" in capsys.readouterr().err
     assert main(["export-chart", "--db", database, "--measure", "Ukendt", "--out", str(tmp_path / "x.png")]) == 1
+
+
+# ----------------------------------------------------------------------------- Making Data Count, labels, Danish
+
+
+@pytest.fixture
+def danish():
+    from register import i18n
+
+    i18n.set_language("da")
+    yield
+    i18n.set_language("en")
+
+
+def texts_of(axes, label: str) -> list[str]:
+    return [t.get_text() for t in axes.texts if t.get_label() == label]
+
+
+def test_mdc_chart_is_drawn_as_mdc(service, project) -> None:
+    trend = [10, 10.5, 9.5, 10, 10.2, 9.8, 10, 10.1, 9.9] + [9.0, 9.2, 9.4, 9.6, 9.8, 10.0, 10.2]
+    measure = add_series(service, project.id, trend, "i", "down", rules="mdc", target=9.0)
+    data, axes, labels = figure_for(service, measure)
+    signal = next(c for c in axes.collections if c.get_label() == "signal")
+    assert len(signal.get_offsets()) == 7  # the seven rising points, orange: a concern
+    assert {tuple(c) for c in signal.get_facecolors().round(3)} == {(0.98, 0.706, 0.157, 1.0)}
+    limits = [line for line in axes.lines if line.get_label() in ("limits", "_limits")]
+    assert len(limits) == 2 and all(line.get_linestyle() == "--" for line in limits)
+    assert "target" in labels
+    icons = [a.get_label() for a in axes.figure.axes if a.get_label().startswith("icon:")]
+    assert icons == ["icon:concern_high", "icon:inconsistent"]
+    reading = charts.read_chart(data)
+    assert reading.kind == "worsening" and reading.icon == "concern_high"
+    assert "concerning nature" in reading.sentence and "hit and miss" in reading.sentence
+    assert "useful points" not in reading.figures and reading.figures.startswith("mean ")
+
+
+def test_mdc_icons_mark_the_node_evidence(service, project) -> None:
+    add_series(service, project.id, [10, 11, 9, 10, 11, 10, 9, 10, 30, 10, 11, 9], "i", "up", rules="mdc")
+    evidence = charts.node_evidence(service, project.id)
+    assert evidence.icon is not None and evidence.marker == evidence.icon
+    add_series(service, project.id, RUN_UP, "run", "down")
+    evidence = charts.node_evidence(service, project.id)
+    assert evidence.kind == "worsening" and evidence.icon is None and evidence.marker == "worsening"
+
+
+def test_labels_like_qicharts2(service, project) -> None:
+    measure = add_series(service, project.id, RUN_UP, "i", unit="dage", target=15)
+    observations = service.observations(measure.id)
+    service.add_annotation(measure.id, date=observations[12].date, text="PDSA 2", phase_break=True)
+    service.add_annotation(measure.id, date=observations[5].date, text="Ferie")
+    service.update_observation(observations[3].id, excluded=True, exclude_reason="Fejl")
+    data, axes, labels = figure_for(service, measure)
+    result = data.result
+    assert axes.get_ylabel() == "dage"
+    values = texts_of(axes, "value")
+    assert charts.format_value(float(result.cl[-1])) in values and "target\n15" in values
+    assert charts.format_value(float(result.ucl[-1])) in values
+    # Annotations sit above every data point, each with a leader line down to its point.
+    notes = [t for t in axes.texts if t.get_text() in ("PDSA 2", "Ferie")]
+    assert len(notes) == 2 and all(t.get_position()[1] > max(result.y) for t in notes)
+    assert labels.count("annotation") == 2
+    # The phase break lies strictly between the last point of phase 1 and the first of phase 2.
+    [phase] = [line for line in axes.lines if line.get_label() == "phase"]
+    import numpy as np
+
+    where = np.datetime64(phase.get_xdata()[0], "h")
+    assert np.datetime64(data.dates[11], "h") < where < np.datetime64(data.dates[12], "h")
+    # The excluded point is on the line (joined through) but has no filled marker.
+    line = next(line for line in axes.lines if line.get_label() == "data")
+    assert line.get_ydata()[3] == RUN_UP[3] and 3 not in line.get_markevery()
+
+
+def test_the_reading_covers_every_period(service, project) -> None:
+    values = RUN_UP[12:] + RUN_UP[:12] + [12, 14, 11, 13, 12, 14, 11, 13, 12, 14, 11, 13]
+    measure = add_series(service, project.id, [5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 30] + values[12:], "i")
+    service.add_annotation(measure.id, date=service.observations(measure.id)[12].date, text="P", phase_break=True)
+    data = charts.chart_data(measure, service.observations(measure.id), service.annotations(measure.id))
+    reading = charts.read_chart(data)
+    assert reading.history.startswith("Period 1 of 2 (2024-01-01 to ")
+    assert "shift: longest run 11 > 7" in reading.history  # a signal in the first period is mentioned
+
+
+def test_zero_denominator_gap_note_and_laney_suggestion(service, project) -> None:
+    measure = service.add_measure(project.id, "Andel", chart="p", improvement="up")
+    rows = [{"date": date(2024, 1, 1) + timedelta(days=30 * i), "value": v, "denominator": n}
+            for i, (v, n) in enumerate([(5, 50), (6, 55), (0, 0), (4, 48), (5, 52), (7, 60)])]  # fmt: skip
+    service.add_observations(measure.id, rows)
+    data, axes, _ = figure_for(service, measure)
+    assert data.result.zero_denominators == (2,)
+    [note] = texts_of(axes, "note")
+    assert note == "Denominator 0 on 2024-03-01: left as a gap."
+    assert "left as a gap" in charts.read_chart(data).history
+    big = service.add_measure(project.id, "Stor andel", chart="p")
+    shares = [0.10, 0.14, 0.09, 0.15, 0.11, 0.16, 0.08, 0.13, 0.10, 0.15, 0.09, 0.14]
+    service.add_observations(big.id, [{"date": date(2024, 1, 1) + timedelta(days=30 * i), "value": round(s * 20000),
+                                       "denominator": 20000} for i, s in enumerate(shares)])  # fmt: skip
+    data = charts.chart_data(big, service.observations(big.id))
+    assert any("Laney's P′ chart" in note for note in data.notes)
+    assert not any("Laney" in note for note in charts.chart_data(measure, service.observations(measure.id)).notes)
+
+
+def test_charts_speak_danish(service, project, danish) -> None:
+    measure = add_series(service, project.id, [10.25, 10.5, 9.75] * 8, "i", "up", unit="dage")
+    data, axes, _ = figure_for(service, measure)
+    axes.figure.canvas.draw()
+    ticks = [t.get_text() for t in axes.get_xticklabels()]
+    assert any(t.startswith("jan.") for t in ticks) and any("maj" in t for t in ticks)
+    assert any("," in t.get_text() for t in axes.get_yticklabels())
+    assert "10,2" in texts_of(axes, "value")  # the centre line with a decimal comma
+    assert "I-kontroldiagram" in axes.get_title(loc="left")
+    assert charts.read_chart(data).figures.startswith("24 brugbare punkter")
+    assert charts.format_date(date(2026, 4, 13)) == "13-04-2026" and charts.format_number(1234.5) == "1.234,5"
+    assert charts.format_percent(0.125) == "12,5 %"
+
+
+def test_progress_of_one_update_has_a_sensible_range(service, project) -> None:
+    import matplotlib.dates as mdates
+
+    service.add_status_update(project.id, date="2026-05-01", rag="amber", progress=2.0)
+    service.add_status_update(project.id, date="2026-05-20", rag="red")  # no score: no point
+    figure = charts.new_figure()
+    axes = charts.draw_progress(figure, service.status_history(project.id), [], project.title)
+    low, high = (mdates.num2date(v).date() for v in axes.get_xlim())
+    assert date(2026, 3, 1) <= low < date(2026, 5, 1) and date(2026, 5, 20) < high <= date(2026, 7, 31)
+    points = [c for c in axes.collections if c.get_label().startswith("rag:")]
+    assert [c.get_label() for c in points] == ["rag:amber"]
+    assert all(0 < y <= 5 for c in points for _, y in c.get_offsets())
+
+
+def test_export_chart_writes_a4_pages_with_a_header(service, project, tmp_path, capsys) -> None:
+    from PIL import Image
+
+    service.set_title("Bedre forløb")
+    measure = add_series(service, project.id, RUN_UP, "i")
+    add_series(service, project.id, FLAT, "run")
+    database = str(service.db.engine.url.database)
+    out = tmp_path / "all.pdf"
+    assert main(["export-chart", "--db", database, "--project", project.title, "--out", str(out)]) == 0
+    reader = PdfReader(out)
+    assert len(reader.pages) == 3
+    for number, page in enumerate(reader.pages, start=1):
+        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (842, 595)  # A4 landscape
+        text = page.extract_text()
+        assert f"page {number} of 3" in text and "Bedre forløb · Projekt med data" in text
+        assert f"Printed {charts.format_date(date.today())}" in text
+    out = tmp_path / "one.pdf"
+    assert main(["export-chart", "--db", database, "--measure", measure.name, "--orientation", "portrait",
+                 "--out", str(out)]) == 0  # fmt: skip
+    page = PdfReader(out).pages[0]
+    assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)
+    assert "page 1 of 1" in page.extract_text() and "Signal of improvement" in page.extract_text()
+    png = tmp_path / "one.png"
+    assert main(["export-chart", "--db", database, "--measure", measure.name, "--dpi", "50", "--out", str(png)]) == 0
+    with Image.open(png) as image:
+        assert image.size == (int(11.69 * 50), int(8.27 * 50))  # A4 landscape at 50 dpi
+    assert main(["export-chart", "--db", database, "--measure", measure.name, "--dpi", "5", "--out", str(png)]) == 2
+    assert "--dpi 5" in capsys.readouterr().err
+
+
+def test_export_chart_speaks_danish(service, project, tmp_path, capsys, danish) -> None:
+    measure = add_series(service, project.id, RUN_UP, "i")
+    database = str(service.db.engine.url.database)
+    out = tmp_path / "kurve.pdf"
+    assert main(["export-chart", "--db", database, "--measure", measure.name, "--out", str(out)]) == 0
+    assert capsys.readouterr().out.startswith("Kurven for")
+    text = PdfReader(out).pages[0].extract_text()
+    assert "side 1 af 1" in text and "Udskrevet" in text and "I-kontroldiagram" in text
+    assert "target" not in text and "chart" not in text
+
+
+@settings(max_examples=200, deadline=None)
+@given(value=st.floats(min_value=-1e9, max_value=1e9, allow_nan=False), decimals=st.integers(0, 4))
+def test_danish_numbers_read_back_as_the_rounded_value(value: float, decimals: int) -> None:
+    from register import i18n
+
+    english = charts.format_number(value, decimals)
+    i18n.set_language("da")
+    try:
+        danish = charts.format_number(value, decimals)
+    finally:
+        i18n.set_language("en")
+    assert danish == english.translate(str.maketrans({",": ".", ".": ","}))
+    assert float(danish.replace(".", "").replace(",", ".")) == float(f"{value:.{decimals}f}")

@@ -190,3 +190,19 @@ def test_find_node_by_title_or_id(service, tree) -> None:
     assert service.find_node(tree["goal"].id, kind="goal").id == tree["goal"].id
     with pytest.raises(NotFoundError):
         service.find_node("nothing like it")
+
+
+def test_a_measure_can_use_the_six_point_mdc_variant(service, tree) -> None:
+    measure = service.add_measure(tree["project"].id, "Falls", chart="i", rules="mdc6", improvement="down")
+    assert service.get_measure(measure.id).rules == "mdc6"
+    with pytest.raises(ValidationError, match="I charts only"):
+        service.update_measure(measure.id, chart="c")
+    assert service.get_measure(measure.id).chart == "i"
+
+
+def test_a_zero_denominator_is_stored_and_a_negative_one_refused(service, tree) -> None:
+    measure = service.add_measure(tree["project"].id, "Share seen virtually", chart="p")
+    service.add_observations(measure.id, [{"date": "2024-01-31", "value": 0, "denominator": 0}])
+    with pytest.raises(ValidationError, match="cannot be negative"):
+        service.add_observations(measure.id, [{"date": "2024-02-29", "value": 0, "denominator": -1}])
+    assert [o.denominator for o in service.observations(measure.id)] == [0]

@@ -4,21 +4,21 @@ from __future__ import annotations
 
 import json
 import math
+from fractions import Fraction
+from pathlib import Path
 
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from register.spc import CHART_TYPES, SpcInputError, analyze, crossings_minimum, longest_run_maximum
-from tests.conftest import SHARED
+from register.spc import CHART_TYPES, SpcInputError, analyze, crossings_minimum, longest_run_maximum, r_mean
 
-VECTORS_FILE = SHARED / "reference" / "spc-vectors.json"
+#: qicharts2 reference vectors, copied from the shared reference folder so a fresh clone runs them.
+VECTORS_FILE = Path(__file__).with_name("data") / "spc-vectors.json"
 
 
 def _vectors() -> list[dict]:
-    if not VECTORS_FILE.exists():
-        return []
     return json.loads(VECTORS_FILE.read_text(encoding="utf-8"))["vectors"]
 
 
@@ -26,7 +26,6 @@ def _array(values: list) -> np.ndarray:
     return np.array([np.nan if v is None else v for v in values], dtype=float)
 
 
-@pytest.mark.skipif(not VECTORS_FILE.exists(), reason=f"reference vectors not found at {VECTORS_FILE}")
 @pytest.mark.parametrize("vector", _vectors(), ids=lambda v: v["name"])
 def test_reference_vector(vector: dict) -> None:
     expected = vector["expected"]
@@ -41,8 +40,6 @@ def test_reference_vector(vector: dict) -> None:
 
 
 def test_all_reference_vectors_are_present() -> None:
-    if not VECTORS_FILE.exists():
-        pytest.skip(f"reference vectors not found at {VECTORS_FILE}")
     assert len(_vectors()) >= 15
 
 
@@ -90,6 +87,95 @@ def test_improvement_signal_follows_the_direction() -> None:
     assert down.improvement_signal is True and down.concern_signal is False
     assert up.improvement_signal is False and up.concern_signal is True
     assert analyze(y, "i").improvement_signal is None
+
+
+# ----------------------------------------------------------------------------- exact centre lines
+# R's mean() rounds once (extended-precision sum plus a residual pass), so the oracle is the exact rational mean
+# of the doubles rounded to the nearest double: float(Fraction) rounds correctly.
+
+
+def _exact_mean(values: list[float]) -> float:
+    return float(sum(map(Fraction, values)) / len(values))
+
+
+def _exact_median(values: list[float]) -> float:
+    ordered = sorted(map(Fraction, values))
+    half = len(ordered) // 2
+    return float(ordered[half] if len(ordered) % 2 else (ordered[half - 1] + ordered[half]) / 2)
+
+
+def _useful(values: list[float], centre: float) -> int:
+    return sum(Fraction(v) != Fraction(centre) for v in values)
+
+
+def test_a_flat_line_of_tenths_has_no_useful_points_and_no_signal() -> None:
+    for chart in ("i", "run", "c"):
+        result = analyze([0.1] * 24, chart)
+        assert result.cl[0] == 0.1
+        assert result.phases[0].n_useful == 0 and not result.runs_signal
+
+
+def test_the_issue_i_chart_has_centre_10_3_like_qicharts2() -> None:
+    y = [7.0, 9.1, 9.2, 11.7, 11.9, 5.9, 12.1, 11.5, 10.1, 10.4, 11.1, 9.3, 12.2, 8.3, 10.0, 11.1, 9.4, 12.8, 12.6,
+         10.0, 9.2, 10.3, 12.4, 9.6]  # fmt: skip
+    assert float(np.mean(y)) != 10.3  # numpy's pairwise sum is one unit in the last place off
+    phase = analyze(y, "i").phases[0]
+    assert analyze(y, "i").cl[0] == 10.3
+    assert (phase.n_useful, phase.crossings_min, phase.longest_run_max) == (23, 7, 8)
+
+
+_tenths = st.integers(min_value=0, max_value=9999).map(lambda k: k / 10)
+
+
+@settings(max_examples=300, deadline=None)
+@given(values=st.lists(_tenths, min_size=1, max_size=60))
+def test_centre_lines_of_one_decimal_series_equal_exact_arithmetic(values: list[float]) -> None:
+    i_chart = analyze(values, "i")
+    assert i_chart.cl[0] == r_mean(np.array(values)) == _exact_mean(values)
+    assert i_chart.phases[0].n_useful == _useful(values, i_chart.cl[0])
+    run = analyze(values, "run")
+    assert run.cl[0] == _exact_median(values)
+    assert run.phases[0].n_useful == _useful(values, run.cl[0])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    middle=st.integers(min_value=0, max_value=999),
+    offsets=st.lists(st.integers(min_value=0, max_value=999), min_size=1, max_size=20),
+    data=st.data(),
+)
+def test_a_mean_that_equals_a_data_point_is_exact(middle: int, offsets: list[int], data: st.DataObject) -> None:
+    # The decimal mean is the data point middle / 10: pairs middle ± offset around it.
+    offsets = [min(offset, middle, 999 - middle) for offset in offsets]
+    tenths = [middle] + [middle + o for o in offsets] + [middle - o for o in offsets]
+    values = data.draw(st.permutations([k / 10 for k in tenths]))
+    result = analyze(values, "i")
+    assert result.cl[0] == _exact_mean(values)
+    assert result.phases[0].n_useful == _useful(values, result.cl[0])
+    if result.cl[0] == middle / 10:  # the doubles' exact mean rounds to the point itself (most cases)
+        assert result.phases[0].n_useful == sum(k != middle for k in tenths)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    counts=st.lists(st.tuples(st.integers(0, 500), st.integers(1, 500)), min_size=1, max_size=40),
+    chart=st.sampled_from(["p", "u"]),
+)
+def test_weighted_centre_lines_equal_exact_arithmetic(counts: list[tuple[int, int]], chart: str) -> None:
+    y = [min(a, b) if chart == "p" else a for a, b in counts]
+    n = [b for _, b in counts]
+    result = analyze(y, chart, n=n)
+    assert result.cl[0] == float(Fraction(sum(y), sum(n)))
+
+
+def test_xbar_centre_is_the_size_weighted_mean_rounded_once() -> None:
+    y = [0.1, 0.2, 0.3, 0.7, 0.1, 0.4]
+    x = [1, 1, 2, 2, 2, 3]
+    result = analyze(y, "xbar", x=x)
+    means = [float(sum(map(Fraction, g)) / len(g)) for g in ([0.1, 0.2], [0.3, 0.7, 0.1], [0.4])]
+    sizes = [2, 3, 1]
+    products = [Fraction(size * mean) for size, mean in zip(sizes, means, strict=True)]  # R multiplies in doubles
+    assert result.cl[0] == float(Fraction(float(sum(products))) / 6)
 
 
 # ----------------------------------------------------------------------------- chart formulas
@@ -201,6 +287,46 @@ def test_mdc_assurance() -> None:
     assert analyze(y, "i", rules="mdc", improvement="up").assurance is None
 
 
+def test_mdc_two_of_three_needs_all_three_on_one_side_of_the_mean() -> None:
+    # NHSRplotthedots #143 / MDC Excel tool #194: 49.4 lies below the mean, so 56.8 and 56.2 are common cause.
+    result = analyze([47.4, 47.8, 44.2, 49.5, 49.4, 56.8, 56.2], "i", rules="mdc", improvement="up")
+    assert result.point_type == ["common_cause"] * 7
+    assert result.variation_icon == "common_cause" and result.improvement_signal is False
+    # The same two high points after a point above the mean do signal.
+    result = analyze([47.4, 47.8, 44.2, 49.5, 50.5, 56.8, 56.2], "i", rules="mdc", improvement="up")
+    assert result.point_type[-2:] == ["special_cause_improvement"] * 2
+
+
+def test_mdc6_flags_shifts_and_trends_of_six() -> None:
+    shift = [10, 11, 9, 10, 11, 9, 10, 9, 11.5, 12, 11.2, 11.8, 11.4, 11.6]
+    assert "special_cause_neutral_high" not in analyze(shift[1:], "i", rules="mdc").point_type
+    assert analyze(shift[1:], "i", rules="mdc6").point_type[-6:] == ["special_cause_neutral_high"] * 6
+    trend = [10, 10.5, 9.5, 10, 10.2, 9.8, 10, 10.1, 9.9, 9.3, 9.5, 9.7, 9.9, 10.1, 10.3]
+    assert analyze(trend, "i", rules="mdc", improvement="up").point_type[-6:] == ["common_cause"] * 6
+    assert analyze(trend, "i", rules="mdc6", improvement="up").point_type[-6:] == ["special_cause_improvement"] * 6
+
+
+@pytest.mark.parametrize("chart", ["p", "pp", "u", "up"])
+def test_a_zero_denominator_is_a_gap(chart: str) -> None:
+    y = [5, 6, 4, 0, 5, 7, 6, 5, 4, 6]
+    n = [50, 55, 48, 0, 52, 60, 57, 50, 45, 58]
+    result = analyze(y, chart, n=n)
+    assert math.isnan(result.y[3]) and result.zero_denominators == (3,)
+    # As qicharts2: the same as a missing point (a Laney chart's moving ranges skip it).
+    reference = analyze([None if i == 3 else v for i, v in enumerate(y)], chart,
+                        n=[None if i == 3 else v for i, v in enumerate(n)])  # fmt: skip
+    np.testing.assert_array_equal(result.cl, reference.cl)
+    np.testing.assert_array_equal(result.ucl, reference.ucl)
+    assert reference.zero_denominators == ()
+
+
+def test_a_baseline_longer_than_the_series_uses_every_point() -> None:
+    y = [5, 6, 5, 7, 6, 5, 6, 8]
+    longer, whole = analyze(y, "i", baseline=20), analyze(y, "i")
+    np.testing.assert_array_equal(longer.cl, whole.cl)
+    np.testing.assert_array_equal(longer.ucl, whole.ucl)
+
+
 # ----------------------------------------------------------------------------- bad input
 
 
@@ -211,7 +337,7 @@ def test_mdc_assurance() -> None:
         ({"y": [1, 2], "chart": "p"}, "needs denominators"),
         ({"y": [1, 2], "chart": "p", "n": [5]}, "give one per value"),
         ({"y": [6, 2], "chart": "p", "n": [5, 5]}, "cannot exceed"),
-        ({"y": [1, 2], "chart": "u", "n": [5, 0]}, "greater than zero"),
+        ({"y": [1, 2], "chart": "u", "n": [5, -1]}, "cannot be negative"),
         ({"y": [1, 0], "chart": "t"}, "greater than zero"),
         ({"y": [1, -2], "chart": "c"}, "cannot be negative"),
         ({"y": [1, -2], "chart": "g"}, "cannot be negative"),
@@ -222,7 +348,8 @@ def test_mdc_assurance() -> None:
         ({"y": [1, 2], "chart": "run", "rules": "mdc"}, "I charts only"),
         ({"y": [1, 2], "chart": "xbar"}, "subgroup keys"),
         ({"y": [], "chart": "i"}, "empty"),
-        ({"y": [1, 2], "chart": "i", "baseline": 5}, "baseline"),
+        ({"y": [1, 2], "chart": "i", "baseline": 0}, "baseline"),
+        ({"y": [1, 2], "chart": "i", "rules": "mdc7"}, "Unknown rule set"),
     ],
 )
 def test_bad_input_gives_a_clear_error(kwargs: dict, message: str) -> None:

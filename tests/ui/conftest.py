@@ -24,6 +24,24 @@ def isolated_settings(tmp_path_factory: pytest.TempPathFactory, qapp):
     QSettings().clear()
 
 
+@pytest.fixture(autouse=True)
+def no_unexpected_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A dialog that a test did not replace fails the test at once instead of waiting for a click forever."""
+    import inspect
+
+    from ui import dialogs
+
+    def refuse(name: str):
+        def dialog(*args: object, **kwargs: object) -> None:
+            raise AssertionError(f"unexpected dialog ui.dialogs.{name}{args[1:3]!r}: replace it in the test")
+
+        return dialog
+
+    for name, function in inspect.getmembers(dialogs, inspect.isfunction):
+        if function.__module__ == dialogs.__name__ and not name.startswith("_"):
+            monkeypatch.setattr(dialogs, name, refuse(name))
+
+
 @pytest.fixture
 def sample_path(tmp_path: Path) -> Path:
     """A fresh SQLite copy of the sample register."""

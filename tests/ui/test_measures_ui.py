@@ -158,14 +158,13 @@ def test_measures_panel_add_paste_import_and_undo(qtbot, window, tmp_path, monke
 @pytest.mark.parametrize("language", ["da"])
 def test_chart_reading_in_danish(qapp, document, language) -> None:
     from register import charts
-    from ui.charts_panel import chart_tr
     from ui.i18n import install_translators, remove_translators
 
     translators = install_translators(qapp, language)
     try:
         service = document.service
         measure = service.find_measure("Andel virtuelle forløb")
-        reading = charts.read_chart(charts.chart_data(measure, service.observations(measure.id)), chart_tr)
+        reading = charts.read_chart(charts.chart_data(measure, service.observations(measure.id)))
         assert reading.sentence.startswith("Signal om forbedring")
     finally:
         remove_translators(qapp, translators)
@@ -186,3 +185,51 @@ def test_charts_out_of_view_are_drawn_when_scrolled_to(qtbot, window, tmp_path) 
     qtbot.waitUntil(lambda: bar.maximum() > 0)
     bar.setValue(bar.maximum())
     qtbot.waitUntil(lambda: panel.widgets[-1].canvas is not None)
+
+
+def test_the_measure_dialog_offers_the_six_point_mdc_variant(qapp) -> None:
+    from ui.measure_dialogs import MeasureDialog
+
+    dialog = MeasureDialog(None)
+    dialog.name.setText("Falls")
+    dialog.chart.setCurrentIndex(dialog.chart.findData("i"))
+    dialog.rules.setCurrentIndex(dialog.rules.findData("mdc6"))
+    assert dialog.rules.currentIndex() >= 0 and dialog.values()["rules"] == "mdc6"
+    dialog.chart.setCurrentIndex(dialog.chart.findData("c"))
+    dialog._accept()
+    assert "I charts only" in dialog.message.text() and dialog.result() == 0
+
+
+def test_mdc_measures_show_the_nhs_icon_in_the_tree_and_the_diagram(qtbot, window, tmp_path) -> None:  # noqa: F811
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from register.variation_icons import BLUE
+    from ui.diagram_paint import paint_evidence_badge
+
+    open_and_wait(qtbot, window, tmp_path / "mdc.sqlite", create=True)
+    service = window.document.service
+    goal = service.add_node("goal", "Mål")
+    primary = service.add_node("primary", "Primær", goal.id)
+    project = service.add_node("project", "Projekt MDC", primary.id)
+    measure = service.add_measure(project.id, "Ventetid", chart="i", rules="mdc", improvement="up")
+    service.add_observations(measure.id, [{"date": date(2024, 1, 1) + timedelta(days=30 * i), "value": v}
+                                          for i, v in enumerate(UP)])  # fmt: skip
+    window.reload()
+    window.set_document(window.document.__class__(service))
+    wait_for_evidence(qtbot, window)
+    evidence = window.document.evidence[project.id]
+    assert evidence.kind == "improvement" and evidence.marker == "improvement_high"
+    window.tabs.setCurrentIndex(window.diagram_tab)
+    assert window.diagram_panel.scene.items_by_node[project.id].evidence == "improvement_high"
+    # The badge is the NHS icon: a blue ring, not the ✓ badge.
+    image = QImage(40, 40, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    paint_evidence_badge(painter, evidence.marker, QPointF(20, 20), 36)
+    painter.end()
+    colours = {image.pixelColor(x, y).name() for x in range(40) for y in range(40)}
+    blue = QColor(BLUE)
+    assert any(abs(QColor(c).red() - blue.red()) < 12 and abs(QColor(c).blue() - blue.blue()) < 12 for c in colours)
+    icon = window.tree_model.index_of_node(project.id, 4).data(Qt.ItemDataRole.DecorationRole)
+    assert not icon.isNull()
