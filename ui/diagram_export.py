@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdf
 
 from register.diagram import DiagramLayout
 from register.errors import RegisterError
+from ui.date_edit import date_text
 from ui.diagram_paint import (
     MIN_PRINTED_FONT,
     DiagramTexts,
@@ -155,7 +156,7 @@ def _title_block(painter: QPainter, plan: PagePlan, number: int, page: QSizeF, t
     pages = translate("DiagramExport", "Page {page} of {pages}").format(page=number + 1, pages=plan.pages)
     if plan.tiled:
         pages += " · " + translate("DiagramExport", "row {row}, column {column}").format(row=row, column=column)
-    printed = translate("DiagramExport", "Printed {date}").format(date=title.printed.isoformat())
+    printed = translate("DiagramExport", "Printed {date}").format(date=date_text(title.printed))
     for offset, text in ((0, printed), (14, pages)):
         width = qt_measurer(text, 8.0, False)
         draw_text(painter, right - width, top + offset, text, 8.0, False, QColor("#333333"))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from register.diagram import Box, DiagramLayout
+from ui.date_edit import date_text
 from ui.diagram_paint import build_layout, paint_box, paint_connector, paint_cross_link, paint_headers, points_box
 from ui.document import RegisterDocument
 from ui.evidence import evidence_tooltip
@@ -256,7 +257,7 @@ class DiagramPanel(QWidget):
             lines = [node.title, kind_name(node.kind).capitalize()]
             status = tree.latest_status.get(node_id)
             if status is not None:
-                lines.append(f"{status.date.isoformat()}: {rag_name(status.rag)} {progress_text(status.progress)}")
+                lines.append(f"{date_text(status.date)}: {rag_name(status.rag)} {progress_text(status.progress)}")
             if node_id in tree_evidence:
                 lines.append(evidence_tooltip(tree_evidence[node_id]))
             tips[node_id] = "\n".join(lines)

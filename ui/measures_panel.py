@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
 from register.errors import ConflictError, RegisterError
 from register.records import MeasureRecord
 from ui import commands, dialogs
+from ui.date_edit import date_text
 from ui.document import RegisterDocument
+from ui.measure_dialogs import chart_name
 from ui.observations_model import ObservationsModel
 
 translate = QCoreApplication.translate
@@ -141,7 +143,7 @@ class MeasuresPanel(QWidget):
         self.measure_list.blockSignals(True)
         self.measure_list.clear()
         for measure in self._measures:
-            item = QListWidgetItem(f"{measure.name}  ·  {measure.chart}")
+            item = QListWidgetItem(f"{measure.name}  ·  {chart_name(measure.chart)}")
             item.setToolTip(measure.definition or measure.name)
             self.measure_list.addItem(item)
         row = next((i for i, m in enumerate(self._measures) if m.id == current), 0 if self._measures else -1)
@@ -172,7 +174,7 @@ class MeasuresPanel(QWidget):
         self._notes = notes
         self.annotations.setRowCount(len(notes))
         for row, note in enumerate(notes):
-            self.annotations.setItem(row, 0, QTableWidgetItem(note.date.isoformat()))
+            self.annotations.setItem(row, 0, QTableWidgetItem(date_text(note.date)))
             self.annotations.setItem(row, 1, QTableWidgetItem(note.text))
             self.annotations.setItem(row, 2, QTableWidgetItem("✓" if note.phase_break else ""))
 

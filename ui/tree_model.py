@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from register.model import ALLOWED_PARENTS
+from ui.date_edit import date_text
 from ui.document import RegisterDocument
 from ui.evidence import evidence_name, evidence_tooltip
 from ui.icons import evidence_icon, icon, rag_icon
@@ -307,7 +308,7 @@ class DiagramTreeModel(QAbstractItemModel):
             if status is not None:
                 lines.append(
                     translate("TreeModel", "Latest status {date}: {rag} {progress}").format(
-                        date=status.date.isoformat(), rag=rag_name(status.rag), progress=progress_text(status.progress)
+                        date=date_text(status.date), rag=rag_name(status.rag), progress=progress_text(status.progress)
                     )
                 )
             if stale:

@@ -27,6 +27,10 @@
         <source>&amp;Text:</source>
         <translation>&amp;Tekst:</translation>
     </message>
+    <message>
+        <source>Write the annotation&apos;s text.</source>
+        <translation>Skriv annoteringens tekst.</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -232,6 +236,17 @@ Dine data er i sikkerhed: hver ændring gemmes i én transaktion, og denne blev 
     <message>
         <source>Edit annotation “{text}”</source>
         <translation>Rediger annotering “{text}”</translation>
+    </message>
+</context>
+<context>
+    <name>DateEdit</name>
+    <message>
+        <source>dd-mm-yyyy</source>
+        <translation>dd-mm-åååå</translation>
+    </message>
+    <message>
+        <source>A date like 13-04-2026, 13.04.2026, 13/4/2026, 13-4-26 or 2026-04-13</source>
+        <translation>En dato som 13-04-2026, 13.04.2026, 13/4/2026, 13-4-26 eller 2026-04-13</translation>
     </message>
 </context>
 <context>
@@ -613,6 +628,159 @@ Dine data er i sikkerhed: hver ændring gemmes i én transaktion, og denne blev 
     <message>
         <source>imported</source>
         <translation>importeret</translation>
+    </message>
+    <message>
+        <source>data added</source>
+        <translation>data tilføjet</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <extracomment>The fields the audit trail names, in words (``end_date`` → ``end date`` / ``slutdato``).</extracomment>
+        <translation>titel</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>beskrivelse</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>type</translation>
+    </message>
+    <message>
+        <source>parent</source>
+        <translation>overordnet</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>placering</translation>
+    </message>
+    <message>
+        <source>lead</source>
+        <translation>projektleder</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>enhed</translation>
+    </message>
+    <message>
+        <source>start date</source>
+        <translation>startdato</translation>
+    </message>
+    <message>
+        <source>end date</source>
+        <translation>slutdato</translation>
+    </message>
+    <message>
+        <source>stage</source>
+        <translation>stadie</translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation>arkiveret</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>fra</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>til</translation>
+    </message>
+    <message>
+        <source>strength</source>
+        <translation>styrke</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>dato</translation>
+    </message>
+    <message>
+        <source>RAG</source>
+        <translation>RAG</translation>
+    </message>
+    <message>
+        <source>progress score</source>
+        <translation>fremdriftsscore</translation>
+    </message>
+    <message>
+        <source>author</source>
+        <translation>forfatter</translation>
+    </message>
+    <message>
+        <source>summary</source>
+        <translation>resumé</translation>
+    </message>
+    <message>
+        <source>next steps</source>
+        <translation>næste skridt</translation>
+    </message>
+    <message>
+        <source>help needed</source>
+        <translation>behov for hjælp</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>navn</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>type</translation>
+    </message>
+    <message>
+        <source>operational definition</source>
+        <translation>operationel definition</translation>
+    </message>
+    <message>
+        <source>chart type</source>
+        <translation>kurvetype</translation>
+    </message>
+    <message>
+        <source>direction of improvement</source>
+        <translation>forbedringsretning</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>målværdi</translation>
+    </message>
+    <message>
+        <source>rule set</source>
+        <translation>regelsæt</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>basisperiode</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>værdi</translation>
+    </message>
+    <message>
+        <source>denominator</source>
+        <translation>nævner</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>notat</translation>
+    </message>
+    <message>
+        <source>excluded</source>
+        <translation>udeladt</translation>
+    </message>
+    <message>
+        <source>reason for exclusion</source>
+        <translation>årsag til udeladelse</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>tekst</translation>
+    </message>
+    <message>
+        <source>new period</source>
+        <translation>ny periode</translation>
+    </message>
+    <message>
+        <source>data points</source>
+        <translation>datapunkter</translation>
     </message>
     <message>
         <source>Node</source>
@@ -1388,10 +1556,6 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
 <context>
     <name>NodeEditor</name>
     <message>
-        <source>YYYY-MM-DD</source>
-        <translation>ÅÅÅÅ-MM-DD</translation>
-    </message>
-    <message>
         <source>&amp;Title:</source>
         <translation>&amp;Titel:</translation>
     </message>
@@ -1480,8 +1644,20 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
         <translation>Styrke</translation>
     </message>
     <message>
-        <source>When (UTC)</source>
-        <translation>Hvornår (UTC)</translation>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nej</translation>
+    </message>
+    <message>
+        <source>{count} item</source>
+        <translation>{count} stk.</translation>
+    </message>
+    <message>
+        <source>{count} items</source>
+        <translation>{count} stk.</translation>
     </message>
     <message>
         <source>Who</source>
@@ -1490,6 +1666,10 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     <message>
         <source>What</source>
         <translation>Hvad</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Hvornår</translation>
     </message>
     <message>
         <source>Changes</source>
@@ -1538,14 +1718,6 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     <message>
         <source>← served by</source>
         <translation>← understøttes af</translation>
-    </message>
-    <message>
-        <source>Write the start date like 2026-03-31.</source>
-        <translation>Skriv startdatoen som 2026-03-31.</translation>
-    </message>
-    <message>
-        <source>Write the end date like 2026-03-31.</source>
-        <translation>Skriv slutdatoen som 2026-03-31.</translation>
     </message>
     <message>
         <source>The end date is before the start date.</source>
@@ -1728,6 +1900,10 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     <message>
         <source>Last time: {summary}</source>
         <translation>Sidst: {summary}</translation>
+    </message>
+    <message>
+        <source>The date is more than a year ahead; check the year.</source>
+        <translation>Datoen ligger mere end et år ude i fremtiden; tjek årstallet.</translation>
     </message>
     <message>
         <source>Choose a RAG status: green, amber or red (Alt+G, Alt+A, Alt+R).</source>
