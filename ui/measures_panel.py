@@ -27,10 +27,13 @@ from register.records import MeasureRecord
 from ui import commands, dialogs
 from ui.date_edit import date_text
 from ui.document import RegisterDocument
+from ui.labels import plural
 from ui.measure_dialogs import chart_name
 from ui.observations_model import ObservationsModel
 
 translate = QCoreApplication.translate
+PROBLEM_COLOUR = "#b3261e"
+SUCCESS_COLOUR = "#1e6b34"
 
 
 class MeasuresPanel(QWidget):
@@ -71,7 +74,6 @@ class MeasuresPanel(QWidget):
                   context=Qt.ShortcutContext.WidgetShortcut)  # fmt: skip
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b3261e")
         data_buttons = QHBoxLayout()
         self.paste_button = QPushButton(translate("MeasuresPanel", "&Paste rows"))
         self.paste_button.setToolTip(translate("MeasuresPanel", "Paste rows copied from Excel or a CSV (Ctrl+V)"))
@@ -162,7 +164,7 @@ class MeasuresPanel(QWidget):
             self.model = None
         if measure is not None and self.document is not None:
             self.model = ObservationsModel(self.document, measure)
-            self.model.problem.connect(self.message.setText)
+            self.model.problem.connect(self.show_problem)
         self.grid.setModel(self.model)
         self.message.clear()
         self._fill_annotations()
@@ -238,6 +240,16 @@ class MeasuresPanel(QWidget):
         text = QGuiApplication.clipboard().text()
         self._guard(lambda: self.model.paste(text), translate("MeasuresPanel", "Nothing was pasted"))
 
+    def show_problem(self, text: str) -> None:
+        """A refusal under the grid, in red ("" clears it)."""
+        self.message.setStyleSheet(f"color: {PROBLEM_COLOUR}")
+        self.message.setText(text)
+
+    def show_success(self, text: str) -> None:
+        """A completed action under the grid, in green with a tick (never in the red of a refusal)."""
+        self.message.setStyleSheet(f"color: {SUCCESS_COLOUR}")
+        self.message.setText(f"✓ {text}")
+
     def delete_rows(self) -> None:
         if self.model is None:
             return
@@ -272,7 +284,8 @@ class MeasuresPanel(QWidget):
 
         count = self._guard(store, translate("MeasuresPanel", "Nothing was imported"))
         if count:
-            self.message.setText(translate("MeasuresPanel", "Imported {count} rows.").format(count=count))
+            self.show_success(plural(count, translate("MeasuresPanel", "Imported {count} row."),
+                                     translate("MeasuresPanel", "Imported {count} rows.")))  # fmt: skip
 
     def add_annotation(self) -> None:
         measure = self.measure()

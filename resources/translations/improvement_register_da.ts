@@ -1537,6 +1537,10 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
         <translation>Intet blev importeret</translation>
     </message>
     <message>
+        <source>Imported {count} row.</source>
+        <translation>{count} række importeret.</translation>
+    </message>
+    <message>
         <source>Imported {count} rows.</source>
         <translation>{count} rækker importeret.</translation>
     </message>
@@ -1829,6 +1833,28 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     <message>
         <source>Weeks stale</source>
         <translation>Uger uden opdatering</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Drive</source>
+        <translation>Drev</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Mappe</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>Kig &amp;i:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Filer af &amp;typen:</translation>
     </message>
 </context>
 <context>
