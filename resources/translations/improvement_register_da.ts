@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>Start a new phase here (own centre line and limits)</source>
-        <translation>Start en ny fase her (egen centerlinje og egne grænser)</translation>
+        <translation>Start en ny periode her (egen centerlinje og egne grænser)</translation>
     </message>
     <message>
         <source>&amp;Date:</source>
@@ -57,7 +57,7 @@ Dine data er i sikkerhed: hver ændring gemmes i én transaktion, og denne blev 
     </message>
     <message>
         <source>No chart: {error}</source>
-        <translation>Intet diagram: {error}</translation>
+        <translation>Ingen kurve: {error}</translation>
     </message>
     <message>
         <source>{n} useful points · longest run {run} (limit {run_max}) · crossings {crossings} (minimum {crossings_min})</source>
@@ -85,7 +85,7 @@ Dine data er i sikkerhed: hver ændring gemmes i én transaktion, og denne blev 
     </message>
     <message>
         <source>Too little data to read: {n} useful points in the latest phase; {minimum} are needed.</source>
-        <translation>For få data til en aflæsning: {n} brugbare punkter i den seneste fase; der skal bruges {minimum}.</translation>
+        <translation>For få data til en aflæsning: {n} brugbare punkter i den seneste periode; der skal bruges {minimum}.</translation>
     </message>
     <message>
         <source>No signal: only random variation around the {centre}.</source>
@@ -129,7 +129,7 @@ Dine data er i sikkerhed: hver ændring gemmes i én transaktion, og denne blev 
     </message>
     <message>
         <source>target</source>
-        <translation>mål</translation>
+        <translation>målværdi</translation>
     </message>
     <message>
         <source>progress (IHI score)</source>
@@ -148,11 +148,11 @@ Dine data er i sikkerhed: hver ændring gemmes i én transaktion, og denne blev 
     </message>
     <message>
         <source>Export chart…</source>
-        <translation>Eksporter diagram…</translation>
+        <translation>Eksporter kurve…</translation>
     </message>
     <message>
         <source>Export all charts (PDF)…</source>
-        <translation>Eksporter alle diagrammer (PDF)…</translation>
+        <translation>Eksporter alle kurver (PDF)…</translation>
     </message>
     <message>
         <source>This node has no measures yet. Add one under Measures.</source>
@@ -411,7 +411,7 @@ Dine data er i sikkerhed: hver ændring gemmes i én transaktion, og denne blev 
     </message>
     <message>
         <source>Export chart</source>
-        <translation>Eksporter diagram</translation>
+        <translation>Eksporter kurve</translation>
     </message>
 </context>
 <context>
@@ -939,7 +939,7 @@ Dine data er i sikkerhed: hver ændring gemmes i én transaktion, og denne blev 
     </message>
     <message>
         <source>All stages</source>
-        <translation>Alle faser</translation>
+        <translation>Alle stadier</translation>
     </message>
     <message>
         <source>All RAG</source>
@@ -951,7 +951,7 @@ Dine data er i sikkerhed: hver ændring gemmes i én transaktion, og denne blev 
     </message>
     <message>
         <source>Stage:</source>
-        <translation>Fase:</translation>
+        <translation>Stadie:</translation>
     </message>
     <message>
         <source>RAG:</source>
@@ -1334,47 +1334,47 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     </message>
     <message>
         <source>I chart (individual values)</source>
-        <translation>I-diagram (enkeltværdier)</translation>
+        <translation>I-kurve (enkeltværdier)</translation>
     </message>
     <message>
         <source>MR chart (moving ranges)</source>
-        <translation>MR-diagram (glidende variationsbredder)</translation>
+        <translation>MR-kurve (glidende variationsbredder)</translation>
     </message>
     <message>
         <source>Xbar chart (subgroup means)</source>
-        <translation>Xbar-diagram (gennemsnit af undergrupper)</translation>
+        <translation>Xbar-kurve (gennemsnit af undergrupper)</translation>
     </message>
     <message>
         <source>S chart (subgroup spread)</source>
-        <translation>S-diagram (spredning i undergrupper)</translation>
+        <translation>S-kurve (spredning i undergrupper)</translation>
     </message>
     <message>
         <source>T chart (time between rare events)</source>
-        <translation>T-diagram (tid mellem sjældne hændelser)</translation>
+        <translation>T-kurve (tid mellem sjældne hændelser)</translation>
     </message>
     <message>
         <source>P chart (proportion)</source>
-        <translation>P-diagram (andel)</translation>
+        <translation>P-kurve (andel)</translation>
     </message>
     <message>
         <source>P′ chart (Laney, large denominators)</source>
-        <translation>P′-diagram (Laney, store nævnere)</translation>
+        <translation>P′-kurve (Laney, store nævnere)</translation>
     </message>
     <message>
         <source>C chart (count)</source>
-        <translation>C-diagram (antal)</translation>
+        <translation>C-kurve (antal)</translation>
     </message>
     <message>
         <source>U chart (rate)</source>
-        <translation>U-diagram (rate)</translation>
+        <translation>U-kurve (rate)</translation>
     </message>
     <message>
         <source>U′ chart (Laney, large denominators)</source>
-        <translation>U′-diagram (Laney, store nævnere)</translation>
+        <translation>U′-kurve (Laney, store nævnere)</translation>
     </message>
     <message>
         <source>G chart (cases between rare events)</source>
-        <translation>G-diagram (tilfælde mellem sjældne hændelser)</translation>
+        <translation>G-kurve (tilfælde mellem sjældne hændelser)</translation>
     </message>
     <message>
         <source>Edit measure</source>
@@ -1402,7 +1402,7 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     </message>
     <message>
         <source>Making Data Count (I charts)</source>
-        <translation>Making Data Count (I-diagrammer)</translation>
+        <translation>Making Data Count (I-kurver)</translation>
     </message>
     <message>
         <source>all points</source>
@@ -1426,7 +1426,7 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     </message>
     <message>
         <source>&amp;Chart:</source>
-        <translation>Dia&amp;gram:</translation>
+        <translation>&amp;Kurve:</translation>
     </message>
     <message>
         <source>&amp;Improvement is:</source>
@@ -1434,7 +1434,7 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     </message>
     <message>
         <source>T&amp;arget:</source>
-        <translation>&amp;Mål:</translation>
+        <translation>&amp;Målværdi:</translation>
     </message>
     <message>
         <source>&amp;Rules:</source>
@@ -1446,7 +1446,7 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     </message>
     <message>
         <source>Making Data Count rules apply to I charts only.</source>
-        <translation>Making Data Count-regler gælder kun I-diagrammer.</translation>
+        <translation>Making Data Count-regler gælder kun I-kurver.</translation>
     </message>
 </context>
 <context>
@@ -1494,7 +1494,7 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     </message>
     <message>
         <source>New phase</source>
-        <translation>Ny fase</translation>
+        <translation>Ny periode</translation>
     </message>
     <message>
         <source>Double-click an annotation to edit it</source>
@@ -1585,7 +1585,7 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     </message>
     <message>
         <source>St&amp;age:</source>
-        <translation>&amp;Fase:</translation>
+        <translation>&amp;Stadie:</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -1697,7 +1697,7 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     </message>
     <message>
         <source>Charts</source>
-        <translation>Diagrammer</translation>
+        <translation>Kurver</translation>
     </message>
     <message>
         <source>Status history</source>
@@ -1816,7 +1816,7 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     </message>
     <message>
         <source>Stage</source>
-        <translation>Fase</translation>
+        <translation>Stadie</translation>
     </message>
     <message>
         <source>RAG</source>
@@ -1961,7 +1961,7 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     </message>
     <message>
         <source>Stage</source>
-        <translation>Fase</translation>
+        <translation>Stadie</translation>
     </message>
     <message>
         <source>RAG</source>

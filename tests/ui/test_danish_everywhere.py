@@ -104,3 +104,50 @@ def test_every_text_of_the_window_and_its_dialogs_has_danish(qtbot, recorder, wi
     labels = {label.text() for label in dialogs[-1].findChildren(QLabel)}
     assert "Kig &i:" in labels and "Filer af &typen:" in labels  # was "Look in:" in English
     assert recorder.missing == set(), f"texts without Danish: {sorted(recorder.missing)}"
+
+
+def _danish_texts() -> list[tuple[str, str, str]]:
+    """(context, English source, Danish) of the window's catalogue and of the core's."""
+    import xml.etree.ElementTree as ElementTree
+    from pathlib import Path
+
+    from babel.messages.pofile import read_po
+
+    root = Path(__file__).resolve().parents[2]
+    texts = []
+    tree = ElementTree.parse(root / "resources" / "translations" / "improvement_register_da.ts")
+    for context in tree.getroot():
+        for message in context.findall("message"):
+            translation = message.find("translation")
+            for form in [translation.text or "", *(n.text or "" for n in translation.findall("numerusform"))]:
+                texts.append((context.find("name").text, message.find("source").text, form))
+    with (root / "register" / "locale" / "da" / "LC_MESSAGES" / "improvement_register.po").open("rb") as handle:
+        for message in read_po(handle):
+            if message.id:
+                ids = message.id if isinstance(message.id, tuple) else (message.id,)
+                strings = message.string if isinstance(message.string, tuple) else (message.string,)
+                texts += [("core", ids[0], string) for string in strings]
+    return texts
+
+
+def test_one_danish_word_one_meaning() -> None:
+    """The glossary (README): goal = mål, target = målværdi; stage = stadie, a chart's phase = periode;
+    chart = kurve (run chart seriediagram, control chart kontroldiagram); the drawn diagram = (driver)diagram."""
+    import re
+
+    wrong = []
+    for context, source, danish in _danish_texts():
+        english, words = source.lower(), danish.lower()
+        if "target" in english and "{target}" not in english and "målværdi" not in words:
+            wrong.append((context, source, danish))
+        if re.search(r"\bfase", words):  # neither a stage (stadie) nor a phase (periode) is a "fase"
+            wrong.append((context, source, danish))
+        if (
+            re.search(r"\bcharts?\b", english)
+            and "diagram" in words
+            and not re.search(r"seriediagram|kontroldiagram|driverdiagram", words)
+        ):  # a chart is a kurve; "diagram" is the drawn driver diagram
+            wrong.append((context, source, danish))
+        if re.search(r"\bstages?\b", english) and "stadi" not in words:
+            wrong.append((context, source, danish))
+    assert wrong == []
