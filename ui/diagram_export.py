@@ -278,7 +278,12 @@ def _write_png(path: Path, layout: DiagramLayout, plan: PagePlan, page: QSizeF, 
 
 def print_diagram(printer: object, layout: DiagramLayout, tile: bool, title: TitleBlock, texts: DiagramTexts,
                   evidence: dict[str, str] | None = None) -> None:  # fmt: skip
-    """Paint the pages on a QPrinter (print or print preview), in the printer's page size and orientation."""
+    """Paint the pages on a QPrinter (print or print preview), in the printer's page size and orientation.
+
+    The page is used as the PDF uses it: the whole sheet, with this module's own margins and title block (a
+    printer's default margins would move the drawing and cut its right and bottom edges).
+    """
+    printer.setFullPage(True)
     rect = printer.pageLayout().fullRectPoints()
     page = QSizeF(rect.width(), rect.height())
     plan = plan_pages(layout, page, tile)

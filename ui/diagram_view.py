@@ -48,12 +48,13 @@ class BoxItem(QGraphicsItem):
         return self.box.node_id
 
     def boundingRect(self) -> QRectF:  # noqa: N802
-        return QRectF(self.box.x - 2, self.box.y - 2, self.box.width + 4, self.box.height + 4)
+        reach = max(2.0, self.style.badge_overhang)  # the evidence badge stands out at the top-right corner
+        return QRectF(self.box.x - 2, self.box.y - reach, self.box.width + 2 + reach, self.box.height + 2 + reach)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         style = self.style
         paint_box(painter, self.box, style.line_spacing, style.padding, style.rag_band, self.isSelected(),
-                  self.evidence)  # fmt: skip
+                  self.evidence, style.badge_size)  # fmt: skip
 
 
 class LinesItem(QGraphicsItem):
