@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -142,13 +143,14 @@ class NodeEditor(QWidget):
         links_layout = QVBoxLayout(links_page)
         links_layout.setContentsMargins(0, 0, 0, 0)
         links_layout.addWidget(self.links_table)
-        link_buttons = QHBoxLayout()
+        link_buttons = QGridLayout()  # two rows, so a narrow editor needs no sideways scrolling
         self.add_link_button = QPushButton(icon("link"), translate("NodeEditor", "Add cross-link…"))
         self.toggle_link_button = QPushButton(translate("NodeEditor", "Strong/weak"))
         self.remove_link_button = QPushButton(translate("NodeEditor", "Remove cross-link"))
-        for button in (self.add_link_button, self.toggle_link_button, self.remove_link_button):
-            link_buttons.addWidget(button)
-        link_buttons.addStretch(1)
+        link_buttons.addWidget(self.add_link_button, 0, 0)
+        link_buttons.addWidget(self.toggle_link_button, 1, 0)
+        link_buttons.addWidget(self.remove_link_button, 1, 1)
+        link_buttons.setColumnStretch(2, 1)
         links_layout.addLayout(link_buttons)
         self.measures_panel = MeasuresPanel()
         self.charts_panel = ChartsPanel()
@@ -261,6 +263,8 @@ class NodeEditor(QWidget):
         self.start_edit.setDate(node.start)
         self.end_edit.setDate(node.end)
         self.stage_combo.setCurrentIndex(max(0, self.stage_combo.findData(node.stage or "idea")))
+        for edit in (self.title_edit, self.lead_edit, self.unit_edit):
+            edit.setCursorPosition(0)  # a long title shows its beginning, not its end
         self._loading = False
         self.status_button.setVisible(is_project)
         self.tabs.setTabVisible(self.history_index, is_project)

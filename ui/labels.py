@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
 from register import validation
 from register.model import PROGRESS_SCALE
@@ -123,6 +123,13 @@ assert set(_PROGRESS) == set(PROGRESS_SCALE)
 
 RAG_COLOURS = {"green": QColor("#2e9d4f"), "amber": QColor("#f0a020"), "red": QColor("#d43c3c")}
 STALE_COLOUR = QColor("#b3261e")
+
+
+def bold_font(font: QFont) -> QFont:
+    """A bold copy of ``font``."""
+    bold = QFont(font)
+    bold.setBold(True)
+    return bold
 
 
 def plural(count: int, one: str, many: str) -> str:
