@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from register import validation
 from register.errors import ValidationError
@@ -81,3 +81,18 @@ class DateEdit(QLineEdit):
         value = self.date()
         if value is not None and self.text() != date_text(value):
             self.setText(date_text(value))
+
+
+class DateDelegate(QStyledItemDelegate):
+    """The date column of a grid edited with a :class:`DateEdit`: the same forms, the same inline flag."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:  # noqa: N802
+        editor = DateEdit(parent=parent, optional=True)
+        editor.setFrame(False)
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
+        editor.setText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex) -> None:  # noqa: N802
+        model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)

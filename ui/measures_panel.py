@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 from register.errors import ConflictError, RegisterError
 from register.records import MeasureRecord
 from ui import commands, dialogs
-from ui.date_edit import date_text
+from ui.date_edit import DateDelegate, date_text
 from ui.document import RegisterDocument
 from ui.labels import plural
 from ui.measure_dialogs import chart_name
-from ui.observations_model import ObservationsModel
+from ui.observations_model import DATE, ObservationsModel
 
 translate = QCoreApplication.translate
 PROBLEM_COLOUR = "#b3261e"
@@ -68,6 +68,7 @@ class MeasuresPanel(QWidget):
         self.grid.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.grid.horizontalHeader().setStretchLastSection(True)
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.grid.setItemDelegateForColumn(DATE, DateDelegate(self.grid))
         QShortcut(QKeySequence.StandardKey.Paste, self.grid, activated=self.paste,
                   context=Qt.ShortcutContext.WidgetShortcut)  # fmt: skip
         QShortcut(QKeySequence.StandardKey.Delete, self.grid, activated=self.delete_rows,

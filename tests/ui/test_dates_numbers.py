@@ -9,11 +9,11 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from tests.ui.test_main_window import fresh_tree, open_and_wait, window  # noqa: F401 - the window fixture
 from ui import commands
-from ui.observations_model import DATE, VALUE, ObservationsModel
+from ui.observations_model import DATE, VALUE
 
 TYPED = ["13-04-2026", "13.04.2026", "13/4/2026", "13-4-26", "2026-04-13"]
 SHOWN = {"da": "13-04-2026", "en": "2026-04-13"}
@@ -126,25 +126,39 @@ def test_the_editor_takes_project_dates_typed_and_shows_them_in_the_language(
     assert not editor.save_button.isEnabled()
 
 
-def test_grid_dates_and_decimal_commas(qtbot, document, language) -> None:
-    from PySide6.QtWidgets import QTableView
+def test_grid_dates_and_decimal_commas(qtbot, window, tmp_path, language) -> None:  # noqa: F811
+    from ui.date_edit import DateEdit
 
+    open_and_wait(qtbot, window, tmp_path / "sample.sqlite", sample=True)
+    document = window.document
     goal = document.index.child_ids(None)[0]
     measure = commands.add_measure(document, goal, "Ventetid", chart="i")
-    model = ObservationsModel(document, measure)
-    view = QTableView()
-    view.setModel(model)
-    qtbot.addWidget(view)
-    view.show()
-    qtbot.waitExposed(view)
-    for column, typed in ((DATE, "13.4.2026"), (VALUE, "2,5")):  # typed key by key into the new row's editors
-        index = model.index(0, column)
+    window.select_node(goal)
+    panel = window.editor.measures_panel
+    panel.measure_list.setCurrentRow(next(row for row in range(panel.measure_list.count())
+                                          if panel.measure_list.item(row).text().startswith("Ventetid")))  # fmt: skip
+    view, model = panel.grid, panel.model
+    assert model.measure.id == measure.id
+
+    def type_into(row: int, column: int, typed: str) -> QWidget:
+        index = model.index(row, column)
         view.setCurrentIndex(index)
         view.edit(index)
         editor = view.focusWidget()
         QTest.keyClicks(editor, typed)
-        QTest.keyClick(editor, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda typing=editor: view.focusWidget() is not typing)  # the view commits the edit queued
+        return editor
+
+    editor = type_into(0, DATE, "31-02-2026")  # the grid's date editor flags an impossible date as it is typed
+    assert isinstance(editor, DateEdit) and "#b3261e" in editor.styleSheet()
+    assert ("februar 2026 har 28 dage" if language == "da" else "February 2026 has 28 days") in editor.toolTip()
+    editor.selectAll()
+    QTest.keyClicks(editor, "13.4.2026")
+    assert editor.styleSheet() == ""
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.focusWidget() is not editor)  # the view commits the edit queued
+    editor = type_into(0, VALUE, "2,5")
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(document.service.observations(measure.id)))
     [stored] = document.service.observations(measure.id)
     assert (stored.date, stored.value) == (date(2026, 4, 13), 2.5)
     assert model.index(0, DATE).data() == SHOWN[language]
