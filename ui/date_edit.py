@@ -37,7 +37,7 @@ class DateEdit(QLineEdit):
         self.optional = optional
         self.field = field
         self._problem = ""
-        self.setPlaceholderText(translate("DateEdit", "dd-mm-yyyy"))
+        self.setPlaceholderText(translate("DateEdit", "yyyy-mm-dd"))  # the language's way: Danish dd-mm-åååå
         self.setToolTip(self._hint())
         self.textChanged.connect(self._check)
         self.editingFinished.connect(self._tidy)

@@ -241,7 +241,7 @@ Dine data er i sikkerhed: hver ændring gemmes i én transaktion, og denne blev 
 <context>
     <name>DateEdit</name>
     <message>
-        <source>dd-mm-yyyy</source>
+        <source>yyyy-mm-dd</source>
         <translation>dd-mm-åååå</translation>
     </message>
     <message>

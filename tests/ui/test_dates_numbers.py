@@ -72,6 +72,7 @@ def test_a_fresh_dialog_shows_today_the_language_s_way(qtbot, language) -> None:
     today = date.today()
     assert form.date_edit.text() == (today.strftime("%d-%m-%Y") if language == "da" else today.isoformat())
     assert form.values()["date"] == today
+    assert form.date_edit.placeholderText() == {"da": "dd-mm-åååå", "en": "yyyy-mm-dd"}[language]
 
 
 def test_an_impossible_date_is_flagged_inline_and_not_saved(qtbot, language) -> None:
