@@ -92,3 +92,24 @@ def test_messages_are_danish_in_danish(danish) -> None:
     with pytest.raises(ValidationError) as caught:
         validation.progress("7")
     assert str(caught.value) == "Fremdriftsscore 7 er ikke på IHI-skalaen; brug 0,5 til 5,0 i trin på 0,5."
+
+
+def test_service_messages_in_danish(sqlite_service, danish) -> None:
+    import re
+
+    from register.errors import ConflictError
+
+    service = sqlite_service
+    with pytest.raises(ValidationError) as caught:
+        service.add_node("primary", "Forventninger")
+    assert str(caught.value) == "Typen primær driver skal ligge under: mål."
+    goal = service.add_node("goal", "Færre ambulante besøg")
+    service.update_node(goal.id, title="Færre besøg", expected_version=goal.version)
+    with pytest.raises(ConflictError) as caught:
+        service.update_node(goal.id, title="Andet", expected_version=goal.version)
+    message = str(caught.value)
+    assert message.startswith("'Færre besøg' blev ændret af tester ")
+    assert re.search(r" \d\d-\d\d-\d{4} \d\d:\d\d, efter du åbnede det\. Genindlæs", message), message
+    with pytest.raises(ValidationError) as caught:
+        service.update_node(goal.id, start="2026-01-01")
+    assert str(caught.value) == "Kun projekter har startdato; typen mål har ikke."
