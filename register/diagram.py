@@ -52,6 +52,14 @@ class Style:
     line_spacing: float = 1.22
     rag_band: float = 11.0
     header_font_size: float = 10.0
+    #: The evidence badge (✓, !, ~, –, …) is a circle of this diameter centred just inside a box's top-right
+    #: corner, so half of it stands out to the right: the layout keeps room for it (see ``badge_overhang``).
+    badge_size: float = 10.0
+
+    @property
+    def badge_overhang(self) -> float:
+        """How far a badge reaches beyond its box to the right and above (plus a hairline for its outline)."""
+        return self.badge_size / 2 + 1.0
 
 
 @dataclass(frozen=True)
@@ -348,7 +356,7 @@ def layout_diagram(
         top += memo[goal_id] + style.goal_gap
     builder.connect(layout)
     builder.route_links(layout)
-    layout.width = builder.total_width
+    layout.width = builder.total_width + style.badge_overhang  # the projects' badges stand out to the right
     bottoms = [box.bottom for box in layout.boxes.values()]
     bottoms += [point[1] for route in layout.cross_links for point in route.points]
     layout.height = max(bottoms, default=top) + 4

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from register import validation as check
 from register.errors import ConflictError, NotFoundError, ValidationError
+from register.i18n import N_, _, ngettext
 from register.model import (
     ALLOWED_LINK_TARGETS,
     ALLOWED_PARENTS,
@@ -52,10 +53,21 @@ from register.records import (
 from register.spc import CHART_TYPES
 from register.storage import Database
 
-KIND_NAMES = {"goal": "goal", "primary": "primary driver", "secondary": "secondary driver", "project": "project"}
+KIND_NAMES = {"goal": N_("goal"), "primary": N_("primary driver"), "secondary": N_("secondary driver"),
+              "project": N_("project")}  # fmt: skip
 PROJECT_FIELDS = ("lead", "unit", "start", "end", "stage")
 RATIO_CHARTS = ("p", "pp", "u", "up")
 PROPORTION_CHARTS = ("p", "pp")
+#: The kinds of entity the messages name (``No measure with id …``), translated where shown.
+ENTITY_NAMES = {"node": N_("node"), "link": N_("link"), "status update": N_("status update"),
+                "measure": N_("measure"), "observation": N_("observation"), "annotation": N_("annotation")}  # fmt: skip
+#: The entities a conflict message names without a title.
+ENTITY_PHRASES = {N_("The link"), N_("The status update"), N_("The observation"), N_("The annotation")}
+
+
+def kind_name(kind: str) -> str:
+    """A node kind in words, in the language in use (``primary`` → ``primary driver`` / ``primær driver``)."""
+    return _(KIND_NAMES[kind])
 
 
 def default_user() -> str:
@@ -161,10 +173,13 @@ class RegisterService:
         last = session.scalars(
             select(AuditEntry).where(AuditEntry.entity_id == entity_id).order_by(AuditEntry.id.desc()).limit(1)
         ).first()
-        who = f" by {last.user} at {last.at:%Y-%m-%d %H:%M}" if last else ""
-        return ConflictError(
-            f"{what} was changed{who} after you opened it. Reload to see the change; nothing was overwritten."
-        )
+        what = _(what) if what in ENTITY_PHRASES else what
+        if last:
+            message = _("{what} was changed by {user} at {time} after you opened it. Reload to see the change; "
+                        "nothing was overwritten.")  # fmt: skip
+            return ConflictError(message.format(what=what, user=last.user, time=check.format_time(last.at)))
+        message = _("{what} was changed after you opened it. Reload to see the change; nothing was overwritten.")
+        return ConflictError(message.format(what=what))
 
     def _check_version(self, session: Session, row: Any, expected: int | None, what: str) -> None:
         if expected is not None and row.version != expected:
@@ -174,13 +189,14 @@ class RegisterService:
     def _get(session: Session, model: type, entity_id: str, what: str) -> Any:
         row = session.get(model, entity_id) if isinstance(entity_id, str) else None
         if row is None:
-            raise NotFoundError(f"No {what} with id {entity_id!r} exists in this register; it may have been purged.")
+            raise NotFoundError(_("No {what} with id {id!r} exists in this register; it may have been purged.").format(
+                what=_(ENTITY_NAMES[what]) if what in ENTITY_NAMES else what, id=entity_id))  # fmt: skip
         return row
 
     def _live_node(self, session: Session, node_id: str) -> Node:
         node = self._get(session, Node, node_id, "node")
         if self._is_hidden(session, node):
-            raise ValidationError(f"'{node.title}' is archived; restore it first.")
+            raise ValidationError(_("'{title}' is archived; restore it first.").format(title=node.title))
         return node
 
     @staticmethod
@@ -304,11 +320,12 @@ class RegisterService:
             if kind:
                 query = query.where(Node.kind == kind)
             rows = list(session.scalars(query))
-        what = KIND_NAMES.get(kind or "", "node")
+        what = kind_name(kind) if kind else _("node")
         if not rows:
-            raise NotFoundError(f"No {what} has the id or title {id_or_title!r}.")
+            raise NotFoundError(_("No {what} has the id or title {title!r}.").format(what=what, title=id_or_title))
         if len(rows) > 1:
-            raise ValidationError(f"{len(rows)} {what}s are titled {id_or_title!r}; give the id instead.")
+            message = _("{count} nodes of the kind {what} are titled {title!r}; give the id instead.")
+            raise ValidationError(message.format(count=len(rows), what=what, title=id_or_title))
         return node_record(rows[0])
 
     # ------------------------------------------------------------------ nodes
@@ -317,19 +334,21 @@ class RegisterService:
         allowed = ALLOWED_PARENTS[kind]
         if parent_id is None:
             if None not in allowed:
-                names = " or ".join(KIND_NAMES[k] for k in allowed if k)
-                raise ValidationError(f"A {KIND_NAMES[kind]} must sit under a {names}.", "parent")
+                names = _(" or ").join(kind_name(k) for k in allowed if k)
+                raise ValidationError(_("A {kind} must sit under a {names}.").format(kind=kind_name(kind), names=names),
+                                      field="parent")  # fmt: skip
             return None
         parent = self._live_node(session, parent_id)
         if parent.kind not in allowed:
             if None in allowed:
-                raise ValidationError(f"A {KIND_NAMES[kind]} is a top-level node; it cannot sit under anything.")
-            names = " or ".join(KIND_NAMES[k] for k in allowed if k)
+                raise ValidationError(_("A {kind} is a top-level node; it cannot sit under anything.").format(
+                    kind=kind_name(kind)))  # fmt: skip
+            names = _(" or ").join(kind_name(k) for k in allowed if k)
             raise ValidationError(
-                f"A {KIND_NAMES[kind]} cannot sit under the {KIND_NAMES[parent.kind]} '{parent.title}'; "
-                f"it belongs under a {names}.",
-                "parent",
-            )
+                _("A {kind} cannot sit under the {parent_kind} '{parent}'; it belongs under a {names}.").format(
+                    kind=kind_name(kind), parent_kind=kind_name(parent.kind), parent=parent.title, names=names),
+                field="parent",
+            )  # fmt: skip
         return parent
 
     @staticmethod
@@ -352,7 +371,8 @@ class RegisterService:
         if kind != "project":
             given = [name for name in PROJECT_FIELDS if fields.get(name) not in (None, "")]
             if given:
-                raise ValidationError(f"Only projects have {', '.join(given)}; a {KIND_NAMES[kind]} does not.")
+                raise ValidationError(_("Only projects have {fields}; a {kind} does not.").format(
+                    fields=", ".join(check.field_label(name) for name in given), kind=kind_name(kind)))  # fmt: skip
             return values
         for name in ("lead", "unit"):
             if name in fields:
@@ -376,11 +396,11 @@ class RegisterService:
         clean_title = check.title(title)
         unknown = set(fields) - {"description", *PROJECT_FIELDS}
         if unknown:
-            raise ValidationError(f"Unknown node field(s): {', '.join(sorted(unknown))}.")
+            raise ValidationError(_("Unknown node field(s): {fields}.").format(fields=", ".join(sorted(unknown))))
         values = self._project_fields(kind, fields)
         with self.db.transaction() as session:
             if node_id is not None and session.get(Node, node_id) is not None:
-                raise ValidationError(f"A node with id {node_id} already exists.")
+                raise ValidationError(_("A node with id {id} already exists.").format(id=node_id))
             self._check_parent(session, kind, parent_id)
             siblings = self._siblings(session, parent_id)
             index = len(siblings) if position is None else max(0, min(int(position), len(siblings)))
@@ -405,7 +425,7 @@ class RegisterService:
         """Change a node's title, description or project fields."""
         unknown = set(changes) - {"title", "description", *PROJECT_FIELDS}
         if unknown:
-            raise ValidationError(f"Unknown node field(s): {', '.join(sorted(unknown))}.")
+            raise ValidationError(_("Unknown node field(s): {fields}.").format(fields=", ".join(sorted(unknown))))
         with self.db.transaction() as session:
             row = self._live_node(session, node_id)
             self._check_version(session, row, expected_version, f"'{row.title}'")
@@ -429,14 +449,15 @@ class RegisterService:
             ancestor = parent
             while ancestor is not None:
                 if ancestor.id == row.id:
-                    raise ValidationError(f"'{row.title}' cannot be moved under itself.")
+                    raise ValidationError(_("'{title}' cannot be moved under itself.").format(title=row.title))
                 ancestor = session.get(Node, ancestor.parent_id) if ancestor.parent_id else None
             if parent is not None and session.scalar(
                 select(Link.id).where(Link.source_id == row.id, Link.target_id == parent.id)
             ):
                 raise ValidationError(
-                    f"'{row.title}' is cross-linked to '{parent.title}'; remove that link before making it the parent."
-                )
+                    _("'{title}' is cross-linked to '{parent}'; remove that link before making it the parent.").format(
+                        title=row.title, parent=parent.title)
+                )  # fmt: skip
             old_parent, old_position = row.parent_id, row.position
             if old_parent != parent_id:
                 self._renumber(self._siblings(session, old_parent, exclude=row.id))
@@ -505,7 +526,8 @@ class RegisterService:
             if row.parent_id is not None:
                 parent = session.get(Node, row.parent_id)
                 if parent is None or self._is_hidden(session, parent):
-                    raise ValidationError(f"'{row.title}' sits under an archived node; restore that first.")
+                    raise ValidationError(_("'{title}' sits under an archived node; restore that first.").format(
+                        title=row.title))  # fmt: skip
             old = row.archived_at
             row.archived_at = None
             session.flush()
@@ -517,7 +539,8 @@ class RegisterService:
         with self.db.transaction() as session:
             row = self._get(session, Node, node_id, "node")
             if row.archived_at is None:
-                raise ValidationError(f"'{row.title}' is not archived; archive it before purging it.")
+                raise ValidationError(_("'{title}' is not archived; archive it before purging it.").format(
+                    title=row.title))  # fmt: skip
             impact = self._impact(session, row)
             record = impact.node
             self._destroy(session, [node.id for node in self._subtree(session, row)])
@@ -534,7 +557,7 @@ class RegisterService:
             row = self._get(session, Node, node_id, "node")
             impact = self._impact(session, row)
             if not impact.is_empty:
-                raise ValidationError(f"'{row.title}' has content now; archive it instead.")
+                raise ValidationError(_("'{title}' has content now; archive it instead.").format(title=row.title))
             record = node_record(row)
             siblings = self._siblings(session, row.parent_id, exclude=row.id)
             session.delete(row)
@@ -566,24 +589,28 @@ class RegisterService:
             source = self._live_node(session, source_id)
             target = self._live_node(session, target_id)
             if source.id == target.id:
-                raise ValidationError(f"'{source.title}' cannot be linked to itself.")
+                raise ValidationError(_("'{title}' cannot be linked to itself.").format(title=source.title))
             allowed = ALLOWED_LINK_TARGETS.get(source.kind, ())
             if target.kind not in allowed:
                 if not allowed:
                     raise ValidationError(
-                        f"Only projects and secondary drivers can have cross-links, not a {KIND_NAMES[source.kind]}."
-                    )
-                names = " or ".join(KIND_NAMES[k] for k in allowed)
+                        _("Only projects and secondary drivers can have cross-links, not a {kind}.").format(
+                            kind=kind_name(source.kind))
+                    )  # fmt: skip
+                names = _(" or ").join(kind_name(k) for k in allowed)
                 raise ValidationError(
-                    f"A {KIND_NAMES[source.kind]} can be linked to a {names}, not to the "
-                    f"{KIND_NAMES[target.kind]} '{target.title}'."
-                )
+                    _("A {kind} can be linked to: {names}; not to the {target_kind} '{target}'.").format(
+                        kind=kind_name(source.kind), names=names, target_kind=kind_name(target.kind),
+                        target=target.title)
+                )  # fmt: skip
             if source.parent_id == target.id:
-                raise ValidationError(f"'{target.title}' is already the parent of '{source.title}'.")
+                raise ValidationError(_("'{target}' is already the parent of '{source}'.").format(
+                    target=target.title, source=source.title))  # fmt: skip
             if session.scalar(select(Link.id).where(Link.source_id == source.id, Link.target_id == target.id)):
-                raise ValidationError(f"'{source.title}' is already linked to '{target.title}'.")
+                raise ValidationError(_("'{source}' is already linked to '{target}'.").format(
+                    source=source.title, target=target.title))  # fmt: skip
             if link_id is not None and session.get(Link, link_id) is not None:
-                raise ValidationError(f"A link with id {link_id} already exists.")
+                raise ValidationError(_("A link with id {id} already exists.").format(id=link_id))
             row = Link(id=link_id or new_id(), source_id=source.id, target_id=target.id, strength=strength)
             session.add(row)
             session.flush()
@@ -649,7 +676,8 @@ class RegisterService:
         with self.db.transaction() as session:
             node = self._live_node(session, node_id)
             if node.kind != "project":
-                raise ValidationError(f"Status is logged on projects; '{node.title}' is a {KIND_NAMES[node.kind]}.")
+                raise ValidationError(_("Status is logged on projects; '{title}' is a {kind}.").format(
+                    title=node.title, kind=kind_name(node.kind)))  # fmt: skip
             row = StatusUpdate(id=status_id or new_id(), node_id=node.id, **values)
             session.add(row)
             session.flush()
@@ -659,7 +687,7 @@ class RegisterService:
     def update_status_update(self, status_id: str, expected_version: int | None = None, **changes: Any) -> StatusRecord:
         unknown = set(changes) - {"date", "rag", "progress", "author", "summary", "next_steps", "help_needed"}
         if unknown:
-            raise ValidationError(f"Unknown status field(s): {', '.join(sorted(unknown))}.")
+            raise ValidationError(_("Unknown status field(s): {fields}.").format(fields=", ".join(sorted(unknown))))
         values = self._status_values(changes)
         with self.db.transaction() as session:
             row = self._get(session, StatusUpdate, status_id, "status update")
@@ -721,26 +749,27 @@ class RegisterService:
         if "baseline" in fields:
             baseline = check.parse_number(fields["baseline"], "baseline", optional=True)
             if baseline is not None and (baseline < 2 or not float(baseline).is_integer()):
-                raise ValidationError("The baseline is a whole number of points, at least 2.", "baseline")
+                raise ValidationError(_("The baseline is a whole number of points, at least 2."), field="baseline")
             values["baseline"] = None if baseline is None else int(baseline)
         return values
 
     @staticmethod
     def _check_rules(chart: str, rules: str) -> None:
         if rules in ("mdc", "mdc6") and chart != "i":
-            raise ValidationError("Making Data Count rules apply to I charts only; choose chart type i.", "rules")
+            message = _("Making Data Count rules apply to I charts only; choose chart type i.")
+            raise ValidationError(message, field="rules")
 
     def add_measure(self, node_id: str, name: str, *, measure_id: str | None = None, **fields: Any) -> MeasureRecord:
         """Add a measure to any node."""
         unknown = set(fields) - {"type", "definition", "unit", "chart", "improvement", "target", "rules", "baseline"}
         if unknown:
-            raise ValidationError(f"Unknown measure field(s): {', '.join(sorted(unknown))}.")
+            raise ValidationError(_("Unknown measure field(s): {fields}.").format(fields=", ".join(sorted(unknown))))
         values = self._measure_values({"name": name, **fields})
         self._check_rules(values.get("chart", "run"), values.get("rules", "anhoej"))
         with self.db.transaction() as session:
             node = self._live_node(session, node_id)
             if measure_id is not None and session.get(Measure, measure_id) is not None:
-                raise ValidationError(f"A measure with id {measure_id} already exists.")
+                raise ValidationError(_("A measure with id {id} already exists.").format(id=measure_id))
             count = session.scalar(select(func.count()).where(Measure.node_id == node.id)) or 0
             row = Measure(id=measure_id or new_id(), node_id=node.id, position=count, **values)
             session.add(row)
@@ -752,10 +781,10 @@ class RegisterService:
         values = self._measure_values(changes)
         unknown = set(changes) - set(values) - {"improvement", "target", "baseline"}
         if unknown:
-            raise ValidationError(f"Unknown measure field(s): {', '.join(sorted(unknown))}.")
+            raise ValidationError(_("Unknown measure field(s): {fields}.").format(fields=", ".join(sorted(unknown))))
         with self.db.transaction() as session:
             row = self._get(session, Measure, measure_id, "measure")
-            self._check_version(session, row, expected_version, f"The measure '{row.name}'")
+            self._check_version(session, row, expected_version, _("The measure '{name}'").format(name=row.name))
             self._check_rules(values.get("chart", row.chart), values.get("rules", row.rules))
             if values.get("chart", row.chart) in RATIO_CHARTS and row.chart not in RATIO_CHARTS:
                 missing = session.scalar(
@@ -763,10 +792,12 @@ class RegisterService:
                 )
                 if missing:
                     raise ValidationError(
-                        f"{missing} observation(s) of '{row.name}' have no denominator; a "
-                        f"{values['chart']} chart needs one for every value.",
-                        "chart",
-                    )
+                        ngettext("{count} observation of '{name}' has no denominator; a {chart} chart needs one for "
+                                 "every value.", "{count} observations of '{name}' have no denominator; a {chart} "
+                                 "chart needs one for every value.", missing).format(
+                            count=missing, name=row.name, chart=values["chart"]),
+                        field="chart",
+                    )  # fmt: skip
             diff = self._apply(row, values)
             if diff:
                 session.flush()
@@ -809,9 +840,10 @@ class RegisterService:
                 return measure_record(row)
             rows = list(session.scalars(select(Measure).where(func.lower(Measure.name) == id_or_name.strip().lower())))
         if not rows:
-            raise NotFoundError(f"No measure has the id or name {id_or_name!r}.")
+            raise NotFoundError(_("No measure has the id or name {name!r}.").format(name=id_or_name))
         if len(rows) > 1:
-            raise ValidationError(f"{len(rows)} measures are named {id_or_name!r}; give the id instead.")
+            raise ValidationError(_("{count} measures are named {name!r}; give the id instead.").format(
+                count=len(rows), name=id_or_name))  # fmt: skip
         return measure_record(rows[0])
 
     # ------------------------------------------------------------------ observations
@@ -830,7 +862,7 @@ class RegisterService:
                 values["note"] = check.text(fields["note"], "note")
             if "excluded" in fields:
                 if not isinstance(fields["excluded"], bool):
-                    raise ValidationError("Excluded must be true or false.", "excluded")
+                    raise ValidationError(_("Excluded must be true or false."), field="excluded")
                 values["excluded"] = fields["excluded"]
             if "exclude_reason" in fields:
                 values["exclude_reason"] = check.text(fields["exclude_reason"], "reason for exclusion")
@@ -843,19 +875,27 @@ class RegisterService:
         """The rules a value must meet for a chart type (raises ValidationError)."""
         if chart in RATIO_CHARTS:
             if denominator is None:
-                raise ValidationError(f"A {chart} chart needs a denominator for every value.", "denominator")
+                raise ValidationError(_("A {chart} chart needs a denominator for every value.").format(chart=chart),
+                                      field="denominator")  # fmt: skip
             if denominator < 0:  # 0 is kept: the chart shows that month as a gap, as qicharts2 does
-                raise ValidationError(f"The denominator is {denominator:g}; it cannot be negative.", "denominator")
+                raise ValidationError(
+                    _("The denominator is {denominator}; it cannot be negative.").format(
+                        denominator=check.format_number(denominator)), field="denominator"
+                )  # fmt: skip
         if chart in PROPORTION_CHARTS and denominator is not None and value > denominator:
+            message = _("The value {value} is larger than its denominator {denominator}; a proportion cannot "
+                        "exceed it.")  # fmt: skip
             raise ValidationError(
-                f"The value {value:g} is larger than its denominator {denominator:g}; a proportion cannot exceed it.",
-                "value",
+                message.format(value=check.format_number(value), denominator=check.format_number(denominator)),
+                field="value",
             )
         if chart in ("c", "u", "up", "g", "p", "pp") and value < 0:
-            raise ValidationError(f"The value {value:g} is negative; a {chart} chart counts events.", "value")
+            raise ValidationError(_("The value {value} is negative; a {chart} chart counts events.").format(
+                value=check.format_number(value), chart=chart), field="value")  # fmt: skip
         if chart == "t" and value <= 0:
-            raise ValidationError(f"The value {value:g} must be greater than zero for a t chart (time between events).",
-                                  "value")  # fmt: skip
+            raise ValidationError(
+                _("The value {value} must be greater than zero for a t chart (time between events).").format(
+                    value=check.format_number(value)), field="value")  # fmt: skip
 
     def add_observations(self, measure_id: str, rows: Iterable[Mapping[str, Any]]) -> list[ObservationRecord]:
         """Add data points, all or nothing. Each row: date, value, denominator, note (and optionally id)."""
@@ -863,17 +903,18 @@ class RegisterService:
             measure = self._get(session, Measure, measure_id, "measure")
             created = []
             for index, fields in enumerate(rows):
-                place = f"row {index + 1}"
+                place = _("row {number}").format(number=index + 1)
                 values = self._observation_values(measure.chart, {"note": "", **fields}, place)
                 if "date" not in values or "value" not in values:
-                    raise ValidationError(f"{place}: a date and a value are needed.")
+                    raise ValidationError(_("{place}: a date and a value are needed.").format(place=place))
                 try:
                     self.check_observation(measure.chart, values["value"], values.get("denominator"))
                 except ValidationError as error:
-                    raise ValidationError(f"{place}: {error}", error.field) from None
+                    raise ValidationError(_("{place}: {error}").format(place=place, error=error), error.field) from None
                 observation_id = fields.get("id")
                 if observation_id is not None and session.get(Observation, observation_id) is not None:
-                    raise ValidationError(f"{place}: an observation with id {observation_id} already exists.")
+                    raise ValidationError(_("{place}: an observation with id {id} already exists.").format(
+                        place=place, id=observation_id))  # fmt: skip
                 row = Observation(id=observation_id or new_id(), measure_id=measure.id, **values)
                 session.add(row)
                 created.append(row)
@@ -888,7 +929,8 @@ class RegisterService:
     ) -> ObservationRecord:
         unknown = set(changes) - {"date", "value", "denominator", "note", "excluded", "exclude_reason"}
         if unknown:
-            raise ValidationError(f"Unknown observation field(s): {', '.join(sorted(unknown))}.")
+            raise ValidationError(_("Unknown observation field(s): {fields}.").format(
+                fields=", ".join(sorted(unknown))))  # fmt: skip
         with self.db.transaction() as session:
             row = self._get(session, Observation, observation_id, "observation")
             measure = self._get(session, Measure, row.measure_id, "measure")
@@ -953,7 +995,7 @@ class RegisterService:
         clean_date = check.parse_date(date)
         clean_text = check.text(text, "annotation text", required=True)
         if not isinstance(phase_break, bool):
-            raise ValidationError("Phase break must be true or false.", "phase_break")
+            raise ValidationError(_("Phase break must be true or false."), field="phase_break")
         with self.db.transaction() as session:
             measure = self._get(session, Measure, measure_id, "measure")
             row = Annotation(
@@ -976,7 +1018,7 @@ class RegisterService:
             values["text"] = check.text(changes["text"], "annotation text", required=True)
         if "phase_break" in changes:
             if not isinstance(changes["phase_break"], bool):
-                raise ValidationError("Phase break must be true or false.", "phase_break")
+                raise ValidationError(_("Phase break must be true or false."), field="phase_break")
             values["phase_break"] = changes["phase_break"]
         with self.db.transaction() as session:
             row = self._get(session, Annotation, annotation_id, "annotation")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 NAMESPACE = uuid.UUID("6f1c9c3e-3f0b-4a53-9a55-1d8c1f0b2a77")
 OUT = Path(__file__).resolve().parent.parent / "resources" / "sample-register.json"
-ILLUSTRATIVE = "Illustrative data (not real figures)"
+ILLUSTRATIVE = "Illustrative eksempeltal (ikke rigtige tal)"
 
 
 def uid(name: str) -> str:

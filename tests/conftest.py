@@ -20,6 +20,13 @@ POSTGRES_ENV = "IMPROVEMENT_REGISTER_TEST_POSTGRES_URL"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
+@pytest.fixture(autouse=True)
+def _english_core_after_each_test() -> Iterator[None]:
+    """A test that switches the core to Danish does not leave it so for the next test."""
+    yield
+    i18n.set_language("en")
+
+
 def postgres_url() -> str | None:
     return os.environ.get(POSTGRES_ENV) or None
 

@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdf
 
 from register.diagram import DiagramLayout
 from register.errors import RegisterError
+from ui.date_edit import date_text
 from ui.diagram_paint import (
     MIN_PRINTED_FONT,
     DiagramTexts,
@@ -155,7 +156,7 @@ def _title_block(painter: QPainter, plan: PagePlan, number: int, page: QSizeF, t
     pages = translate("DiagramExport", "Page {page} of {pages}").format(page=number + 1, pages=plan.pages)
     if plan.tiled:
         pages += " · " + translate("DiagramExport", "row {row}, column {column}").format(row=row, column=column)
-    printed = translate("DiagramExport", "Printed {date}").format(date=title.printed.isoformat())
+    printed = translate("DiagramExport", "Printed {date}").format(date=date_text(title.printed))
     for offset, text in ((0, printed), (14, pages)):
         width = qt_measurer(text, 8.0, False)
         draw_text(painter, right - width, top + offset, text, 8.0, False, QColor("#333333"))
@@ -277,7 +278,12 @@ def _write_png(path: Path, layout: DiagramLayout, plan: PagePlan, page: QSizeF, 
 
 def print_diagram(printer: object, layout: DiagramLayout, tile: bool, title: TitleBlock, texts: DiagramTexts,
                   evidence: dict[str, str] | None = None) -> None:  # fmt: skip
-    """Paint the pages on a QPrinter (print or print preview), in the printer's page size and orientation."""
+    """Paint the pages on a QPrinter (print or print preview), in the printer's page size and orientation.
+
+    The page is used as the PDF uses it: the whole sheet, with this module's own margins and title block (a
+    printer's default margins would move the drawing and cut its right and bottom edges).
+    """
+    printer.setFullPage(True)
     rect = printer.pageLayout().fullRectPoints()
     page = QSizeF(rect.width(), rect.height())
     plan = plan_pages(layout, page, tile)

@@ -131,7 +131,7 @@ def paint_evidence_badge(painter: QPainter, kind: str, centre: QPointF, size: fl
 
 
 def paint_box(painter: QPainter, box: Box, spacing: float, padding: float, band: float,
-              selected: bool = False, evidence: str | None = None) -> None:  # fmt: skip
+              selected: bool = False, evidence: str | None = None, badge_size: float = 10.0) -> None:  # fmt: skip
     rect = QRectF(box.x, box.y, box.width, box.height)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -160,7 +160,7 @@ def paint_box(painter: QPainter, box: Box, spacing: float, padding: float, band:
             y += box.detail.font_size * spacing
     painter.restore()
     if evidence is not None:
-        paint_evidence_badge(painter, evidence, QPointF(box.right - 1, box.y + 1), 10.0)
+        paint_evidence_badge(painter, evidence, QPointF(box.right - 1, box.y + 1), badge_size)
 
 
 def _path(points: tuple[Point, ...]) -> QPainterPath:
@@ -306,9 +306,11 @@ def paint_diagram(painter: QPainter, layout: DiagramLayout, selected: str | None
         if visible is None or visible.intersects(points_box(route.points)):
             paint_cross_link(painter, route)
     for box in layout.boxes.values():
-        if visible is None or visible.intersects(QRectF(box.x - 3, box.y - 3, box.width + 6, box.height + 6)):
+        reach = style.badge_overhang
+        if visible is None or visible.intersects(QRectF(box.x - 3, box.y - reach, box.width + 3 + reach,
+                                                        box.height + 3 + reach)):  # fmt: skip
             paint_box(painter, box, style.line_spacing, style.padding, style.rag_band, box.node_id == selected,
-                      (evidence or {}).get(box.node_id))  # fmt: skip
+                      (evidence or {}).get(box.node_id), style.badge_size)  # fmt: skip
 
 
 def project_detail(node: NodeRecord) -> str:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from register.diagram import Box, DiagramLayout
+from ui.date_edit import date_text
 from ui.diagram_paint import build_layout, paint_box, paint_connector, paint_cross_link, paint_headers, points_box
 from ui.document import RegisterDocument
 from ui.evidence import evidence_tooltip
@@ -47,12 +48,13 @@ class BoxItem(QGraphicsItem):
         return self.box.node_id
 
     def boundingRect(self) -> QRectF:  # noqa: N802
-        return QRectF(self.box.x - 2, self.box.y - 2, self.box.width + 4, self.box.height + 4)
+        reach = max(2.0, self.style.badge_overhang)  # the evidence badge stands out at the top-right corner
+        return QRectF(self.box.x - 2, self.box.y - reach, self.box.width + 2 + reach, self.box.height + 2 + reach)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         style = self.style
         paint_box(painter, self.box, style.line_spacing, style.padding, style.rag_band, self.isSelected(),
-                  self.evidence)  # fmt: skip
+                  self.evidence, style.badge_size)  # fmt: skip
 
 
 class LinesItem(QGraphicsItem):
@@ -256,7 +258,7 @@ class DiagramPanel(QWidget):
             lines = [node.title, kind_name(node.kind).capitalize()]
             status = tree.latest_status.get(node_id)
             if status is not None:
-                lines.append(f"{status.date.isoformat()}: {rag_name(status.rag)} {progress_text(status.progress)}")
+                lines.append(f"{date_text(status.date)}: {rag_name(status.rag)} {progress_text(status.progress)}")
             if node_id in tree_evidence:
                 lines.append(evidence_tooltip(tree_evidence[node_id]))
             tips[node_id] = "\n".join(lines)

@@ -3,6 +3,8 @@ history, cross-links and the node's audit trail."""
 
 from __future__ import annotations
 
+import re
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -11,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,12 +32,26 @@ from register.errors import ValidationError
 from register.model import STAGES
 from register.records import NodeRecord
 from ui.charts_panel import ChartsPanel
+from ui.date_edit import DateEdit, date_text
 from ui.document import RegisterDocument
 from ui.icons import icon, rag_icon
-from ui.labels import audit_action, kind_name, progress_text, rag_name, stage_name, strength_name
+from ui.labels import (
+    audit_action,
+    audit_field,
+    kind_name,
+    number_text,
+    plural,
+    progress_text,
+    rag_name,
+    stage_name,
+    strength_name,
+)
+from ui.measure_dialogs import chart_name, measure_type_name
 from ui.measures_panel import MeasuresPanel
 
 translate = QCoreApplication.translate
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 ERROR_STYLE = "QLineEdit { border: 1px solid #b3261e; background: #fdecea; }"
 
 
@@ -75,10 +92,8 @@ class NodeEditor(QWidget):
         self.description_edit.setFixedHeight(80)
         self.lead_edit = QLineEdit()
         self.unit_edit = QLineEdit()
-        self.start_edit = QLineEdit()
-        self.end_edit = QLineEdit()
-        for edit in (self.start_edit, self.end_edit):
-            edit.setPlaceholderText(translate("NodeEditor", "YYYY-MM-DD"))
+        self.start_edit = DateEdit(optional=True, field="start")
+        self.end_edit = DateEdit(optional=True, field="end")
         self.stage_combo = QComboBox()
         for stage in STAGES:
             self.stage_combo.addItem(stage_name(stage), stage)
@@ -121,20 +136,21 @@ class NodeEditor(QWidget):
             translate("NodeEditor", "Direction"), translate("NodeEditor", "Node"), translate("NodeEditor", "Strength"),
         ])  # fmt: skip
         self.audit_table = _read_only_table([
-            translate("NodeEditor", "When (UTC)"), translate("NodeEditor", "Who"), translate("NodeEditor", "What"),
+            translate("NodeEditor", "When"), translate("NodeEditor", "Who"), translate("NodeEditor", "What"),
             translate("NodeEditor", "Changes"),
         ])  # fmt: skip
         links_page = QWidget()
         links_layout = QVBoxLayout(links_page)
         links_layout.setContentsMargins(0, 0, 0, 0)
         links_layout.addWidget(self.links_table)
-        link_buttons = QHBoxLayout()
+        link_buttons = QGridLayout()  # two rows, so a narrow editor needs no sideways scrolling
         self.add_link_button = QPushButton(icon("link"), translate("NodeEditor", "Add cross-link…"))
         self.toggle_link_button = QPushButton(translate("NodeEditor", "Strong/weak"))
         self.remove_link_button = QPushButton(translate("NodeEditor", "Remove cross-link"))
-        for button in (self.add_link_button, self.toggle_link_button, self.remove_link_button):
-            link_buttons.addWidget(button)
-        link_buttons.addStretch(1)
+        link_buttons.addWidget(self.add_link_button, 0, 0)
+        link_buttons.addWidget(self.toggle_link_button, 1, 0)
+        link_buttons.addWidget(self.remove_link_button, 1, 1)
+        link_buttons.setColumnStretch(2, 1)
         links_layout.addLayout(link_buttons)
         self.measures_panel = MeasuresPanel()
         self.charts_panel = ChartsPanel()
@@ -244,9 +260,11 @@ class NodeEditor(QWidget):
         self.description_edit.setPlainText(node.description)
         self.lead_edit.setText(node.lead)
         self.unit_edit.setText(node.unit)
-        self.start_edit.setText(node.start.isoformat() if node.start else "")
-        self.end_edit.setText(node.end.isoformat() if node.end else "")
+        self.start_edit.setDate(node.start)
+        self.end_edit.setDate(node.end)
         self.stage_combo.setCurrentIndex(max(0, self.stage_combo.findData(node.stage or "idea")))
+        for edit in (self.title_edit, self.lead_edit, self.unit_edit):
+            edit.setCursorPosition(0)  # a long title shows its beginning, not its end
         self._loading = False
         self.status_button.setVisible(is_project)
         self.tabs.setTabVisible(self.history_index, is_project)
@@ -261,7 +279,7 @@ class NodeEditor(QWidget):
         rows = self.document.service.status_history(node.id) if node and node.kind == "project" else []
         self.history_table.setRowCount(len(rows))
         for row, status in enumerate(rows):
-            cells = [status.date.isoformat(), rag_name(status.rag), progress_text(status.progress), status.author,
+            cells = [date_text(status.date), rag_name(status.rag), progress_text(status.progress), status.author,
                      status.summary, status.next_steps, status.help_needed]  # fmt: skip
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -296,10 +314,11 @@ class NodeEditor(QWidget):
         self.audit_table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
             changes = "; ".join(
-                f"{name}: {_short(old)} → {_short(new)}" for name, (old, new) in sorted(entry.changes.items())
+                f"{audit_field(name)}: {_short(audit_value(name, old))} → {_short(audit_value(name, new))}"
+                for name, (old, new) in sorted(entry.changes.items(), key=lambda item: audit_field(item[0]))
             )  # fmt: skip
             what = audit_action(entry.entity_type, entry.action)
-            for column, text in enumerate((entry.at.strftime("%Y-%m-%d %H:%M"), entry.user, what, changes)):
+            for column, text in enumerate((validation.format_time(entry.at), entry.user, what, changes)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.audit_table.setItem(row, column, item)
@@ -337,21 +356,12 @@ class NodeEditor(QWidget):
             "description": self.description_edit.toPlainText().strip(),
         }
         if node.kind == "project":
-            start = self._date(
-                self.start_edit, "start", translate("NodeEditor", "Write the start date like 2026-03-31.")
-            )
-            end = self._date(self.end_edit, "end", translate("NodeEditor", "Write the end date like 2026-03-31."))
+            start = validation.parse_date(self.start_edit.text(), "start", optional=True)
+            end = validation.parse_date(self.end_edit.text(), "end", optional=True)
             validation.date_range(start, end)
             values.update(lead=self.lead_edit.text().strip(), unit=self.unit_edit.text().strip(), start=start,
                           end=end, stage=self.stage_combo.currentData())  # fmt: skip
         return {name: value for name, value in values.items() if getattr(node, name) != value}
-
-    @staticmethod
-    def _date(edit: QLineEdit, field: str, message: str) -> Any:
-        try:
-            return validation.parse_date(edit.text(), field, optional=True)
-        except ValidationError:
-            raise ValidationError(message, field) from None
 
     def problem(self) -> tuple[str, str | None]:
         """(message, field) for the first problem in the form, or ("", None)."""
@@ -400,6 +410,28 @@ class NodeEditor(QWidget):
         self.show_node(self.node_id)
 
 
-def _short(value: Any) -> str:
-    text = "—" if value in (None, "") else str(value)
-    return text if len(text) <= 60 else text[:57] + "…"
+def _short(value: str) -> str:
+    return value if len(value) <= 60 else value[:57] + "…"
+
+
+def audit_value(field: str, value: Any) -> str:
+    """A value of the audit trail in words: codes as their names, dates, times and numbers the language's way."""
+    if value is None or value == "":
+        return "—"
+    named = {"kind": kind_name, "stage": stage_name, "rag": rag_name, "strength": strength_name,
+             "chart": chart_name, "type": measure_type_name}  # fmt: skip
+    if field in named and isinstance(value, str):
+        return named[field](value)
+    if field == "progress" and isinstance(value, int | float):
+        return progress_text(float(value))
+    if isinstance(value, bool):
+        return translate("NodeEditor", "yes") if value else translate("NodeEditor", "no")
+    if isinstance(value, int | float):
+        return number_text(value)
+    if isinstance(value, list):
+        return plural(len(value), translate("NodeEditor", "{count} item"), translate("NodeEditor", "{count} items"))
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        return date_text(date.fromisoformat(value))
+    if isinstance(value, str) and _ISO_TIME.match(value):
+        return validation.format_time(datetime.fromisoformat(value))
+    return str(value)

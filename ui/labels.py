@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
+from register import validation
 from register.model import PROGRESS_SCALE
 
 translate = QCoreApplication.translate
@@ -37,6 +38,47 @@ _AUDIT_ACTIONS = {
     "remove": QT_TRANSLATE_NOOP("Labels", "removed"),
     "purge": QT_TRANSLATE_NOOP("Labels", "purged"),
     "import": QT_TRANSLATE_NOOP("Labels", "imported"),
+    "add_data": QT_TRANSLATE_NOOP("Labels", "data added"),
+}
+#: The fields the audit trail names, in words (``end_date`` → ``end date`` / ``slutdato``).
+_AUDIT_FIELDS = {
+    "title": QT_TRANSLATE_NOOP("Labels", "title"),
+    "description": QT_TRANSLATE_NOOP("Labels", "description"),
+    "kind": QT_TRANSLATE_NOOP("Labels", "kind"),
+    "parent_id": QT_TRANSLATE_NOOP("Labels", "parent"),
+    "position": QT_TRANSLATE_NOOP("Labels", "position"),
+    "lead": QT_TRANSLATE_NOOP("Labels", "lead"),
+    "unit": QT_TRANSLATE_NOOP("Labels", "unit"),
+    "start_date": QT_TRANSLATE_NOOP("Labels", "start date"),
+    "end_date": QT_TRANSLATE_NOOP("Labels", "end date"),
+    "stage": QT_TRANSLATE_NOOP("Labels", "stage"),
+    "archived_at": QT_TRANSLATE_NOOP("Labels", "archived"),
+    "source_id": QT_TRANSLATE_NOOP("Labels", "from"),
+    "target_id": QT_TRANSLATE_NOOP("Labels", "to"),
+    "strength": QT_TRANSLATE_NOOP("Labels", "strength"),
+    "date": QT_TRANSLATE_NOOP("Labels", "date"),
+    "rag": QT_TRANSLATE_NOOP("Labels", "RAG"),
+    "progress": QT_TRANSLATE_NOOP("Labels", "progress score"),
+    "author": QT_TRANSLATE_NOOP("Labels", "author"),
+    "summary": QT_TRANSLATE_NOOP("Labels", "summary"),
+    "next_steps": QT_TRANSLATE_NOOP("Labels", "next steps"),
+    "help_needed": QT_TRANSLATE_NOOP("Labels", "help needed"),
+    "name": QT_TRANSLATE_NOOP("Labels", "name"),
+    "type": QT_TRANSLATE_NOOP("Labels", "type"),
+    "definition": QT_TRANSLATE_NOOP("Labels", "operational definition"),
+    "chart": QT_TRANSLATE_NOOP("Labels", "chart type"),
+    "improvement": QT_TRANSLATE_NOOP("Labels", "direction of improvement"),
+    "target": QT_TRANSLATE_NOOP("Labels", "target"),
+    "rules": QT_TRANSLATE_NOOP("Labels", "rule set"),
+    "baseline": QT_TRANSLATE_NOOP("Labels", "baseline"),
+    "value": QT_TRANSLATE_NOOP("Labels", "value"),
+    "denominator": QT_TRANSLATE_NOOP("Labels", "denominator"),
+    "note": QT_TRANSLATE_NOOP("Labels", "note"),
+    "excluded": QT_TRANSLATE_NOOP("Labels", "excluded"),
+    "exclude_reason": QT_TRANSLATE_NOOP("Labels", "reason for exclusion"),
+    "text": QT_TRANSLATE_NOOP("Labels", "text"),
+    "phase_break": QT_TRANSLATE_NOOP("Labels", "new period"),
+    "observations": QT_TRANSLATE_NOOP("Labels", "data points"),
 }
 _AUDIT_ENTITIES = {
     "node": QT_TRANSLATE_NOOP("Labels", "Node"),
@@ -83,6 +125,13 @@ RAG_COLOURS = {"green": QColor("#2e9d4f"), "amber": QColor("#f0a020"), "red": QC
 STALE_COLOUR = QColor("#b3261e")
 
 
+def bold_font(font: QFont) -> QFont:
+    """A bold copy of ``font``."""
+    bold = QFont(font)
+    bold.setBold(True)
+    return bold
+
+
 def plural(count: int, one: str, many: str) -> str:
     """``one`` or ``many`` (both translated, with ``{count}``) by the count; English and Danish agree on the rule."""
     return (one if count == 1 else many).format(count=count)
@@ -112,6 +161,11 @@ def audit_action(entity: str, action: str) -> str:
     return f"{_label(_AUDIT_ENTITIES, entity)} {_label(_AUDIT_ACTIONS, action)}"
 
 
+def audit_field(name: str) -> str:
+    """A field of the audit trail in words (``end_date`` → ``end date``; Danish ``slutdato``)."""
+    return _label(_AUDIT_FIELDS, name)
+
+
 def stage_name(stage: str | None) -> str:
     return _label(_STAGES, stage)
 
@@ -124,8 +178,15 @@ def strength_name(strength: str) -> str:
     return _label(_STRENGTHS, strength)
 
 
+def number_text(value: float | None) -> str:
+    """A number as the UI language writes it (Danish ``2,5``), empty for None; it reads back unchanged."""
+    return "" if value is None else validation.format_number(value)
+
+
 def progress_text(score: float | None) -> str:
-    """``3.5 – Improvement`` (translated), or empty for no score."""
+    """``3.5 – Improvement`` (Danish ``3,5 – Forbedring``), or empty for no score."""
     if score is None:
         return ""
-    return f"{score:g} – {translate('Labels', _PROGRESS[score])}" if score in _PROGRESS else f"{score:g}"
+    if score not in _PROGRESS:
+        return number_text(score)
+    return f"{number_text(score)} – {translate('Labels', _PROGRESS[score])}"

@@ -9,8 +9,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, QSettings, QSizeF, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QSettings,
+    QSize,
+    QSizeF,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from register.errors import ConflictError, MissingRegisterError, RegisterError
-from register.model import ALLOWED_PARENTS, NODE_KINDS, RAG_VALUES, STAGES
+from register.model import ALLOWED_PARENTS, LINK_STRENGTHS, NODE_KINDS, RAG_VALUES, STAGES
 from register.service import RegisterService
 from register.storage import default_register_path, discard_register_file, open_database
 from register.tree_index import TreeIndex
@@ -41,14 +52,23 @@ from ui.diagram_paint import diagram_texts, goal_label, layout_for_page
 from ui.diagram_view import DiagramPanel
 from ui.document import RegisterDocument
 from ui.editor import NodeEditor
-from ui.evidence import EvidenceKeeper
+from ui.evidence import EVIDENCE_NAMES, EvidenceKeeper, evidence_name
 from ui.icons import icon, rag_icon
-from ui.labels import kind_name, kind_plural, new_node_title, plural, rag_name, stage_name
+from ui.labels import (
+    bold_font,
+    kind_name,
+    kind_plural,
+    new_node_title,
+    plural,
+    rag_name,
+    stage_name,
+    strength_name,
+)
 from ui.preferences import AUTHOR_KEY
 from ui.projects_model import LEAD, RAG, STAGE, ProjectsFilter, ProjectsModel
 from ui.tasks import Task, start_task
 from ui.tree_filter import TreeFilter
-from ui.tree_model import LINK_ID_ROLE, NODE_ID_ROLE, DiagramTreeModel
+from ui.tree_model import LINK_ID_ROLE, NODE_ID_ROLE, DiagramTreeModel, weeks_text
 
 translate = QCoreApplication.translate
 
@@ -76,7 +96,7 @@ class MainWindow(QMainWindow):
         self.tasks: list[Any] = []
         self.undo_group = QUndoGroup(self)
         self.setWindowIcon(icon("app"))
-        self.resize(1280, 800)
+        self.resize(fitted_size(self.screen().availableGeometry().size()))
         self._build_widgets()
         self._build_actions()
         self._build_menus()
@@ -121,6 +141,7 @@ class MainWindow(QMainWindow):
         editor_scroll = QScrollArea()
         editor_scroll.setWidgetResizable(True)
         editor_scroll.setWidget(self.editor)
+        self.editor_scroll = editor_scroll
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
@@ -128,6 +149,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([700, 500])
+        self.tree_view.viewport().installEventFilter(self)  # a resized tree re-fits its columns
 
         self.projects_filter = ProjectsFilter(self)
         self.projects_view = QTableView()
@@ -233,6 +255,13 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.undo_action.setIcon(self.style().standardIcon(self.style().StandardPixmap.SP_ArrowBack))
         self.redo_action.setIcon(self.style().standardIcon(self.style().StandardPixmap.SP_ArrowForward))
+        # The toolbar shows a short label; the full action ("Undo Log status of …") is the tooltip, so the
+        # buttons after them (Log status, Delete, Add cross-link) stay in view whatever was done last.
+        self.undo_action.setIconText(translate("MainWindow", "Undo"))
+        self.redo_action.setIconText(translate("MainWindow", "Redo"))
+        for action in (self.undo_action, self.redo_action):
+            action.changed.connect(lambda a=action: self._full_tooltip(a))
+            self._full_tooltip(action)
         self.add_child_action = self._action(
             translate("MainWindow", "Add &child"),
             self.add_child,
@@ -351,6 +380,7 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addActions([self.link_action, self.status_action, self.delete_action])
         self.addToolBar(toolbar)
+        self.toolbar = toolbar
 
     # ================================================================== opening registers
 
@@ -528,14 +558,26 @@ class MainWindow(QMainWindow):
         header = self.tree_view.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         metrics = self.tree_view.fontMetrics()
-        for column, sample in ((1, "implementing"), (2, "amber"), (3, "52 weeks"), (4, "improvement")):
+        bold = QFontMetrics(bold_font(self.tree_view.font()))  # the stale weeks and strong links are bold
+        samples = {  # the widest text each column shows, in the window's language
+            1: [stage_name(stage) for stage in STAGES] + [strength_name(s) for s in LINK_STRENGTHS],
+            2: [rag_name(rag) for rag in RAG_VALUES],
+            3: [weeks_text(52), weeks_text(None)],
+            4: [evidence_name(kind) for kind in EVIDENCE_NAMES if kind != "signal"],  # that long one elides
+        }
+        for column, texts in samples.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(
-                str(self.tree_model.headerData(column, Qt.Orientation.Horizontal)))) + 30  # fmt: skip
+            width = max([bold.horizontalAdvance(text) for text in texts] + [metrics.horizontalAdvance(
+                str(self.tree_model.headerData(column, Qt.Orientation.Horizontal)))]) + 30  # fmt: skip
             header.resizeSection(column, width)
+        self._tree_column_widths = {column: header.sectionSize(column) for column in samples}
+        self._fit_tree_columns()
         widths = (240, 160, 180, 120, 140, 95, 70, 75, 95, 100)
-        for column, width in enumerate(widths):
-            self.projects_view.setColumnWidth(column, width)
+        projects_header = self.projects_view.horizontalHeader()
+        stage_width = max(metrics.horizontalAdvance(stage_name(stage)) for stage in STAGES) + 16
+        for column, width in enumerate(widths):  # never narrower than the column's header (and sort arrow)
+            width = max(width, stage_width) if column == STAGE else width
+            self.projects_view.setColumnWidth(column, max(width, projects_header.sectionSizeHint(column)))
 
     # ================================================================== selection
 
@@ -584,6 +626,9 @@ class MainWindow(QMainWindow):
         if node_id is None and self.selected_link_id() is not None:
             node_id = self.selected_index().data(NODE_ID_ROLE)  # a link row shows its source
         self.editor.show_node(node_id)
+        # Never narrower than the editor: a narrow window then scrolls nothing sideways and cuts no heading.
+        self.editor_scroll.setMinimumWidth(self.editor.minimumSizeHint().width()
+                                           + self.editor_scroll.verticalScrollBar().sizeHint().width() + 4)  # fmt: skip
         self.diagram_panel.select_node(node_id)
         self._update_actions()
 
@@ -1061,11 +1106,62 @@ class MainWindow(QMainWindow):
 
     # ================================================================== settings
 
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_toolbar()
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize and watched is self.tree_view.viewport():
+            self._fit_tree_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_toolbar(self) -> None:
+        """Labels beside the toolbar's icons while they fit; else the add buttons show only their icons (the
+        name is in the tooltip), so Undo, Add cross-link, Log status and Delete never go behind the » menu."""
+        if not hasattr(self, "toolbar"):
+            return
+        compact_actions = list(self.add_actions.values())
+        buttons = [self.toolbar.widgetForAction(action) for action in compact_actions]
+        for button in buttons:
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        needed = sum(self.toolbar.widgetForAction(action).sizeHint().width() + 6
+                     for action in self.toolbar.actions() if not action.isSeparator())  # fmt: skip
+        if needed + 40 > self.width():
+            for button in buttons:
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+
+    def _fit_tree_columns(self) -> None:
+        """Keep room for the titles: in a narrow tree the other columns give up width (their text elides, the
+        row's tooltip has it whole) so the title column keeps at least 40 % of the tree's width."""
+        widths = getattr(self, "_tree_column_widths", None)
+        if not widths or self.tree_model is None:
+            return
+        available = self.tree_view.viewport().width()
+        title = max(160, round(available * 0.4))
+        excess = max(0, sum(widths.values()) - (available - title))
+        shrinkable = {column: widths[column] for column in (1, 4) if column in widths}  # stage, evidence
+        room = sum(round(width * 0.6) for width in shrinkable.values())  # each keeps 40 % of its width
+        factor = 1.0 - min(excess, room) / sum(shrinkable.values()) if shrinkable else 1.0
+        header = self.tree_view.header()
+        for column, width in widths.items():
+            header.resizeSection(column, round(width * factor) if column in shrinkable else width)
+
+    def _full_tooltip(self, action: QAction) -> None:
+        """The tooltip of a toolbar button with a short label: the action's whole text and its shortcut."""
+        text = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+        shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        tip = f"{text} ({shortcut})" if shortcut else text
+        if action.toolTip() != tip:
+            action.setToolTip(tip)
+
     def _restore_settings(self) -> None:
         settings = QSettings()
         geometry = settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        available = self.screen().availableGeometry()
+        if self.width() > available.width() or self.height() > available.height():  # another, smaller screen
+            self.resize(fitted_size(available.size()))
         state = settings.value("window/state")
         if state is not None:
             self.restoreState(state)
@@ -1120,3 +1216,14 @@ def default_location() -> str | None:
     if last and ("://" in last or os.path.exists(last)):
         return last
     return None
+
+
+#: The size the window would like on a large screen.
+PREFERRED_SIZE = QSize(1280, 800)
+
+
+def fitted_size(available: QSize) -> QSize:
+    """The first window's size: the preferred size, but never more than 95 % of the screen's free area
+    (1366×768 at 150 % leaves about 910×480 logical pixels)."""
+    return QSize(min(PREFERRED_SIZE.width(), round(available.width() * 0.95)),
+                 min(PREFERRED_SIZE.height(), round(available.height() * 0.95)))  # fmt: skip

@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -28,6 +27,8 @@ from register.errors import ValidationError
 from register.model import MEASURE_TYPES
 from register.records import MeasureRecord
 from register.spc import CHART_TYPES
+from ui.date_edit import DateEdit
+from ui.labels import number_text
 
 translate = QCoreApplication.translate
 
@@ -47,6 +48,16 @@ _CHARTS = {
     "up": QT_TRANSLATE_NOOP("MeasureDialog", "U′ chart (Laney, large denominators)"),
     "g": QT_TRANSLATE_NOOP("MeasureDialog", "G chart (cases between rare events)"),
 }
+
+
+def chart_name(code: str) -> str:
+    """A chart type in words (``run`` → ``run chart (median)``, Danish ``seriediagram (median)``)."""
+    return translate("MeasureDialog", _CHARTS[code]) if code in _CHARTS else code
+
+
+def measure_type_name(code: str) -> str:
+    """A measure type in words (``outcome`` → ``resultatmåling`` in Danish)."""
+    return translate("MeasureDialog", _TYPES[code]) if code in _TYPES else code
 
 
 class MeasureDialog(QDialog):
@@ -73,7 +84,7 @@ class MeasureDialog(QDialog):
         for text, code in ((translate("MeasureDialog", "not set"), None), (translate("MeasureDialog", "up"), "up"),
                            (translate("MeasureDialog", "down"), "down")):  # fmt: skip
             self.improvement.addItem(text, code)
-        self.target = QLineEdit("" if measure is None or measure.target is None else f"{measure.target:g}")
+        self.target = QLineEdit("" if measure is None or measure.target is None else number_text(measure.target))
         self.rules = QComboBox()
         self.rules.addItem(translate("MeasureDialog", "Anhøj (run chart rules)"), "anhoej")
         self.rules.addItem(translate("MeasureDialog", "Making Data Count (I charts)"), "mdc")
@@ -132,29 +143,50 @@ class AnnotationDialog(QDialog):
         self.setWindowTitle(translate("AnnotationDialog", "Edit annotation") if annotation else translate(
             "AnnotationDialog", "Add annotation"))  # fmt: skip
         form = QFormLayout(self)
-        self.date = QDateEdit(QDate.currentDate())
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date = DateEdit(date.today())
         self.text = QLineEdit()
         self.text.setPlaceholderText(translate("AnnotationDialog", "e.g. PDSA 2: new discharge checklist"))
         self.phase_break = QCheckBox(
             translate("AnnotationDialog", "Start a new phase here (own centre line and limits)")
         )
         if annotation is not None:
-            self.date.setDate(QDate(annotation.date.year, annotation.date.month, annotation.date.day))
+            self.date.setDate(annotation.date)
             self.text.setText(annotation.text)
             self.phase_break.setChecked(annotation.phase_break)
         form.addRow(translate("AnnotationDialog", "&Date:"), self.date)
         form.addRow(translate("AnnotationDialog", "&Text:"), self.text)
         form.addRow("", self.phase_break)
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #b3261e")
+        self.message.setWordWrap(True)
+        form.addRow(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         form.addRow(buttons)
+        self.date.textChanged.connect(self._show_problem)
+        self._show_problem()
+
+    def problem(self) -> str:
+        """What stops saving ("" when nothing does)."""
+        if self.date.problem():
+            return self.date.problem()
+        if not self.text.text().strip():
+            return translate("AnnotationDialog", "Write the annotation's text.")
+        return ""
+
+    def _show_problem(self) -> None:
+        self.message.setText(self.date.problem())
+
+    def _accept(self) -> None:
+        problem = self.problem()
+        self.message.setText(problem)
+        if not problem:
+            self.accept()
 
     def values(self) -> dict[str, Any]:
-        when = self.date.date()
-        return {"date": date(when.year(), when.month(), when.day()), "text": self.text.text().strip(),
+        return {"date": self.date.date(), "text": self.text.text().strip(),
                 "phase_break": self.phase_break.isChecked()}  # fmt: skip
 
 

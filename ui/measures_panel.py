@@ -25,10 +25,15 @@ from PySide6.QtWidgets import (
 from register.errors import ConflictError, RegisterError
 from register.records import MeasureRecord
 from ui import commands, dialogs
+from ui.date_edit import DateDelegate, date_text
 from ui.document import RegisterDocument
-from ui.observations_model import ObservationsModel
+from ui.labels import plural
+from ui.measure_dialogs import chart_name
+from ui.observations_model import DATE, ObservationsModel
 
 translate = QCoreApplication.translate
+PROBLEM_COLOUR = "#b3261e"
+SUCCESS_COLOUR = "#1e6b34"
 
 
 class MeasuresPanel(QWidget):
@@ -63,13 +68,13 @@ class MeasuresPanel(QWidget):
         self.grid.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.grid.horizontalHeader().setStretchLastSection(True)
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.grid.setItemDelegateForColumn(DATE, DateDelegate(self.grid))
         QShortcut(QKeySequence.StandardKey.Paste, self.grid, activated=self.paste,
                   context=Qt.ShortcutContext.WidgetShortcut)  # fmt: skip
         QShortcut(QKeySequence.StandardKey.Delete, self.grid, activated=self.delete_rows,
                   context=Qt.ShortcutContext.WidgetShortcut)  # fmt: skip
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b3261e")
         data_buttons = QHBoxLayout()
         self.paste_button = QPushButton(translate("MeasuresPanel", "&Paste rows"))
         self.paste_button.setToolTip(translate("MeasuresPanel", "Paste rows copied from Excel or a CSV (Ctrl+V)"))
@@ -141,7 +146,7 @@ class MeasuresPanel(QWidget):
         self.measure_list.blockSignals(True)
         self.measure_list.clear()
         for measure in self._measures:
-            item = QListWidgetItem(f"{measure.name}  ·  {measure.chart}")
+            item = QListWidgetItem(f"{measure.name}  ·  {chart_name(measure.chart)}")
             item.setToolTip(measure.definition or measure.name)
             self.measure_list.addItem(item)
         row = next((i for i, m in enumerate(self._measures) if m.id == current), 0 if self._measures else -1)
@@ -160,7 +165,7 @@ class MeasuresPanel(QWidget):
             self.model = None
         if measure is not None and self.document is not None:
             self.model = ObservationsModel(self.document, measure)
-            self.model.problem.connect(self.message.setText)
+            self.model.problem.connect(self.show_problem)
         self.grid.setModel(self.model)
         self.message.clear()
         self._fill_annotations()
@@ -172,7 +177,7 @@ class MeasuresPanel(QWidget):
         self._notes = notes
         self.annotations.setRowCount(len(notes))
         for row, note in enumerate(notes):
-            self.annotations.setItem(row, 0, QTableWidgetItem(note.date.isoformat()))
+            self.annotations.setItem(row, 0, QTableWidgetItem(date_text(note.date)))
             self.annotations.setItem(row, 1, QTableWidgetItem(note.text))
             self.annotations.setItem(row, 2, QTableWidgetItem("✓" if note.phase_break else ""))
 
@@ -236,6 +241,16 @@ class MeasuresPanel(QWidget):
         text = QGuiApplication.clipboard().text()
         self._guard(lambda: self.model.paste(text), translate("MeasuresPanel", "Nothing was pasted"))
 
+    def show_problem(self, text: str) -> None:
+        """A refusal under the grid, in red ("" clears it)."""
+        self.message.setStyleSheet(f"color: {PROBLEM_COLOUR}")
+        self.message.setText(text)
+
+    def show_success(self, text: str) -> None:
+        """A completed action under the grid, in green with a tick (never in the red of a refusal)."""
+        self.message.setStyleSheet(f"color: {SUCCESS_COLOUR}")
+        self.message.setText(f"✓ {text}")
+
     def delete_rows(self) -> None:
         if self.model is None:
             return
@@ -270,7 +285,8 @@ class MeasuresPanel(QWidget):
 
         count = self._guard(store, translate("MeasuresPanel", "Nothing was imported"))
         if count:
-            self.message.setText(translate("MeasuresPanel", "Imported {count} rows.").format(count=count))
+            self.show_success(plural(count, translate("MeasuresPanel", "Imported {count} row."),
+                                     translate("MeasuresPanel", "Imported {count} rows.")))  # fmt: skip
 
     def add_annotation(self) -> None:
         measure = self.measure()

@@ -8,15 +8,19 @@ and nothing is stored. The last row is empty: typing a date and a value there ad
 from __future__ import annotations
 
 import contextlib
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from register.errors import RegisterError, ValidationError
+from register.i18n import _ as core_text
 from register.records import MeasureRecord, ObservationRecord
 from ui import commands
+from ui.date_edit import date_text
 from ui.document import RegisterDocument
+from ui.labels import number_text
 from ui.tree_model import AnyIndex
 
 translate = QCoreApplication.translate
@@ -27,10 +31,13 @@ INVALID = QColor("#fdecea")
 
 
 def _text(value: Any) -> str:
+    """A cell's value the UI language's way: Danish ``13-04-2026`` and ``2,5`` (both read back unchanged)."""
     if value is None:
         return ""
-    if isinstance(value, float):
-        return f"{value:g}"
+    if isinstance(value, date):
+        return date_text(value)
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        return number_text(value)
     return str(value)
 
 
@@ -152,7 +159,8 @@ class ObservationsModel(QAbstractTableModel):
         try:
             commands.add_observations(self.document, self.measure.id, [fields])
         except ValidationError as error:
-            message = str(error).removeprefix("row 1: ")
+            message = str(error).removeprefix(core_text("{place}: {error}").format(
+                place=core_text("row {number}").format(number=1), error=""))  # fmt: skip
             column_of = {"date": DATE, "value": VALUE, "denominator": DENOMINATOR}
             self.invalid[("new", column_of.get(error.field or "", VALUE))] = (
                 self.pending.get(column_of.get(error.field or "", VALUE), ""), message)  # fmt: skip

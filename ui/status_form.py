@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from register.model import PROGRESS_SCALE, RAG_VALUES
 from register.records import StatusRecord
+from ui.date_edit import DateEdit
 from ui.icons import rag_icon
 from ui.labels import progress_text, rag_name
 
@@ -40,10 +40,8 @@ class StatusForm(QDialog):
         self.setWindowTitle(translate("StatusForm", "Log status: {title}").format(title=project_title))
         self.setMinimumWidth(520)
         form = QFormLayout()
-        self.date_edit = QDateEdit(QDate.currentDate())
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.date_edit.setMaximumDate(QDate.currentDate().addDays(366))
+        self.date_edit = DateEdit(date.today())
+        self.date_edit.textChanged.connect(lambda _text: self.message.setText(self.date_edit.problem()))
         form.addRow(translate("StatusForm", "&Date:"), self.date_edit)
         self.author_edit = QLineEdit(author)
         form.addRow(translate("StatusForm", "A&uthor:"), self.author_edit)
@@ -113,8 +111,7 @@ class StatusForm(QDialog):
     def set_values(self, **values: Any) -> None:
         """Fill the form (tests and scripted entry)."""
         if "date" in values:
-            when = values["date"]
-            self.date_edit.setDate(QDate(when.year, when.month, when.day))
+            self.date_edit.setDate(values["date"])
         if "rag" in values:
             self.rag_buttons[values["rag"]].setChecked(True)
         if "progress" in values:
@@ -127,9 +124,8 @@ class StatusForm(QDialog):
             self.author_edit.setText(values["author"])
 
     def values(self) -> dict[str, Any]:
-        when = self.date_edit.date()
         return {
-            "date": date(when.year(), when.month(), when.day()),
+            "date": self.date_edit.date(),
             "author": self.author_edit.text().strip(),
             "rag": self.rag(),
             "progress": self.progress_combo.currentData(),
@@ -140,6 +136,11 @@ class StatusForm(QDialog):
 
     def problem(self) -> str:
         """What stops saving, or "" when the form is complete."""
+        if self.date_edit.problem():
+            return self.date_edit.problem()
+        when = self.date_edit.date()
+        if when is not None and when > date.today() + timedelta(days=366):
+            return translate("StatusForm", "The date is more than a year ahead; check the year.")
         if self.rag() is None:
             return translate("StatusForm", "Choose a RAG status: green, amber or red (Alt+G, Alt+A, Alt+R).")
         if not self.author_edit.text().strip():

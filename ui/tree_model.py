@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from register.model import ALLOWED_PARENTS
+from ui.date_edit import date_text
 from ui.document import RegisterDocument
 from ui.evidence import evidence_name, evidence_tooltip
 from ui.icons import evidence_icon, icon, rag_icon
@@ -70,6 +71,10 @@ class _Item:
                 break
             count += 1
         return count
+
+
+#: Cross-link rows: the purple of the diagram's cross-links, dark enough to read (contrast ≥ 4.5:1 on white).
+LINK_COLOURS = {"strong": QColor("#4b2c7a"), "weak": QColor("#6b5b8f")}
 
 
 def weeks_text(weeks: int | None) -> str:
@@ -307,7 +312,7 @@ class DiagramTreeModel(QAbstractItemModel):
             if status is not None:
                 lines.append(
                     translate("TreeModel", "Latest status {date}: {rag} {progress}").format(
-                        date=status.date.isoformat(), rag=rag_name(status.rag), progress=progress_text(status.progress)
+                        date=date_text(status.date), rag=rag_name(status.rag), progress=progress_text(status.progress)
                     )
                 )
             if stale:
@@ -328,17 +333,18 @@ class DiagramTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == TITLE:
                 return source.title
-            if column == STAGE:
-                return translate("TreeModel", "cross-link ({strength})").format(strength=strength_name(link.strength))
+            if column == STAGE:  # the link icon and italics say "cross-link"; this says how strong
+                return strength_name(link.strength)
             return None
         if role == Qt.ItemDataRole.DecorationRole and column == TITLE:
             return icon("link")
-        if role == Qt.ItemDataRole.FontRole:
+        if role == Qt.ItemDataRole.FontRole:  # italic: a cross-link; bold as well when it is strong
             font = QFont()
             font.setItalic(True)
+            font.setBold(link.strength == "strong")
             return font
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor("#6a4c93") if link.strength == "strong" else QColor("#8a7ca8"))
+        if role == Qt.ItemDataRole.ForegroundRole:  # both purples read at 4.5:1 or better on white
+            return QBrush(LINK_COLOURS[link.strength])
         if role == Qt.ItemDataRole.ToolTipRole:
             target = tree.nodes[link.target_id]
             return translate("TreeModel", "{kind} “{source}” also serves “{target}” ({strength} link).").format(

@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>Start a new phase here (own centre line and limits)</source>
-        <translation>Start en ny fase her (egen centerlinje og egne grænser)</translation>
+        <translation>Start en ny periode her (egen centerlinje og egne grænser)</translation>
     </message>
     <message>
         <source>&amp;Date:</source>
@@ -26,6 +26,10 @@
     <message>
         <source>&amp;Text:</source>
         <translation>&amp;Tekst:</translation>
+    </message>
+    <message>
+        <source>Write the annotation&apos;s text.</source>
+        <translation>Skriv annoteringens tekst.</translation>
     </message>
 </context>
 <context>
@@ -160,11 +164,11 @@ Det kan ikke fortrydes, og fortrydelseshistorikken ryddes.</translation>
     </message>
     <message>
         <source>Export chart…</source>
-        <translation>Eksporter diagram…</translation>
+        <translation>Eksporter kurve…</translation>
     </message>
     <message>
         <source>Export all charts (PDF)…</source>
-        <translation>Eksporter alle diagrammer (PDF)…</translation>
+        <translation>Eksporter alle kurver (PDF)…</translation>
     </message>
     <message>
         <source>This node has no measures yet. Add one under Measures.</source>
@@ -252,6 +256,17 @@ Det kan ikke fortrydes, og fortrydelseshistorikken ryddes.</translation>
     <message>
         <source>Edit annotation “{text}”</source>
         <translation>Rediger annotering “{text}”</translation>
+    </message>
+</context>
+<context>
+    <name>DateEdit</name>
+    <message>
+        <source>yyyy-mm-dd</source>
+        <translation>dd-mm-åååå</translation>
+    </message>
+    <message>
+        <source>A date like 13-04-2026, 13.04.2026, 13/4/2026, 13-4-26 or 2026-04-13</source>
+        <translation>En dato som 13-04-2026, 13.04.2026, 13/4/2026, 13-4-26 eller 2026-04-13</translation>
     </message>
 </context>
 <context>
@@ -440,7 +455,7 @@ Der er ikke oprettet noget. Find filen, fjern den fra listen, eller opret et nyt
     </message>
     <message>
         <source>Export chart</source>
-        <translation>Eksporter diagram</translation>
+        <translation>Eksporter kurve</translation>
     </message>
 </context>
 <context>
@@ -698,6 +713,159 @@ Der er ikke oprettet noget. Find filen, fjern den fra listen, eller opret et nyt
         <translation>importeret</translation>
     </message>
     <message>
+        <source>data added</source>
+        <translation>data tilføjet</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <extracomment>The fields the audit trail names, in words (``end_date`` → ``end date`` / ``slutdato``).</extracomment>
+        <translation>titel</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>beskrivelse</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>type</translation>
+    </message>
+    <message>
+        <source>parent</source>
+        <translation>overordnet</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>placering</translation>
+    </message>
+    <message>
+        <source>lead</source>
+        <translation>projektleder</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>enhed</translation>
+    </message>
+    <message>
+        <source>start date</source>
+        <translation>startdato</translation>
+    </message>
+    <message>
+        <source>end date</source>
+        <translation>slutdato</translation>
+    </message>
+    <message>
+        <source>stage</source>
+        <translation>stadie</translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation>arkiveret</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>fra</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>til</translation>
+    </message>
+    <message>
+        <source>strength</source>
+        <translation>styrke</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>dato</translation>
+    </message>
+    <message>
+        <source>RAG</source>
+        <translation>RAG</translation>
+    </message>
+    <message>
+        <source>progress score</source>
+        <translation>fremdriftsscore</translation>
+    </message>
+    <message>
+        <source>author</source>
+        <translation>forfatter</translation>
+    </message>
+    <message>
+        <source>summary</source>
+        <translation>resumé</translation>
+    </message>
+    <message>
+        <source>next steps</source>
+        <translation>næste skridt</translation>
+    </message>
+    <message>
+        <source>help needed</source>
+        <translation>behov for hjælp</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>navn</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>type</translation>
+    </message>
+    <message>
+        <source>operational definition</source>
+        <translation>operationel definition</translation>
+    </message>
+    <message>
+        <source>chart type</source>
+        <translation>kurvetype</translation>
+    </message>
+    <message>
+        <source>direction of improvement</source>
+        <translation>forbedringsretning</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>målværdi</translation>
+    </message>
+    <message>
+        <source>rule set</source>
+        <translation>regelsæt</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>basisperiode</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>værdi</translation>
+    </message>
+    <message>
+        <source>denominator</source>
+        <translation>nævner</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>notat</translation>
+    </message>
+    <message>
+        <source>excluded</source>
+        <translation>udeladt</translation>
+    </message>
+    <message>
+        <source>reason for exclusion</source>
+        <translation>årsag til udeladelse</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>tekst</translation>
+    </message>
+    <message>
+        <source>new period</source>
+        <translation>ny periode</translation>
+    </message>
+    <message>
+        <source>data points</source>
+        <translation>datapunkter</translation>
+    </message>
+    <message>
         <source>Node</source>
         <translation>Punkt</translation>
     </message>
@@ -854,7 +1022,7 @@ Der er ikke oprettet noget. Find filen, fjern den fra listen, eller opret et nyt
     </message>
     <message>
         <source>All stages</source>
-        <translation>Alle faser</translation>
+        <translation>Alle stadier</translation>
     </message>
     <message>
         <source>All RAG</source>
@@ -866,7 +1034,7 @@ Der er ikke oprettet noget. Find filen, fjern den fra listen, eller opret et nyt
     </message>
     <message>
         <source>Stage:</source>
-        <translation>Fase:</translation>
+        <translation>Stadie:</translation>
     </message>
     <message>
         <source>RAG:</source>
@@ -927,6 +1095,14 @@ Der er ikke oprettet noget. Find filen, fjern den fra listen, eller opret et nyt
     <message>
         <source>&amp;Redo</source>
         <translation>&amp;Gentag</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Fortryd</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Gentag</translation>
     </message>
     <message>
         <source>Add &amp;child</source>
@@ -1257,47 +1433,47 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     </message>
     <message>
         <source>I chart (individual values)</source>
-        <translation>I-diagram (enkeltværdier)</translation>
+        <translation>I-kurve (enkeltværdier)</translation>
     </message>
     <message>
         <source>MR chart (moving ranges)</source>
-        <translation>MR-diagram (glidende variationsbredder)</translation>
+        <translation>MR-kurve (glidende variationsbredder)</translation>
     </message>
     <message>
         <source>Xbar chart (subgroup means)</source>
-        <translation>Xbar-diagram (gennemsnit af undergrupper)</translation>
+        <translation>Xbar-kurve (gennemsnit af undergrupper)</translation>
     </message>
     <message>
         <source>S chart (subgroup spread)</source>
-        <translation>S-diagram (spredning i undergrupper)</translation>
+        <translation>S-kurve (spredning i undergrupper)</translation>
     </message>
     <message>
         <source>T chart (time between rare events)</source>
-        <translation>T-diagram (tid mellem sjældne hændelser)</translation>
+        <translation>T-kurve (tid mellem sjældne hændelser)</translation>
     </message>
     <message>
         <source>P chart (proportion)</source>
-        <translation>P-diagram (andel)</translation>
+        <translation>P-kurve (andel)</translation>
     </message>
     <message>
         <source>P′ chart (Laney, large denominators)</source>
-        <translation>P′-diagram (Laney, store nævnere)</translation>
+        <translation>P′-kurve (Laney, store nævnere)</translation>
     </message>
     <message>
         <source>C chart (count)</source>
-        <translation>C-diagram (antal)</translation>
+        <translation>C-kurve (antal)</translation>
     </message>
     <message>
         <source>U chart (rate)</source>
-        <translation>U-diagram (rate)</translation>
+        <translation>U-kurve (rate)</translation>
     </message>
     <message>
         <source>U′ chart (Laney, large denominators)</source>
-        <translation>U′-diagram (Laney, store nævnere)</translation>
+        <translation>U′-kurve (Laney, store nævnere)</translation>
     </message>
     <message>
         <source>G chart (cases between rare events)</source>
-        <translation>G-diagram (tilfælde mellem sjældne hændelser)</translation>
+        <translation>G-kurve (tilfælde mellem sjældne hændelser)</translation>
     </message>
     <message>
         <source>Edit measure</source>
@@ -1325,7 +1501,7 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     </message>
     <message>
         <source>Making Data Count (I charts)</source>
-        <translation>Making Data Count (I-diagrammer)</translation>
+        <translation>Making Data Count (I-kurver)</translation>
     </message>
     <message>
         <source>Making Data Count, 6-point shift/trend (I charts)</source>
@@ -1353,7 +1529,7 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     </message>
     <message>
         <source>&amp;Chart:</source>
-        <translation>Dia&amp;gram:</translation>
+        <translation>&amp;Kurve:</translation>
     </message>
     <message>
         <source>&amp;Improvement is:</source>
@@ -1361,7 +1537,7 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     </message>
     <message>
         <source>T&amp;arget:</source>
-        <translation>&amp;Mål:</translation>
+        <translation>&amp;Målværdi:</translation>
     </message>
     <message>
         <source>&amp;Rules:</source>
@@ -1373,7 +1549,7 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     </message>
     <message>
         <source>Making Data Count rules apply to I charts only.</source>
-        <translation>Making Data Count-regler gælder kun I-diagrammer.</translation>
+        <translation>Making Data Count-regler gælder kun I-kurver.</translation>
     </message>
 </context>
 <context>
@@ -1421,7 +1597,7 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     </message>
     <message>
         <source>New phase</source>
-        <translation>Ny fase</translation>
+        <translation>Ny periode</translation>
     </message>
     <message>
         <source>Double-click an annotation to edit it</source>
@@ -1464,6 +1640,10 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
         <translation>Intet blev importeret</translation>
     </message>
     <message>
+        <source>Imported {count} row.</source>
+        <translation>{count} række importeret.</translation>
+    </message>
+    <message>
         <source>Imported {count} rows.</source>
         <translation>{count} rækker importeret.</translation>
     </message>
@@ -1482,10 +1662,6 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
 </context>
 <context>
     <name>NodeEditor</name>
-    <message>
-        <source>YYYY-MM-DD</source>
-        <translation>ÅÅÅÅ-MM-DD</translation>
-    </message>
     <message>
         <source>&amp;Title:</source>
         <translation>&amp;Titel:</translation>
@@ -1512,7 +1688,7 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     </message>
     <message>
         <source>St&amp;age:</source>
-        <translation>&amp;Fase:</translation>
+        <translation>&amp;Stadie:</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -1575,8 +1751,20 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
         <translation>Styrke</translation>
     </message>
     <message>
-        <source>When (UTC)</source>
-        <translation>Hvornår (UTC)</translation>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nej</translation>
+    </message>
+    <message>
+        <source>{count} item</source>
+        <translation>{count} stk.</translation>
+    </message>
+    <message>
+        <source>{count} items</source>
+        <translation>{count} stk.</translation>
     </message>
     <message>
         <source>Who</source>
@@ -1585,6 +1773,10 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     <message>
         <source>What</source>
         <translation>Hvad</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Hvornår</translation>
     </message>
     <message>
         <source>Changes</source>
@@ -1608,7 +1800,7 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     </message>
     <message>
         <source>Charts</source>
-        <translation>Diagrammer</translation>
+        <translation>Kurver</translation>
     </message>
     <message>
         <source>Status history</source>
@@ -1633,14 +1825,6 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     <message>
         <source>← served by</source>
         <translation>← understøttes af</translation>
-    </message>
-    <message>
-        <source>Write the start date like 2026-03-31.</source>
-        <translation>Skriv startdatoen som 2026-03-31.</translation>
-    </message>
-    <message>
-        <source>Write the end date like 2026-03-31.</source>
-        <translation>Skriv slutdatoen som 2026-03-31.</translation>
     </message>
     <message>
         <source>The end date is before the start date.</source>
@@ -1735,7 +1919,7 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     </message>
     <message>
         <source>Stage</source>
-        <translation>Fase</translation>
+        <translation>Stadie</translation>
     </message>
     <message>
         <source>RAG</source>
@@ -1752,6 +1936,28 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     <message>
         <source>Weeks stale</source>
         <translation>Uger uden opdatering</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Drive</source>
+        <translation>Drev</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Mappe</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>Kig &amp;i:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Filer af &amp;typen:</translation>
     </message>
 </context>
 <context>
@@ -1825,6 +2031,10 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
         <translation>Sidst: {summary}</translation>
     </message>
     <message>
+        <source>The date is more than a year ahead; check the year.</source>
+        <translation>Datoen ligger mere end et år ude i fremtiden; tjek årstallet.</translation>
+    </message>
+    <message>
         <source>Choose a RAG status: green, amber or red (Alt+G, Alt+A, Alt+R).</source>
         <translation>Vælg en RAG-status: grøn, gul eller rød (Alt+G, Alt+U, Alt+R).</translation>
     </message>
@@ -1837,6 +2047,7 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     <name>TreeModel</name>
     <message>
         <source>never</source>
+        <extracomment>Cross-link rows: the purple of the diagram&apos;s cross-links, dark enough to read (contrast ≥ 4.5:1 on white).</extracomment>
         <translation>aldrig</translation>
     </message>
     <message>
@@ -1854,7 +2065,7 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     </message>
     <message>
         <source>Stage</source>
-        <translation>Fase</translation>
+        <translation>Stadie</translation>
     </message>
     <message>
         <source>RAG</source>
@@ -1879,10 +2090,6 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     <message>
         <source>Stale: no status update for {weeks}.</source>
         <translation>Ingen statusopdatering i {weeks}.</translation>
-    </message>
-    <message>
-        <source>cross-link ({strength})</source>
-        <translation>krydskobling ({strength})</translation>
     </message>
     <message>
         <source>{kind} “{source}” also serves “{target}” ({strength} link).</source>

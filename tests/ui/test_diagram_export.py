@@ -165,3 +165,84 @@ def test_pdf_embeds_its_fonts(qapp, document, tmp_path) -> None:
             descriptor = descendant.get_object()["/FontDescriptor"].get_object()
             embedded.append(any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")))
     assert embedded and all(embedded)
+
+
+def _text_positions(path: Path) -> list[tuple[str, float, float]]:
+    """Every text run of the first page with where it starts (in points from the page's bottom-left)."""
+    found = []
+
+    def visit(text, cm, tm, _font, _size) -> None:
+        if text.strip():
+            found.append((text.strip(), round(cm[4] + tm[4] * cm[0], 1), round(cm[5] + tm[5] * cm[3], 1)))
+
+    PdfReader(path).pages[0].extract_text(visitor_text=visit)
+    return found
+
+
+def test_print_uses_the_page_as_the_pdf_does(qapp, document, tmp_path) -> None:
+    """A printer's default margins (here 20 mm) must not move the drawing: print and PDF put every text at the
+    same place on the sheet."""
+    from datetime import date
+
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QPageLayout, QPageSize
+    from PySide6.QtPrintSupport import QPrinter
+
+    from ui.diagram_export import diagram_area, print_diagram
+
+    setup = PageSetup("A3", "landscape", False)
+    area = diagram_area(setup.size())
+    layout = layout_for_page(document.index, None, area.width(), area.height())
+    title = TitleBlock("Register", "Alle mål", date(2026, 4, 13))
+    export_diagram(layout, tmp_path / "exported.pdf", setup, title, diagram_texts())
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A3))
+    printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+    printer.setPageMargins(QMarginsF(20, 20, 20, 20), QPageLayout.Unit.Millimeter)
+    print_diagram(printer, layout, False, title, diagram_texts())
+    exported, printed = _text_positions(tmp_path / "exported.pdf"), _text_positions(tmp_path / "printed.pdf")
+    assert len(exported) > 30
+    assert printed == exported
+
+
+@pytest.mark.parametrize(("page", "orientation"), [("A3", "landscape"), ("A3", "portrait"), ("A2", "landscape")])
+def test_evidence_badges_at_the_right_edge_are_printed_whole(qapp, document, page, orientation) -> None:
+    """The badge (✓) stands out of a project box's top-right corner; projects sit in the rightmost column,
+    so a diagram fitted to the page's width must leave room for it inside the printed area."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QColor, QPainter
+
+    from ui.diagram_export import diagram_area, paint_page
+    from ui.diagram_paint import EVIDENCE_STYLE
+
+    setup = PageSetup(page, orientation, False)
+    size = setup.size()
+    area = diagram_area(size)
+    layout = layout_for_page(document.index, None, area.width(), area.height())
+    plan = plan_pages(layout, size)
+    assert plan.pages == 1
+    evidence = dict.fromkeys(layout.boxes, "improvement")
+    pixels_per_point = 4
+    image = QImage(round(size.width() * pixels_per_point), round(size.height() * pixels_per_point),
+                   QImage.Format.Format_ARGB32)  # fmt: skip
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.scale(pixels_per_point, pixels_per_point)
+    title = TitleBlock("Register", "Alle mål", __import__("datetime").date(2026, 4, 13))
+    paint_page(painter, layout, plan, 0, size, title, diagram_texts(), evidence)
+    painter.end()
+    green = EVIDENCE_STYLE["improvement"][0]
+    badge = layout.style.badge_size
+    rightmost = max(layout.boxes.values(), key=lambda box: box.right)
+    centre = QPointF(area.x() + (rightmost.right - 1) * plan.scale, area.y() + (rightmost.y + 1) * plan.scale)
+    row = round((centre.y() + badge * plan.scale * 0.3) * pixels_per_point)  # below the symbol, inside the circle
+    span = [x for x in range(image.width()) if abs(x / pixels_per_point - centre.x()) <= badge * plan.scale
+            and QColor(image.pixel(x, row)).name() == green.name()]  # fmt: skip
+    assert span, "no badge drawn"
+    chord = 2 * (0.25 - 0.09) ** 0.5 * badge * plan.scale  # the circle's width 0.6 radius below its centre
+    # Whole, not cut at the box's edge: the fill reaches as far right of the centre as left of it.
+    assert max(span) / pixels_per_point - centre.x() >= 0.3 * chord
+    assert centre.x() - min(span) / pixels_per_point >= 0.3 * chord
+    assert max(span) / pixels_per_point <= area.right()

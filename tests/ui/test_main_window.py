@@ -104,7 +104,7 @@ def test_editor_flags_end_before_start_at_once_and_saves_valid_input(qtbot, wind
     stored = fresh_tree(window).nodes[project.id]
     assert (stored.start, stored.end) == (date(2026, 5, 1), date(2027, 12, 31))
     editor.end_edit.setText("next year")
-    assert editor.message.text() == "Write the end date like 2026-03-31."
+    assert editor.message.text() == "End date 'next year' is not a date; write it like 31-03-2026 or 2026-03-31."
     editor.title_edit.setText("  ")
     assert editor.message.text() == "The title cannot be empty."
 

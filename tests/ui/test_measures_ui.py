@@ -122,6 +122,8 @@ def test_measures_panel_add_paste_import_and_undo(qtbot, window, tmp_path, monke
     panel.import_file()
     assert seen["report"].startswith("2 rows ready, 0 rejected.")
     assert [o.note for o in service.observations(measure.id)][-2:] == ["PDSA 1", ""]
+    assert panel.message.text() == "✓ Imported 2 rows."
+    assert "#b3261e" not in panel.message.styleSheet()  # a success is not shown in the red of a refusal
     broken = tmp_path / "broken.csv"
     broken.write_text("dato;værdi\n2026-06-30;x\n", encoding="utf-8")
     monkeypatch.setattr(dialogs, "ask_data_file", lambda parent: str(broken))

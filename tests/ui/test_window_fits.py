@@ -1,0 +1,102 @@
+"""Nothing clipped at 1366×768 or at 150 % scaling (which leaves about 911×512 logical pixels), in Danish:
+the first window fits the screen, the toolbar keeps Undo, Add cross-link, Log status and Delete in view after
+an edit (Undo/Redo show a short label, the full action is the tooltip), headers and cross-link rows read
+whole, the editor needs no sideways scrolling and a long title shows its beginning."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QToolButton
+
+from tests.ui.test_main_window import open_and_wait, window  # noqa: F401 - the window fixture
+from ui import commands
+from ui.labels import bold_font
+from ui.main_window import fitted_size
+from ui.tree_model import LINK_ID_ROLE
+
+#: The logical screen of 1366×768 at 150 % (QT_SCALE_FACTOR=1.5) and at 100 %, minus a 40-pixel panel.
+SCREENS = {"150 %": QSize(911, 472), "100 %": QSize(1366, 728)}
+
+
+@pytest.fixture
+def danish(qapp):
+    from ui.i18n import install_translators, remove_translators
+
+    translators = install_translators(qapp, "da")
+    yield
+    remove_translators(qapp, translators)
+    install_translators(qapp, "en")
+
+
+def test_the_first_window_is_sized_from_the_screen() -> None:
+    assert fitted_size(QSize(911, 512)) == QSize(865, 486)
+    assert fitted_size(QSize(1366, 728)) == QSize(1280, 692)
+    assert fitted_size(QSize(2560, 1400)) == QSize(1280, 800)
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+def test_nothing_is_clipped_after_an_edit(qtbot, danish, window, tmp_path, screen) -> None:  # noqa: F811
+    size = fitted_size(SCREENS[screen])
+    window.resize(size)
+    open_and_wait(qtbot, window, tmp_path / "sample.sqlite", sample=True)
+    assert window.minimumSizeHint().width() <= size.width() and window.minimumSizeHint().height() <= size.height()
+    document = window.document
+    project = next(n for n in document.index.nodes.values() if n.kind == "project" and len(n.title) > 60)
+    window.select_node(project.id)
+    commands.log_status(document, project.id, date=date(2026, 11, 20), rag="amber", progress=3.5, author="Mette",
+                        summary="Test", next_steps="", help_needed="")  # fmt: skip
+    qtbot.wait(50)
+
+    # Undo: a short label on the toolbar, the whole action in its tooltip.
+    undo_button = window.toolbar.widgetForAction(window.undo_action)
+    assert undo_button.text() == "Fortryd"
+    assert window.undo_action.toolTip().startswith(f"Fortryd Registrer status for “{project.title}”")
+    assert window.undo_action.toolTip().endswith("(Ctrl+Z)")
+    # Every toolbar button is in view: none went behind the » extension menu.
+    for action in window.toolbar.actions():
+        if not action.isSeparator():
+            button = window.toolbar.widgetForAction(action)
+            assert button.isVisible() and button.geometry().right() <= window.toolbar.width(), action.text()
+    extension = window.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+    assert extension is None or not extension.isVisible()
+    for action in (window.link_action, window.status_action, window.delete_action):  # labelled, not only icons
+        assert window.toolbar.widgetForAction(action).toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+    compact = screen == "150 %"
+    add_button = window.toolbar.widgetForAction(window.add_actions["primary"])
+    assert (add_button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly) is compact
+    assert window.add_actions["primary"].toolTip() != ""
+
+    # The editor fits its pane (no sideways scrolling) and a long title shows its beginning.
+    qtbot.waitUntil(lambda: window.editor_scroll.horizontalScrollBar().maximum() == 0)
+    assert window.editor.title_edit.cursorPosition() == 0
+
+    # The tree keeps room for titles; a cross-link row says strong or weak in full.
+    tree = window.tree_view
+    assert tree.columnWidth(0) >= 0.39 * tree.viewport().width()
+    model = window.tree_model
+    bold = QFontMetrics(bold_font(tree.font()))  # a strong link is bold
+    link_rows = []
+
+    def collect(parent) -> None:
+        for row in range(model.rowCount(parent)):
+            index = model.index(row, 0, parent)
+            if index.data(LINK_ID_ROLE):
+                link_rows.append(index)
+            collect(index)
+
+    collect(tree.rootIndex())
+    assert link_rows
+    for index in link_rows:
+        text = index.siblingAtColumn(1).data()
+        assert text in ("stærk", "svag")
+        assert bold.horizontalAdvance(text) + 8 <= tree.columnWidth(1)
+
+    # The Projects table: no header is cut.
+    window.tabs.setCurrentIndex(window.projects_tab)
+    header = window.projects_view.horizontalHeader()
+    for column in range(header.count()):
+        assert window.projects_view.columnWidth(column) >= header.sectionSizeHint(column), column
