@@ -159,6 +159,49 @@ def _export_chart(args: argparse.Namespace) -> int:
     return 0
 
 
+def _overview_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--node", required=True, metavar="ID_OR_TITLE", help="the goal, driver or project")
+    parser.add_argument("--out", type=Path, required=True, metavar="FILE.pdf|.xlsx")
+
+
+def open_existing_service(args: argparse.Namespace):  # noqa: ANN201 - imported lazily to keep --help fast
+    """The register of ``--db`` for a command that only reads: a missing register file is an error, not a new one."""
+    from register.storage import default_register_path, is_url
+
+    path: Path | None = None
+    if args.db is None:
+        path = default_register_path()
+    elif not is_url(args.db):
+        path = Path(args.db).expanduser()
+    elif args.db.startswith("sqlite:"):
+        database = args.db.split("///", 1)[1].split("?", 1)[0] if "///" in args.db else ""
+        path = Path(database) if database and database != ":memory:" else None
+    if path is not None and not path.exists():
+        from register.errors import StorageError
+        from register.i18n import _
+
+        raise StorageError(_("There is no register at {path}.").format(path=path))
+    return open_service(args)
+
+
+@command("export-overview", "write the measures overview of a goal, driver or project to a PDF or XLSX file",
+         _overview_arguments)  # fmt: skip
+def _export_overview(args: argparse.Namespace) -> int:
+    from register.overview import measures_overview
+    from register.overview_export import FORMATS, export_overview
+
+    if args.out.suffix.lower() not in FORMATS:
+        raise UsageError(f"--out {args.out}: the file must end in .pdf or .xlsx")
+    if not args.out.parent.exists():
+        raise UsageError(f"--out {args.out}: the folder {args.out.parent} does not exist")
+    service = open_existing_service(args)
+    node = service.find_node(args.node)
+    overview = measures_overview(service, node.id)
+    export_overview(overview, args.out)
+    print(f"Wrote the overview of {len(overview.rows)} measures under '{node.title}' to {args.out}.")
+    return 0
+
+
 # --------------------------------------------------------------------------- entry point
 
 
