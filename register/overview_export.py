@@ -27,7 +27,7 @@ from register.overview import (
     header,
     heading,
 )
-from register.variation_icons import GREY, icon_colour, icon_png, place_icon
+from register.variation_icons import GREY, icon_colour, icon_png, icons_collection
 
 FORMATS = (".pdf", ".xlsx")
 #: A4 landscape in inches, the margins, and the row and header heights.
@@ -149,6 +149,7 @@ def _page(overview: Overview, rows: Sequence[OverviewRow], number: int, pages: i
     if not rows:
         axes.text(MARGIN + 0.05, y - ROW_HEIGHT / 2, _("No measures under this node."), fontsize=FONT_SIZE,
                   va="center", color="#444444")  # fmt: skip
+    icons: list[tuple[str, tuple[float, float], float]] = []
     for row in rows:
         middle = y - ROW_HEIGHT / 2
         for column in COLUMNS:
@@ -162,7 +163,7 @@ def _page(overview: Overview, rows: Sequence[OverviewRow], number: int, pages: i
             if column in ("variation", "assurance"):
                 size, lines = SMALL_FONT_SIZE, 3
             if code:
-                place_icon(axes, code, (left + 0.05 + ICON_SIZE / 2, middle), ICON_SIZE)
+                icons.append((code, (left + 0.05 + ICON_SIZE / 2, middle), ICON_SIZE))
                 text_left, text_width = left + ICON_SIZE + 0.1, width - ICON_SIZE - 0.14
             if column in NUMERIC_COLUMNS:
                 axes.text(left + width - 0.06, middle, text, fontsize=size, va="center", ha="right")
@@ -171,6 +172,7 @@ def _page(overview: Overview, rows: Sequence[OverviewRow], number: int, pages: i
                           ha="left", linespacing=1.1)  # fmt: skip
         y -= ROW_HEIGHT
         axes.plot([MARGIN, PAGE_WIDTH - MARGIN], [y, y], color=RULE_COLOUR, linewidth=0.5)
+    axes.add_collection(icons_collection(icons), autolim=False)
     return figure
 
 
