@@ -38,7 +38,7 @@ COLUMN_HEADER_HEIGHT = 0.3
 ROW_HEIGHT = 0.38
 FOOTER_HEIGHT = 0.3
 #: Column widths in inches (they fill the width between the margins).
-WIDTHS = {"measure": 2.1, "node": 1.35, "type": 0.7, "chart": 0.85, "last_value": 0.72, "last_date": 0.75,
+WIDTHS = {"measure": 2.1, "node": 1.27, "type": 0.78, "chart": 0.85, "last_value": 0.72, "last_date": 0.75,
           "target": 0.65, "variation": 1.52, "assurance": 1.13, "trend": 0.92}  # fmt: skip
 ICON_SIZE = 0.27
 FONT_SIZE = 7.2
@@ -81,8 +81,8 @@ def export_overview(overview: Overview, path: Path | str) -> int:
 
 def _wrap(text: str, width_in: float, size: float, lines: int) -> str:
     """``text`` wrapped to fit ``width_in`` inches at ``size`` points in at most ``lines`` lines (… when cut)."""
-    characters = max(4, int(width_in * 72 / (size * 0.56)))
-    wrapped = textwrap.wrap(text, characters) or [""]
+    characters = max(4, int(width_in * 72 / (size * 0.53)))
+    wrapped = textwrap.wrap(text, characters, break_long_words=False) or [""]
     if len(wrapped) > lines:
         wrapped = wrapped[:lines]
         wrapped[-1] = wrapped[-1][: characters - 1].rstrip() + "…"
