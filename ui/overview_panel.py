@@ -7,6 +7,8 @@ reset only when another node is shown. Double-clicking a row asks for that measu
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -99,7 +101,7 @@ class OverviewModel(QAbstractTableModel):
         for number, row in enumerate(self.rows):
             present.add(row.measure.id)
             fresh = wanted[row.measure.id]
-            if repr(fresh) != repr(row):  # repr: a NaN in the series equals itself
+            if fresh is not row and repr(fresh) != repr(row):  # repr: a NaN in the series equals itself
                 self.rows[number] = fresh
                 self.dataChanged.emit(self.index(number, 0), self.index(number, len(COLUMNS) - 1))
         added = [row for row in rows if row.measure.id not in present]
@@ -231,6 +233,9 @@ class OverviewPanel(QWidget):
         self.node_id: str | None = None
         self.overview: core.Overview | None = None
         self.separate_window: QDialog | None = None
+        self._changed_measures: set[str] = set()
+        self._changed_nodes: set[str] = set()
+        self._everything = False
         self._stale = True
         self.model = OverviewModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -283,8 +288,9 @@ class OverviewPanel(QWidget):
     def set_document(self, document: RegisterDocument | None) -> None:
         self.document = document
         if document is not None:
-            document.dataChanged.connect(lambda _measure, node_id: self._changed(node_id))
-            for signal in (document.measuresChanged, document.nodeChanged, document.nodeAdded, document.nodeRemoved):
+            document.dataChanged.connect(self._data_changed)
+            document.measuresChanged.connect(self._measures_changed)
+            for signal in (document.nodeChanged, document.nodeAdded, document.nodeRemoved):
                 signal.connect(self._changed)
             document.nodeMoved.connect(lambda node_id, _parent, _position: self._changed(node_id))
             document.reloaded.connect(lambda: self._changed(None))
@@ -301,10 +307,34 @@ class OverviewPanel(QWidget):
         if self.isVisible():
             self.update_overview()
 
+    def _under(self, node_id: str) -> bool:
+        """Whether ``node_id`` is the overview's node or lies under it."""
+        index = self.document.index if self.document else None
+        if index is None or self.node_id is None or node_id not in index.nodes:
+            return False
+        return node_id == self.node_id or any(node.id == self.node_id for node in index.ancestors(node_id))
+
+    def _data_changed(self, measure_id: str, node_id: str) -> None:
+        """A measure's data changed: only its row is computed again."""
+        if self._under(node_id):
+            self._changed_measures.add(measure_id)
+            self._schedule()
+
+    def _measures_changed(self, node_id: str) -> None:
+        """A node's measures were added, edited or archived: only that node's rows are computed again."""
+        if self._under(node_id):
+            self._changed_nodes.add(node_id)
+            self._schedule()
+
     def _changed(self, node_id: str | None) -> None:
-        """An edit somewhere: refresh once after the action, or when next shown."""
+        """The tree changed (a node added, moved, renamed, removed; a reload): everything is computed again."""
         if self.node_id is None:
             return
+        self._everything = True
+        self._schedule()
+
+    def _schedule(self) -> None:
+        """Refresh once after the current action, or when next shown."""
         self._stale = True
         if self.isVisible():
             self._refresh.start()
@@ -315,9 +345,13 @@ class OverviewPanel(QWidget):
             self.update_overview()
 
     def update_overview(self) -> None:
-        """Recompute the rows; the first time for a node replaces the table, later edits change it row by row."""
+        """Compute the rows: all of them for a new node or after a change to the tree, else only the rows of the
+        measures and nodes that changed. The first time for a node replaces the table, later it changes row by row."""
         self._stale = False
         document = self.document
+        changed_measures, self._changed_measures = self._changed_measures, set()
+        changed_nodes, self._changed_nodes = self._changed_nodes, set()
+        everything, self._everything = self._everything, False
         if document is None or self.node_id is None or self.node_id not in document.index.nodes:
             self.overview = None
             self.model.set_rows([])
@@ -326,7 +360,11 @@ class OverviewPanel(QWidget):
             return
         first = self.overview is None
         try:
-            self.overview = core.measures_overview(document.service, self.node_id, chart_tr)
+            rows = None if first or everything else self._changed_rows(changed_measures, changed_nodes)
+            if rows is None:
+                self.overview = core.measures_overview(document.service, self.node_id, chart_tr)
+            else:
+                self.overview = replace(self.overview, rows=tuple(rows), made=date.today())
         except RegisterError as error:
             self.failed.emit(translate("Overview", "Overview failed"), str(error))
             return
@@ -337,6 +375,29 @@ class OverviewPanel(QWidget):
         self.heading.setText(core.heading(self.overview) + "  ·  " + translate("Overview", "{count} measures").format(
             count=len(self.overview.rows)))  # fmt: skip
         self.export_button.setEnabled(True)
+
+    def _changed_rows(self, measure_ids: set[str], node_ids: set[str]) -> list[core.OverviewRow] | None:
+        """The rows with those of the changed nodes and measures computed afresh; None when only a full
+        computation can place them (a node's first measure)."""
+        service = self.document.service
+        index = self.document.index
+        rows = list(self.overview.rows)
+        for node_id in sorted(node_ids):
+            places = [number for number, row in enumerate(rows) if row.node.id == node_id]
+            if not places:
+                return None
+            fresh = [core.overview_row(measure, index.nodes[node_id], observations, annotations, chart_tr)
+                     for measure, observations, annotations in service.measure_data([node_id])]  # fmt: skip
+            rows = [row for row in rows if row.node.id != node_id]
+            rows[places[0] : places[0]] = fresh
+        for measure_id in sorted(measure_ids):
+            number = next((n for n, row in enumerate(rows) if row.measure.id == measure_id), None)
+            if number is None or rows[number].node.id in node_ids:
+                continue  # not shown (archived), or already computed with its node
+            measure = service.get_measure(measure_id)
+            rows[number] = core.overview_row(measure, rows[number].node, service.observations(measure_id),
+                                             service.annotations(measure_id), chart_tr)  # fmt: skip
+        return rows
 
     def open_window(self) -> QDialog | None:
         """Show this node's overview in a separate, resizable window (one at a time; it follows no selection)."""

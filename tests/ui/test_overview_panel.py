@@ -12,6 +12,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from register import overview as core
 from tests.ui.test_main_window import open_and_wait, window  # noqa: F401 - the window fixture
 from ui import dialogs
+from ui.charts_panel import chart_tr
 from ui.overview_panel import COLUMNS, MEASURE_ID_ROLE, SORT_ROLE, SPARK_ROLE, OverviewModel, OverviewPanel
 
 GOAL_TITLE = "Færre ambulante besøg i Region Midtjylland"
@@ -170,3 +171,28 @@ def test_the_overview_in_danish(qtbot, document, qapp) -> None:
         remove_translators(qapp, translators)
         install_translators(qapp, "en")
     assert model.index(0, 0, QModelIndex()).isValid()
+
+
+def test_a_data_edit_computes_only_that_measures_row(qtbot, panel, document, monkeypatch) -> None:
+    import ui.overview_panel as module
+
+    full: list[str] = []
+    real = module.core.measures_overview
+    monkeypatch.setattr(module.core, "measures_overview", lambda *a, **k: full.append("full") or real(*a, **k))
+    model = panel.model
+    row = next(r for r in model.rows if r.measure.chart == "i" and r.measure.rules == "anhoej")
+    changes: list[int] = []
+    model.dataChanged.connect(lambda top, bottom, roles: changes.extend(range(top.row(), bottom.row() + 1)))
+    document.add_observations(row.measure.id, [{"date": date(2026, 11, 1), "value": 1000.0}])
+    qtbot.waitUntil(lambda: bool(changes), timeout=3000)
+    assert full == [] and changes == [model.rows.index(next(r for r in model.rows if r.measure.id == row.measure.id))]
+    updated = next(r for r in model.rows if r.measure.id == row.measure.id)
+    assert updated.last_value == 1000.0 and updated.last_date == date(2026, 11, 1) and updated.points == row.points + 1
+    document.update_measure(row.measure.id, name="Omdøbt måling")
+    qtbot.waitUntil(lambda: any(r.measure.name == "Omdøbt måling" for r in model.rows), timeout=3000)
+    assert full == []
+    fresh = real(document.service, panel.node_id, chart_tr)  # the same rows as a full computation
+    assert sorted(map(repr, model.rows)) == sorted(map(repr, fresh.rows))
+    document.update_node(goal_id(document), title="Nyt navn på målet")
+    qtbot.waitUntil(lambda: full == ["full"], timeout=3000)
+    assert "Nyt navn på målet" in {r.node.title for r in model.rows}
