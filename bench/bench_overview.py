@@ -2,7 +2,8 @@
 (36 monthly points each, a quarter of them Making Data Count I charts with a target) spread over 30 projects.
 
 Timed: computing the overview (one read, every chart analysed), the window's table filled (model + view
-painted), the PDF and the XLSX. Medians of repeated runs. Run: python -m bench.bench_overview
+painted), one observation added while the table is open until it shows it, the PDF and the XLSX.
+Medians of repeated runs. Run: python -m bench.bench_overview
 """
 
 from __future__ import annotations
@@ -63,15 +64,16 @@ def main() -> None:
         large = RegisterService(open_database(Path(folder) / "large.sqlite"), user="bench")
         large_goal = _register_with(large, 300)
 
-        print("| register | measures | compute | table shown | PDF (pages) | XLSX |")
-        print("|---|---|---|---|---|---|")
+        print("| register | measures | compute | table shown | a point added | PDF (pages) | XLSX |")
+        print("|---|---|---|---|---|---|---|")
         for label, service, goal_id in (("sample register, goal", sample, sample_goal),
                                         ("300 measures, goal", large, large_goal)):  # fmt: skip
             overview = measures_overview(service, goal_id)
             compute = median_seconds(lambda s=service, g=goal_id: measures_overview(s, g), 5)
             count = len(overview.rows)
             panel = OverviewPanel()
-            panel.set_document(RegisterDocument(service))
+            document = RegisterDocument(service)
+            panel.set_document(document)
             panel.resize(1400, 800)
             panel.show()
 
@@ -83,12 +85,24 @@ def main() -> None:
                 assert panel.model.rowCount() == count
 
             table = median_seconds(shown, 5)
+            measure_id = next(row.measure.id for row in overview.rows if row.measure.chart == "i")
+            days = iter(range(10_000))
+
+            def point_added(panel=panel, document=document, measure_id=measure_id, days=days) -> None:
+                """An observation added (one transaction) until the overview's table shows it."""
+                when = date(2027, 1, 1) + timedelta(days=next(days))
+                document.add_observations(measure_id, [{"date": when, "value": 50.0}])
+                panel.update_overview()
+                panel.view.repaint()
+                app.processEvents()
+
+            added = median_seconds(point_added, 9)
             pdf_path, xlsx_path = Path(folder) / "overview.pdf", Path(folder) / "overview.xlsx"
             pages = export_overview(overview, pdf_path)
             pdf = median_seconds(lambda o=overview, p=pdf_path: export_overview(o, p), 3)
             xlsx = median_seconds(lambda o=overview, p=xlsx_path: export_overview(o, p), 3)
             print(
-                f"| {label} | {len(overview.rows)} | {ms(compute)} | {ms(table)} | {ms(pdf)} ({pages}) | {ms(xlsx)} |"
+                f"| {label} | {count} | {ms(compute)} | {ms(table)} | {ms(added)} | {ms(pdf)} ({pages}) | {ms(xlsx)} |"
             )
             panel.close()
 
