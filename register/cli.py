@@ -198,7 +198,12 @@ def _export_overview(args: argparse.Namespace) -> int:
     node = service.find_node(args.node)
     overview = measures_overview(service, node.id)
     export_overview(overview, args.out)
-    print(f"Wrote the overview of {len(overview.rows)} measures under '{node.title}' to {args.out}.")
+    from register.i18n import ngettext
+
+    count = len(overview.rows)
+    print(ngettext("Wrote the overview of {count} measure under “{title}” to {path}.",
+                   "Wrote the overview of {count} measures under “{title}” to {path}.", count)
+          .format(count=count, title=node.title, path=args.out))  # fmt: skip
     return 0
 
 

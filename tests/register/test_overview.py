@@ -350,7 +350,7 @@ def test_export_overview_command(tmp_path: Path, capsys: pytest.CaptureFixture[s
     capsys.readouterr()
     for name in ("overview.pdf", "overview.xlsx"):
         assert main(["export-overview", "--db", str(db), "--node", GOAL_TITLE, "--out", str(tmp_path / name)]) == 0
-        assert f"Wrote the overview of 10 measures under '{GOAL_TITLE}'" in capsys.readouterr().out
+        assert f"Wrote the overview of 10 measures under “{GOAL_TITLE}”" in capsys.readouterr().out
     assert "2026-10-01" in PdfReader(tmp_path / "overview.pdf").pages[0].extract_text()
     assert load_workbook(tmp_path / "overview.xlsx").active.max_row == 14
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix in (".pdf", ".xlsx")) == ["overview.pdf",
@@ -374,3 +374,21 @@ def test_export_overview_never_creates_a_register_and_reports_bad_arguments(tmp_
         main(["export-overview", "--db", str(db), "--node", GOAL_TITLE, "--out", str(tmp_path / "no" / "o.pdf")]) == 2
     )
     assert not out.exists()
+
+
+def test_export_overview_in_danish_follows_the_environment(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    db = tmp_path / "register.sqlite"
+    assert main(["sample", "--db", str(db)]) == 0
+    out = tmp_path / "oversigt.pdf"
+    env = {**os.environ, "LANGUAGE": "da", "LANG": "da_DK.UTF-8"}
+    command = [sys.executable, "-m", "register.cli", "export-overview", "--db", str(db), "--node",
+               "Regionsklinik i Lemvig", "--out", str(out)]  # fmt: skip
+    process = subprocess.run(command, capture_output=True, text=True, env=env)
+    assert process.returncode == 0, process.stderr
+    assert process.stdout.strip() == f"Skrev oversigten over 1 måling under “Regionsklinik i Lemvig” til {out}."
+    text = PdfReader(out).pages[0].extract_text()
+    assert "Side 1 af 1" in text and "01-10-2026" in text and "Oversigt over målinger: projekt" in text
