@@ -196,3 +196,36 @@ def test_a_data_edit_computes_only_that_measures_row(qtbot, panel, document, mon
     document.update_node(goal_id(document), title="Nyt navn på målet")
     qtbot.waitUntil(lambda: full == ["full"], timeout=3000)
     assert "Nyt navn på målet" in {r.node.title for r in model.rows}
+
+
+def test_another_workstations_data_shows_after_a_reload(qtbot, panel, document, sample_path) -> None:
+    from register.service import RegisterService
+    from register.storage import open_database
+
+    other = RegisterService(open_database(sample_path), user="kollega")
+    try:
+        measure = other.find_measure("Borgere behandlet i regionsklinikken")
+        before = next(row for row in panel.model.rows if row.measure.id == measure.id)
+        other.add_observations(measure.id, [{"date": date(2026, 11, 1), "value": 400.0}])
+        lemvig = other.find_node("Regionsklinik i Lemvig", kind="project")
+        other.add_measure(lemvig.id, "Målt af en kollega", chart="run")
+        assert panel.model.rowCount() == 10, "nothing changes until the register is read again"
+        document.reload()
+        qtbot.waitUntil(lambda: panel.model.rowCount() == 11, timeout=3000)
+        after = next(row for row in panel.model.rows if row.measure.id == measure.id)
+        assert (after.last_value, after.points) == (400.0, before.points + 1)
+    finally:
+        other.db.close()
+
+
+def test_xlsx_icons_sit_in_their_rows(panel, tmp_path, monkeypatch) -> None:
+    target = tmp_path / "oversigt.xlsx"
+    monkeypatch.setattr(dialogs, "ask_overview_file", lambda parent, name: str(target))
+    panel.export_button.click()
+    sheet = load_workbook(target).active
+    anchors = sorted((image.anchor._from.row, image.anchor._from.col) for image in sheet._images)
+    expected = []
+    for line, row in enumerate(panel.overview.rows, start=4):  # 0-based rows: the data start on row 5
+        expected += [(line, 7)] if row.variation else []
+        expected += [(line, 9)] if row.assurance else []
+    assert anchors == sorted(expected) and len(anchors) >= 10
