@@ -11,7 +11,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from register import overview as core
 from tests.ui.test_main_window import open_and_wait, window  # noqa: F401 - the window fixture
-from ui import dialogs
+from ui import commands, dialogs
 from ui.charts_panel import chart_tr
 from ui.overview_panel import COLUMNS, MEASURE_ID_ROLE, SORT_ROLE, SPARK_ROLE, OverviewModel, OverviewPanel
 
@@ -46,10 +46,32 @@ def panel(qtbot, document):
 
 def test_model_passes_qtmodeltester(qtmodeltester, panel) -> None:
     assert panel.model.rowCount() == 10
-    qtmodeltester.check(panel.model, force_py=True)
+    qtmodeltester.check(OverviewModel(), force_py=True)
     qtmodeltester.check(panel.proxy, force_py=True)
-    empty = OverviewModel()
-    qtmodeltester.check(empty, force_py=True)
+    qtmodeltester.check(panel.model, force_py=True)
+
+
+def test_qtmodeltester_watches_the_model_through_edits_and_undo(qtmodeltester, panel, document) -> None:
+    qtmodeltester.check(panel.model, force_py=True)
+    project = next(n for n in document.index.nodes.values() if n.title == "Regionsklinik i Lemvig")
+    panel.view.sortByColumn(COLUMNS.index("variation"), Qt.SortOrder.AscendingOrder)
+    measure = commands.add_measure(document, project.id, "Ny", chart="run", improvement="up")
+    panel.update_overview()
+    document.add_observations(measure.id, [{"date": date(2025, 1, 1) + timedelta(days=31 * i), "value": v}
+                                           for i, v in enumerate(UP)])  # fmt: skip
+    panel.update_overview()
+    assert panel.model.rowCount() == 11
+    document.undo_stack.undo()  # the measure is archived again
+    panel.update_overview()
+    assert panel.model.rowCount() == 10
+    document.undo_stack.redo()
+    panel.update_overview()
+    assert panel.model.rowCount() == 11
+    commands.archive_measure(document, measure.id)
+    panel.update_overview()
+    panel.show_node(project.id)
+    panel.show_node(goal_id(document))
+    assert panel.model.rowCount() == 10
 
 
 def test_cells_are_the_cores_texts_with_icons_and_sparklines(panel) -> None:
