@@ -374,6 +374,8 @@ class OverviewPanel(QWidget):
             self.model.update_rows(list(self.overview.rows))
         self.heading.setText(core.heading(self.overview) + "  ·  " + translate("Overview", "{count} measures").format(
             count=len(self.overview.rows)))  # fmt: skip
+        # A project's measures all belong to it: its "Belongs to" column would say nothing.
+        self.view.setColumnHidden(COLUMNS.index("node"), self.overview.node.kind == "project")
         self.export_button.setEnabled(True)
 
     def _changed_rows(self, measure_ids: set[str], node_ids: set[str]) -> list[core.OverviewRow] | None:

@@ -128,6 +128,9 @@ def test_another_node_replaces_the_rows(panel, document) -> None:
     assert [row.measure.name for row in panel.model.rows] == [m.name for m in document.service.list_measures(
         project.id)]  # fmt: skip
     assert "project “Regionsklinik i Lemvig”" in panel.heading.text()
+    assert panel.view.isColumnHidden(COLUMNS.index("node")), "a project's measures all belong to it"
+    panel.show_node(goal_id(document))
+    assert not panel.view.isColumnHidden(COLUMNS.index("node"))
 
 
 def test_export_writes_the_file_the_user_names(panel, tmp_path, monkeypatch) -> None:
