@@ -375,6 +375,33 @@ def _archive(args: argparse.Namespace) -> int:
     return 0
 
 
+def _overview_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--node", required=True, metavar=_("ID_OR_TITLE"), help=_("the goal, driver or project"))
+    parser.add_argument("--out", type=Path, required=True, metavar=_("FILE.pdf|.xlsx"))
+
+
+@command("export-overview", N_("write the measures overview of a goal, driver or project to a PDF or XLSX file"),
+         _overview_arguments)  # fmt: skip
+def _export_overview(args: argparse.Namespace) -> int:
+    from register.overview import measures_overview
+    from register.overview_export import FORMATS, export_overview
+
+    if args.out.suffix.lower() not in FORMATS:
+        raise UsageError(_("--out {path}: the file must end in .pdf or .xlsx").format(path=args.out))
+    if not args.out.parent.exists():
+        message = _("--out {path}: the folder {folder} does not exist")
+        raise UsageError(message.format(path=args.out, folder=args.out.parent))
+    service = open_service(args)
+    node = service.find_node(args.node)
+    overview = measures_overview(service, node.id)
+    export_overview(overview, args.out)
+    count = len(overview.rows)
+    print(ngettext("Wrote the overview of {count} measure under “{title}” to {path}.",
+                   "Wrote the overview of {count} measures under “{title}” to {path}.", count)
+          .format(count=count, title=node.title, path=args.out))  # fmt: skip
+    return 0
+
+
 # --------------------------------------------------------------------------- entry point
 
 

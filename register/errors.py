@@ -38,3 +38,7 @@ class ExchangeFormatError(RegisterError):
     def __init__(self, place: str, message: str) -> None:
         super().__init__(f"{place}: {message}" if place else message)
         self.place = place
+
+
+class ExportError(RegisterError):
+    """A file cannot be written (the folder is missing, the disk is full, no permission); nothing was replaced."""

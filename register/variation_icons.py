@@ -10,7 +10,8 @@ in every language, as the icons are read by their shape and colour.
 The codes are those :mod:`register.spc` computes (``SpcResult.variation_icon`` and
 ``SpcResult.assurance``); :func:`anhoej_icon` maps an Anhøj chart's reading onto the same icons.
 Every artist is a patch in data units, so an icon looks the same at any size: :func:`draw_icon` fills an
-Axes (for charts and PDFs), :func:`add_icon` and :func:`inset_icon` place one in a Figure or an Axes, and
+Axes (for charts and PDFs); :func:`add_icon`, :func:`inset_icon` and :func:`place_icon` put one in a Figure,
+in an Axes or among other artists of an Axes (:func:`icons_collection`: many at once, as one artist);
 :func:`icon_png` renders one to PNG bytes at a pixel size (for the window and spreadsheets).
 """
 
@@ -173,10 +174,10 @@ def _segment(start: tuple[float, float], end: tuple[float, float], width: float,
     return Polygon([a + normal, b + normal, b - normal, a - normal], closed=True, facecolor=colour, edgecolor="none")
 
 
-def _letter(axes: Any, letter: str, centre: tuple[float, float], height: float, colour: str) -> None:
-    """``letter`` as a filled outline ``height`` tall centred on ``centre`` (a path, so it scales and prints)."""
+@lru_cache(maxsize=64)
+def _letter_path(letter: str, centre: tuple[float, float], height: float) -> Any:
+    """The outline of ``letter``, ``height`` tall, centred on ``centre`` (made once per letter and place)."""
     from matplotlib.font_manager import FontProperties
-    from matplotlib.patches import PathPatch
     from matplotlib.textpath import TextPath
     from matplotlib.transforms import Affine2D
 
@@ -185,47 +186,101 @@ def _letter(axes: Any, letter: str, centre: tuple[float, float], height: float, 
     scale = height / max(box.height, 1e-9)
     transform = (Affine2D().translate(-(box.x0 + box.width / 2), -(box.y0 + box.height / 2))
                  .scale(scale).translate(*centre))  # fmt: skip
-    axes.add_patch(PathPatch(transform.transform_path(path), facecolor=colour, edgecolor="none"))
+    return transform.transform_path(path)
 
 
-def _series(axes: Any, ys: Sequence[float], colours: Sequence[str]) -> None:
+def _letter(letter: str, centre: tuple[float, float], height: float, colour: str) -> Any:
+    """``letter`` as a filled outline ``height`` tall centred on ``centre`` (a path, so it scales and prints)."""
+    from matplotlib.patches import PathPatch
+
+    return PathPatch(_letter_path(letter, centre, height), facecolor=colour, edgecolor="none")
+
+
+def _series(ys: Sequence[float], colours: Sequence[str]) -> list[Any]:
     """A small run chart: points joined by lines, each segment in the colour of the point it leads to."""
     from matplotlib.patches import Circle
 
     points = list(zip(_SERIES_X, ys, strict=True))
-    for (start, end), colour in zip(pairwise(points), colours[1:], strict=True):
-        axes.add_patch(_segment(start, end, _LINE_WIDTH, colour))
-    for (x, y), colour in zip(points, colours, strict=True):
-        axes.add_patch(Circle((x, y), _DOT_RADIUS, facecolor=colour, edgecolor="none"))
+    patches = [_segment(start, end, _LINE_WIDTH, colour)
+               for (start, end), colour in zip(pairwise(points), colours[1:], strict=True)]  # fmt: skip
+    patches += [Circle((x, y), _DOT_RADIUS, facecolor=colour, edgecolor="none")
+                for (x, y), colour in zip(points, colours, strict=True)]  # fmt: skip
+    return patches
+
+
+def icon_patches(code: str) -> list[Any]:
+    """The patches of icon ``code`` in the square [-1, 1] x [-1, 1], bottom first."""
+    from matplotlib.patches import Circle, Rectangle, Wedge
+
+    style = _style(code)
+    patches: list[Any] = [
+        Circle((0, 0), _RING_RADIUS, facecolor="white", edgecolor="none"),
+        Wedge((0, 0), _RING_RADIUS, 0, 360, width=_RING_WIDTH, facecolor=style.colour, edgecolor="none"),
+    ]
+    if code == "common_cause":
+        patches += _series(_COMMON_Y, [GREY] * len(_COMMON_Y))
+    elif code in VARIATION_ICONS:
+        high = code.endswith("_high")
+        ys = _HIGH_Y if high else tuple(-y for y in _HIGH_Y)
+        patches += _series(ys, [LIGHT_GREY] * 4 + [style.colour] * 3)
+        patches.append(_letter(style.letter, (0.0, 0.42 if high else -0.42), 0.42, style.colour))
+    else:
+        # Assurance: the letter above a grey band of process limits and the (dashed) target line.
+        patches.append(_letter(style.letter, (0.0, 0.24), 0.66, style.colour))
+        band_y = {"consistent_pass": -0.38, "consistent_fail": -0.62, "inconsistent": -0.5}[code]
+        patches.append(Rectangle((-0.56, band_y - 0.1), 1.12, 0.2, facecolor="#D9D9D9", edgecolor="none"))
+        target_y = -0.62 if code == "consistent_pass" else -0.38 if code == "consistent_fail" else -0.5
+        patches += [Rectangle((x, target_y - 0.035), 0.22, 0.07, facecolor="#D43C3C", edgecolor="none")
+                    for x in (-0.56, -0.26, 0.04, 0.34)]  # fmt: skip
+    return patches
 
 
 def draw_icon(axes: Any, code: str) -> Any:
     """Draw icon ``code`` filling ``axes`` (equal aspect, no frame or ticks); returns ``axes``."""
-    from matplotlib.patches import Circle, Rectangle, Wedge
-
-    style = _style(code)
     axes.set_xlim(-1, 1)
     axes.set_ylim(-1, 1)
     axes.set_aspect("equal", adjustable="box")
     axes.set_axis_off()
-    axes.add_patch(Circle((0, 0), _RING_RADIUS, facecolor="white", edgecolor="none"))
-    axes.add_patch(Wedge((0, 0), _RING_RADIUS, 0, 360, width=_RING_WIDTH, facecolor=style.colour, edgecolor="none"))
-    if code == "common_cause":
-        _series(axes, _COMMON_Y, [GREY] * len(_COMMON_Y))
-    elif code in VARIATION_ICONS:
-        high = code.endswith("_high")
-        ys = _HIGH_Y if high else tuple(-y for y in _HIGH_Y)
-        _series(axes, ys, [LIGHT_GREY] * 4 + [style.colour] * 3)
-        _letter(axes, style.letter, (0.0, 0.42 if high else -0.42), 0.42, style.colour)
-    else:
-        # Assurance: the letter above a grey band of process limits and the (dashed) target line.
-        _letter(axes, style.letter, (0.0, 0.24), 0.66, style.colour)
-        band_y = {"consistent_pass": -0.38, "consistent_fail": -0.62, "inconsistent": -0.5}[code]
-        axes.add_patch(Rectangle((-0.56, band_y - 0.1), 1.12, 0.2, facecolor="#D9D9D9", edgecolor="none"))
-        target_y = -0.62 if code == "consistent_pass" else -0.38 if code == "consistent_fail" else -0.5
-        for x in (-0.56, -0.26, 0.04, 0.34):
-            axes.add_patch(Rectangle((x, target_y - 0.035), 0.22, 0.07, facecolor="#D43C3C", edgecolor="none"))
+    for patch in icon_patches(code):
+        axes.add_patch(patch)
     return axes
+
+
+@lru_cache(maxsize=32)
+def _icon_paths(code: str) -> tuple[tuple[Any, ...], tuple[str, ...]]:
+    """Icon ``code`` as filled paths in the square [-1, 1] x [-1, 1] with their colours, bottom first."""
+    from matplotlib.colors import to_hex
+
+    patches = icon_patches(code)
+    paths = tuple(patch.get_patch_transform().transform_path(patch.get_path()) for patch in patches)
+    return paths, tuple(to_hex(patch.get_facecolor(), keep_alpha=False) for patch in patches)
+
+
+def icons_collection(placements: Sequence[tuple[str, tuple[float, float], float]]) -> Any:
+    """Many icons as one ``PathCollection`` in data coordinates: (code, centre, size) each.
+
+    One artist instead of twenty per icon keeps a page with many icons quick to draw and to save.
+    """
+    from matplotlib.collections import PathCollection
+    from matplotlib.transforms import Affine2D
+
+    paths: list[Any] = []
+    colours: list[str] = []
+    for code, centre, size in placements:
+        icon_paths, icon_colours = _icon_paths(code)
+        transform = Affine2D().scale(size / 2).translate(*centre)
+        paths += [transform.transform_path(path) for path in icon_paths]
+        colours += icon_colours
+    return PathCollection(paths, facecolors=colours, edgecolors="none", linewidths=0)
+
+
+def place_icon(axes: Any, code: str, centre: tuple[float, float], size: float) -> Any:
+    """Draw icon ``code`` into ``axes`` at ``centre`` (data coordinates), ``size`` data units wide; returns the
+    collection. The Axes' units must be equal in x and y; for many icons use :func:`icons_collection`."""
+    _style(code)
+    collection = icons_collection([(code, centre, size)])
+    axes.add_collection(collection, autolim=False)
+    return collection
 
 
 def add_icon(figure: Any, code: str, rect: Sequence[float]) -> Any:

@@ -230,6 +230,17 @@ class ChartsPanel(QWidget):
             self._timer.start()
         self._draw_in_view_soon()
 
+    def focus_measure(self, measure_id: str) -> ChartWidget | None:
+        """Build the node's charts now and scroll to the chart of ``measure_id`` (from the measures overview)."""
+        if self._stale:
+            self.rebuild()
+        self.build_all()
+        widget = next((w for w in self.widgets if getattr(w, "measure", None) and w.measure.id == measure_id), None)
+        if widget is not None:
+            widget.ensure_canvas()
+            QTimer.singleShot(0, self, lambda: self.scroll.verticalScrollBar().setValue(widget.y()))
+        return widget
+
     def export_figure(self, figure: Any) -> None:
         path = dialogs.ask_chart_file(self, "chart.png")
         if not path:

@@ -204,3 +204,12 @@ def ask_chart_file(parent: QWidget | None, name: str, pdf_only: bool = False) ->
         "Dialogs", "PNG (*.png);;SVG (*.svg);;PDF (*.pdf)")  # fmt: skip
     path, _ = QFileDialog.getSaveFileName(parent, translate("Dialogs", "Export chart"), name, kinds)
     return path or None
+
+
+def ask_overview_file(parent: QWidget | None, name: str) -> str | None:
+    """Where to write the measures overview (.pdf or .xlsx, by the name's ending)."""
+    kinds = translate("Dialogs", "PDF (*.pdf);;Excel workbook (*.xlsx)")
+    path, chosen = QFileDialog.getSaveFileName(parent, translate("Dialogs", "Export measures overview"), name, kinds)
+    if path and not path.lower().endswith((".pdf", ".xlsx")):
+        path += ".xlsx" if "xlsx" in chosen else ".pdf"
+    return path or None

@@ -48,6 +48,7 @@ from ui.labels import (
 )
 from ui.measure_dialogs import chart_name, measure_type_name
 from ui.measures_panel import MeasuresPanel
+from ui.overview_panel import OverviewPanel
 
 translate = QCoreApplication.translate
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -75,6 +76,8 @@ class NodeEditor(QWidget):
     addLinkRequested = Signal(str)  # noqa: N815
     removeLinkRequested = Signal(str)  # noqa: N815
     toggleLinkRequested = Signal(str)  # noqa: N815
+    #: The overview asks for a measure's chart on another node: the window selects that node.
+    showNodeRequested = Signal(str)  # noqa: N815
 
     def __init__(self, document: RegisterDocument | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -156,6 +159,9 @@ class NodeEditor(QWidget):
         self.charts_panel = ChartsPanel()
         self.measures_index = self.tabs.addTab(self.measures_panel, translate("NodeEditor", "Measures and data"))
         self.charts_index = self.tabs.addTab(self.charts_panel, translate("NodeEditor", "Charts"))
+        self.overview_panel = OverviewPanel()
+        self.overview_panel.chartRequested.connect(self.show_chart)
+        self.overview_index = self.tabs.addTab(self.overview_panel, translate("NodeEditor", "Measures overview"))
         self.history_index = self.tabs.addTab(self.history_table, translate("NodeEditor", "Status history"))
         self.links_index = self.tabs.addTab(links_page, translate("NodeEditor", "Cross-links"))
         self.audit_index = self.tabs.addTab(self.audit_table, translate("NodeEditor", "Audit trail"))
@@ -205,6 +211,7 @@ class NodeEditor(QWidget):
                 signal.connect(slot)
         self.measures_panel.set_document(document)
         self.charts_panel.set_document(document)
+        self.overview_panel.set_document(document)
         self.show_node(None)
 
     def _connections(self) -> list[tuple[Any, Any]]:
@@ -244,6 +251,7 @@ class NodeEditor(QWidget):
         if changed:
             self.measures_panel.show_node(node_id)
             self.charts_panel.show_node(node_id)
+            self.overview_panel.show_node(node_id)
         node = self.record()
         self.empty_label.setVisible(node is None)
         self.body.setVisible(node is not None)
@@ -273,6 +281,15 @@ class NodeEditor(QWidget):
         self._fill_links()
         self._fill_audit()
         self._validate()
+
+    def show_chart(self, node_id: str, measure_id: str) -> None:
+        """Show a measure's chart (from the overview): its node in the editor, the Charts tab, scrolled to it."""
+        if node_id != self.node_id:
+            self.showNodeRequested.emit(node_id)
+        if node_id != self.node_id:
+            return  # the window did not show that node
+        self.tabs.setCurrentIndex(self.charts_index)
+        self.charts_panel.focus_measure(measure_id)
 
     def _fill_history(self) -> None:
         node = self.record()

@@ -138,6 +138,8 @@ class MainWindow(QMainWindow):
         self.editor.measures_panel.failed.connect(lambda title, message: dialogs.show_error(self, title, message))
         self.editor.measures_panel.conflict.connect(self._on_conflict)
         self.editor.charts_panel.failed.connect(lambda title, message: dialogs.show_error(self, title, message))
+        self.editor.overview_panel.failed.connect(lambda title, message: dialogs.show_error(self, title, message))
+        self.editor.showNodeRequested.connect(self.select_node)
         editor_scroll = QScrollArea()
         editor_scroll.setWidgetResizable(True)
         editor_scroll.setWidget(self.editor)

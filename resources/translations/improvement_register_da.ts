@@ -457,6 +457,14 @@ Der er ikke oprettet noget. Find filen, fjern den fra listen, eller opret et nyt
         <source>Export chart</source>
         <translation>Eksporter kurve</translation>
     </message>
+    <message>
+        <source>PDF (*.pdf);;Excel workbook (*.xlsx)</source>
+        <translation>PDF (*.pdf);;Excel-projektmappe (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export measures overview</source>
+        <translation>Eksportér oversigt over målinger</translation>
+    </message>
 </context>
 <context>
     <name>Evidence</name>
@@ -1664,6 +1672,7 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     <name>NodeEditor</name>
     <message>
         <source>&amp;Title:</source>
+        <extracomment>The overview asks for a measure&apos;s chart on another node: the window selects that node.</extracomment>
         <translation>&amp;Titel:</translation>
     </message>
     <message>
@@ -1749,6 +1758,10 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     <message>
         <source>Strength</source>
         <translation>Styrke</translation>
+    </message>
+    <message>
+        <source>Measures overview</source>
+        <translation>Oversigt over målinger</translation>
     </message>
     <message>
         <source>yes</source>
@@ -1865,6 +1878,41 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     <message>
         <source>The clipboard holds no rows of data.</source>
         <translation>Udklipsholderen indeholder ingen datarækker.</translation>
+    </message>
+</context>
+<context>
+    <name>Overview</name>
+    <message>
+        <source>{count} points</source>
+        <translation>{count} punkter</translation>
+    </message>
+    <message>
+        <source>Export (PDF or XLSX)…</source>
+        <translation>Eksportér (PDF eller XLSX)…</translation>
+    </message>
+    <message>
+        <source>Open in a window</source>
+        <translation>Åbn i eget vindue</translation>
+    </message>
+    <message>
+        <source>The same overview in a window of its own, with room for every column; it stays on this node.</source>
+        <translation>Den samme oversigt i et vindue for sig med plads til alle kolonner; den bliver ved dette punkt.</translation>
+    </message>
+    <message>
+        <source>Click a column title to sort; double-click a measure to see its chart.</source>
+        <translation>Klik på en kolonneoverskrift for at sortere; dobbeltklik på en måling for at se dens kurve.</translation>
+    </message>
+    <message>
+        <source>Overview failed</source>
+        <translation>Oversigten kunne ikke laves</translation>
+    </message>
+    <message>
+        <source>{count} measures</source>
+        <translation>{count} målinger</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Eksporten mislykkedes</translation>
     </message>
 </context>
 <context>

@@ -138,3 +138,22 @@ def test_icons_in_a_pdf_are_vectors_not_images(tmp_path) -> None:
     ]
     assert images == []
     assert len(page.get_contents().get_data()) > 2000
+
+
+def test_icons_placed_among_other_artists_keep_their_place_and_size() -> None:
+    figure = Figure(figsize=(4, 2))
+    axes = figure.add_axes((0, 0, 1, 1))
+    axes.set_xlim(0, 4)
+    axes.set_ylim(0, 2)
+    single = icons.place_icon(axes, "concern_high", (1.0, 1.0), 0.5)
+    many = icons.icons_collection([("common_cause", (3.0, 0.5), 1.0), ("consistent_fail", (3.0, 1.5), 0.4)])
+    assert axes.get_xlim() == (0, 4) and axes.get_ylim() == (0, 2), "placing icons does not rescale the Axes"
+    for collection, (x0, y0, x1, y1) in ((single, (0.75, 0.75, 1.25, 1.25)),
+                                         (many, (2.5, 0.0, 3.5, 1.7))):  # fmt: skip
+        points = np.concatenate([path.vertices for path in collection.get_paths()])
+        assert points[:, 0].min() >= x0 - 1e-9 and points[:, 0].max() <= x1 + 1e-9
+        assert points[:, 1].min() >= y0 - 1e-9 and points[:, 1].max() <= y1 + 1e-9
+    colours = {tuple(np.round(colour[:3], 3)) for colour in single.get_facecolor()}
+    assert tuple(np.round(_rgb(icons.ORANGE), 3)) in colours
+    with pytest.raises(ValueError, match="Unknown icon"):
+        icons.place_icon(axes, "nothing", (0, 0), 1)
