@@ -167,7 +167,13 @@ class RegisterService:
         )
 
     def _check_version(self, session: Session, row: Any, expected: int | None, what: str) -> None:
+        """Refuse a change based on another version of the row than the stored one (None skips: moves only)."""
         if expected is not None and row.version != expected:
+            raise self._conflict(session, what, row.id)
+
+    def _require_version(self, session: Session, row: Any, expected: int, what: str) -> None:
+        """Refuse an update unless it is based on the stored version of the row (None or a stale version is refused)."""
+        if row.version != expected:
             raise self._conflict(session, what, row.id)
 
     @staticmethod
@@ -401,14 +407,14 @@ class RegisterService:
             )  # fmt: skip
             return node_record(row)
 
-    def update_node(self, node_id: str, expected_version: int | None = None, **changes: Any) -> NodeRecord:
+    def update_node(self, node_id: str, expected_version: int, **changes: Any) -> NodeRecord:
         """Change a node's title, description or project fields."""
         unknown = set(changes) - {"title", "description", *PROJECT_FIELDS}
         if unknown:
             raise ValidationError(f"Unknown node field(s): {', '.join(sorted(unknown))}.")
         with self.db.transaction() as session:
             row = self._live_node(session, node_id)
-            self._check_version(session, row, expected_version, f"'{row.title}'")
+            self._require_version(session, row, expected_version, f"'{row.title}'")
             values = self._project_fields(row.kind, changes, row)
             if "title" in changes:
                 values["title"] = check.title(changes["title"])
@@ -591,11 +597,11 @@ class RegisterService:
                         self._snapshot(row, ("source_id", "target_id", "strength")))  # fmt: skip
             return link_record(row)
 
-    def set_link_strength(self, link_id: str, strength: str, expected_version: int | None = None) -> LinkRecord:
+    def set_link_strength(self, link_id: str, strength: str, expected_version: int) -> LinkRecord:
         check.choice(strength, LINK_STRENGTHS, "strength")
         with self.db.transaction() as session:
             row = self._get(session, Link, link_id, "link")
-            self._check_version(session, row, expected_version, "The link")
+            self._require_version(session, row, expected_version, "The link")
             diff = self._apply(row, {"strength": strength})
             if diff:
                 session.flush()
@@ -656,14 +662,14 @@ class RegisterService:
             self._audit(session, "status", row.id, node.id, "create", {k: [None, v] for k, v in values.items()})
             return status_record(row)
 
-    def update_status_update(self, status_id: str, expected_version: int | None = None, **changes: Any) -> StatusRecord:
+    def update_status_update(self, status_id: str, expected_version: int, **changes: Any) -> StatusRecord:
         unknown = set(changes) - {"date", "rag", "progress", "author", "summary", "next_steps", "help_needed"}
         if unknown:
             raise ValidationError(f"Unknown status field(s): {', '.join(sorted(unknown))}.")
         values = self._status_values(changes)
         with self.db.transaction() as session:
             row = self._get(session, StatusUpdate, status_id, "status update")
-            self._check_version(session, row, expected_version, "The status update")
+            self._require_version(session, row, expected_version, "The status update")
             diff = self._apply(row, values)
             if diff:
                 session.flush()
@@ -748,14 +754,14 @@ class RegisterService:
             self._audit(session, "measure", row.id, node.id, "create", {k: [None, v] for k, v in values.items()})
             return measure_record(row)
 
-    def update_measure(self, measure_id: str, expected_version: int | None = None, **changes: Any) -> MeasureRecord:
+    def update_measure(self, measure_id: str, expected_version: int, **changes: Any) -> MeasureRecord:
         values = self._measure_values(changes)
         unknown = set(changes) - set(values) - {"improvement", "target", "baseline"}
         if unknown:
             raise ValidationError(f"Unknown measure field(s): {', '.join(sorted(unknown))}.")
         with self.db.transaction() as session:
             row = self._get(session, Measure, measure_id, "measure")
-            self._check_version(session, row, expected_version, f"The measure '{row.name}'")
+            self._require_version(session, row, expected_version, f"The measure '{row.name}'")
             self._check_rules(values.get("chart", row.chart), values.get("rules", row.rules))
             if values.get("chart", row.chart) in RATIO_CHARTS and row.chart not in RATIO_CHARTS:
                 missing = session.scalar(
@@ -885,16 +891,14 @@ class RegisterService:
                             {"observations": [None, [row.id for row in created]]})  # fmt: skip
             return [observation_record(row) for row in created]
 
-    def update_observation(
-        self, observation_id: str, expected_version: int | None = None, **changes: Any
-    ) -> ObservationRecord:
+    def update_observation(self, observation_id: str, expected_version: int, **changes: Any) -> ObservationRecord:
         unknown = set(changes) - {"date", "value", "denominator", "note", "excluded", "exclude_reason"}
         if unknown:
             raise ValidationError(f"Unknown observation field(s): {', '.join(sorted(unknown))}.")
         with self.db.transaction() as session:
             row = self._get(session, Observation, observation_id, "observation")
             measure = self._get(session, Measure, row.measure_id, "measure")
-            self._check_version(session, row, expected_version, "The observation")
+            self._require_version(session, row, expected_version, "The observation")
             values = self._observation_values(measure.chart, changes)
             self.check_observation(
                 measure.chart, values.get("value", row.value), values.get("denominator", row.denominator)
@@ -968,9 +972,7 @@ class RegisterService:
                         self._snapshot(row, ("date", "text", "phase_break")))  # fmt: skip
             return annotation_record(row)
 
-    def update_annotation(
-        self, annotation_id: str, expected_version: int | None = None, **changes: Any
-    ) -> AnnotationRecord:
+    def update_annotation(self, annotation_id: str, expected_version: int, **changes: Any) -> AnnotationRecord:
         values: dict[str, Any] = {}
         if "date" in changes:
             values["date"] = check.parse_date(changes["date"])
@@ -983,7 +985,7 @@ class RegisterService:
         with self.db.transaction() as session:
             row = self._get(session, Annotation, annotation_id, "annotation")
             measure = self._get(session, Measure, row.measure_id, "measure")
-            self._check_version(session, row, expected_version, "The annotation")
+            self._require_version(session, row, expected_version, "The annotation")
             diff = self._apply(row, values)
             if diff:
                 session.flush()

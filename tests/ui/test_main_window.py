@@ -301,7 +301,7 @@ def test_conflict_offers_reload_and_overwrites_nothing(qtbot, window, tmp_path, 
     open_and_wait(qtbot, window, path, sample=True)
     project = next(n for n in window.document.index.nodes.values() if n.kind == "project")
     other = RegisterService(open_database(path), user="kollega")
-    other.update_node(project.id, lead="Kollegaens leder")
+    other.update_node(project.id, project.version, lead="Kollegaens leder")
     asked = []
     monkeypatch.setattr(dialogs, "ask_reload", lambda parent, message: asked.append(message) or True)
     window.select_node(project.id)
