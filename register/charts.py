@@ -9,7 +9,6 @@ matplotlib is imported only when a chart is drawn. Words shown to users are mark
 from __future__ import annotations
 
 import math
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -377,13 +376,10 @@ def evidence_by_node(
 
 def save_figure(figure: Any, path: Path) -> None:
     """Save a Figure (.png, .svg or .pdf) under a temporary name, then rename: an old file stays until done."""
+    from register.safe_output import write_output
+
     path = Path(path)
-    temporary = path.with_name(f".{path.stem}.{os.getpid()}.partial{path.suffix}")
-    try:
-        figure.savefig(temporary, format=path.suffix.lower().lstrip("."), dpi=200)
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
+    write_output(path, lambda temporary: figure.savefig(temporary, format=path.suffix.lower().lstrip("."), dpi=200))
 
 
 def measure_figure(service: Any, measure: MeasureRecord, tr: Translate = _same) -> Any:
@@ -400,11 +396,12 @@ def export_project_pdf(service: Any, project_id: str, path: Path, tr: Translate 
     """All charts of a project, one per page (8 x 4 in), the progress chart first; returns the page count."""
     from matplotlib.backends.backend_pdf import PdfPages
 
+    from register.safe_output import write_output
+
     project = service.get_node(project_id)
-    path = Path(path)
-    temporary = path.with_name(f".{path.stem}.{os.getpid()}.partial.pdf")
-    pages = 0
-    try:
+
+    def write(temporary: Path) -> int:
+        pages = 0
         with PdfPages(temporary, metadata={"Title": project.title, "Creator": "Improvement Register"}) as pdf:
             figure = new_figure(8.0, 4.0)
             draw_progress(figure, service.status_history(project_id), stage_changes(service.audit_trail(project_id)),
@@ -415,7 +412,6 @@ def export_project_pdf(service: Any, project_id: str, path: Path, tr: Translate 
                 figure = measure_figure(service, measure, tr)
                 pdf.savefig(figure)
                 pages += 1
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
-    return pages
+        return pages
+
+    return write_output(Path(path), write)

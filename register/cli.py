@@ -95,8 +95,10 @@ def _import(args: argparse.Namespace) -> int:
          lambda p: p.add_argument("--out", type=Path, required=True, metavar="FILE.json"))  # fmt: skip
 def _export(args: argparse.Namespace) -> int:
     from register.exchange import export_file
+    from register.safe_output import write_output
 
-    export_file(open_service(args), args.out)
+    service = open_service(args)
+    write_output(args.out, lambda temporary: export_file(service, temporary), service.db.path)
     print(f"Exported the register to {args.out}.")
     return 0
 
@@ -146,8 +148,10 @@ def _export_chart(args: argparse.Namespace) -> int:
     if not args.out.parent.exists():
         raise UsageError(f"--out {args.out}: the folder {args.out.parent} does not exist")
     from register import charts
+    from register.safe_output import check_output_path
 
     service = open_service(args)
+    check_output_path(args.out, service.db.path)
     if args.project:
         project = service.find_node(args.project, kind="project")
         pages = charts.export_project_pdf(service, project.id, args.out)

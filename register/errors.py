@@ -33,3 +33,7 @@ class ExchangeFormatError(RegisterError):
     def __init__(self, place: str, message: str) -> None:
         super().__init__(f"{place}: {message}" if place else message)
         self.place = place
+
+
+class OutputError(RegisterError):
+    """An output file (export, diagram, chart) cannot be written there; nothing was replaced."""

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 from register.cli import command, open_service
+from register.safe_output import check_output_path
 
 FORMATS = (".pdf", ".svg", ".png")
 
@@ -67,6 +68,7 @@ def export_diagram_command(args: argparse.Namespace) -> int:
     check_output(args.out)
     headless_application()
     service = open_service(args)
+    check_output_path(args.out, service.db.path)
     tree = TreeIndex(service.load_tree())
     goal_ids = [service.find_node(args.goal, kind="goal").id] if args.goal else None
     setup = PageSetup(args.page, args.orientation, args.tile)
@@ -77,6 +79,6 @@ def export_diagram_command(args: argparse.Namespace) -> int:
     from ui.charts_panel import chart_tr
 
     evidence = {node_id: found.kind for node_id, found in evidence_by_node(service, chart_tr).items()}
-    pages = export_diagram(layout, args.out, setup, title, diagram_texts(), args.dpi, evidence)
+    pages = export_diagram(layout, args.out, setup, title, diagram_texts(), args.dpi, evidence, service.db.path)
     print(f"Wrote the driver diagram to {args.out} ({pages} page{'s' if pages != 1 else ''}).")
     return 0
