@@ -120,14 +120,14 @@ def _observation_arguments(parser: argparse.ArgumentParser) -> None:
 
 @command("import-observations", "add a measure's data from a CSV or XLSX file (all or nothing)", _observation_arguments)
 def _import_observations(args: argparse.Namespace) -> int:
-    from register.observation_import import import_observations, read_rows
+    from register.observation_import import import_file
 
     service = open_service(args)
     measure = service.find_measure(args.measure)
-    report = import_observations(service, measure.id, read_rows(args.file))
+    report = import_file(service, measure.id, args.file)
     columns = ", ".join(f"{name}={index + 1}" for name, index in sorted(report.columns.items(), key=lambda c: c[1]))
     how = "by header" if report.header else "by position"
-    print(f"Imported {len(report.accepted)} observations into '{measure.name}' (columns {how}: {columns}).")
+    print(f"Imported {report.accepted_count} observations into '{measure.name}' (columns {how}: {columns}).")
     return 0
 
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import getpass
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from register import validation as check
@@ -890,6 +890,34 @@ class RegisterService:
                 self._audit(session, "measure", measure.id, measure.node_id, "add_data",
                             {"observations": [None, [row.id for row in created]]})  # fmt: skip
             return [observation_record(row) for row in created]
+
+    def import_observation_rows(
+        self, measure_id: str, rows: Iterable[Mapping[str, Any]], summary: Callable[[], Mapping[str, Any]],
+        batch_size: int = 5000,
+    ) -> int:  # fmt: skip
+        """Add many checked data points in one transaction, in batches, all or nothing; returns how many.
+
+        For a bulk import that may not fit in memory: ``rows`` is consumed once (an error it raises rolls
+        everything back), and the audit trail gets one compact entry whose content ``summary()`` gives once all
+        rows are in (for a file: its name, SHA-256, the row count, the first and last date), not every row.
+        """
+        with self.db.transaction() as session:
+            measure = self._get(session, Measure, measure_id, "measure")
+            count, batch = 0, []
+            for fields in rows:
+                values = self._observation_values(measure.chart, {"note": "", **fields})
+                self.check_observation(measure.chart, values["value"], values.get("denominator"))
+                batch.append({"id": new_id(), "measure_id": measure.id, "version": 1, **values})
+                if len(batch) >= batch_size:
+                    session.execute(insert(Observation), batch)
+                    count, batch = count + len(batch), []
+            if batch:
+                session.execute(insert(Observation), batch)
+                count += len(batch)
+            if count:
+                self._audit(session, "measure", measure.id, measure.node_id, "import",
+                            {name: [None, value] for name, value in summary().items()})  # fmt: skip
+            return count
 
     def update_observation(self, observation_id: str, expected_version: int, **changes: Any) -> ObservationRecord:
         unknown = set(changes) - {"date", "value", "denominator", "note", "excluded", "exclude_reason"}
