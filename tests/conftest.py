@@ -20,6 +20,14 @@ POSTGRES_ENV = "IMPROVEMENT_REGISTER_TEST_POSTGRES_URL"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
+@pytest.fixture(autouse=True)
+def english_core_after_each_test() -> Iterator[None]:
+    """A test that runs the window in Danish also switches the core's language; the next test starts in English."""
+    yield
+    if i18n.language() != "en":
+        i18n.set_language("en")
+
+
 def postgres_url() -> str | None:
     return os.environ.get(POSTGRES_ENV) or None
 
