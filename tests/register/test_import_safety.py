@@ -11,6 +11,7 @@ import csv
 import hashlib
 import io
 import json
+import tracemalloc
 from collections import Counter
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -140,8 +141,14 @@ def test_a_bulk_import_is_one_compact_audit_entry(service, measure, tmp_path) ->
     start = date(2020, 1, 1)
     text = "dato;værdi\n" + "".join(f"{start + timedelta(days=i)};{i % 17},5\n" for i in range(20_000))
     path = _write(tmp_path, text)
-    report = import_file(service, measure.id, path)
+    tracemalloc.start()
+    try:
+        report = import_file(service, measure.id, path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
     assert report.accepted_count == 20_000 and report.accepted == []  # streamed, not kept
+    assert peak < 12 * 2**20, f"{peak / 2**20:.1f} MiB"  # batches, not the file: reading it whole took ~80 MiB
     assert len(service.observations(measure.id)) == 20_000
     [entry] = [e for e in service.audit_trail() if e.action == "import"]
     assert entry.changes == {
