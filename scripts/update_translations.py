@@ -96,11 +96,15 @@ def updated_core_po(language: str) -> str:
 
 def compiled_core_mo(po_text: str, language: str) -> bytes:
     import io
+    from datetime import UTC, datetime
 
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
     catalogue = read_po(io.StringIO(po_text), locale=language, domain=CORE_DOMAIN)
+    # The .po has no header, so Babel would stamp the .mo with the current minute: fix it, so the same
+    # .po always compiles to the same bytes (the test compares them).
+    catalogue.creation_date = catalogue.revision_date = datetime(2026, 1, 1, tzinfo=UTC)
     buffer = io.BytesIO()
     write_mo(buffer, catalogue, use_fuzzy=False)
     return buffer.getvalue()
