@@ -56,6 +56,8 @@ KIND_NAMES = {"goal": "goal", "primary": "primary driver", "secondary": "seconda
 PROJECT_FIELDS = ("lead", "unit", "start", "end", "stage")
 RATIO_CHARTS = ("p", "pp", "u", "up")
 PROPORTION_CHARTS = ("p", "pp")
+#: Up to this many added data points the audit entry lists their ids; more are recorded as a count and dates.
+MAX_AUDITED_IDS = 50
 
 
 def default_user() -> str:
@@ -886,7 +888,12 @@ class RegisterService:
                 session.add(row)
                 created.append(row)
             session.flush()
-            if created:
+            if len(created) > MAX_AUDITED_IDS:  # a bulk add: one compact entry, not every id
+                dates = [row.date for row in created]
+                self._audit(session, "measure", measure.id, measure.node_id, "add_data",
+                            {"rows": [None, len(created)], "first_date": [None, min(dates)],
+                             "last_date": [None, max(dates)]})  # fmt: skip
+            elif created:
                 self._audit(session, "measure", measure.id, measure.node_id, "add_data",
                             {"observations": [None, [row.id for row in created]]})  # fmt: skip
             return [observation_record(row) for row in created]

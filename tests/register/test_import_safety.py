@@ -374,3 +374,13 @@ def read_rows_from_text(text: str) -> list:
 def test_read_rows_keeps_the_file_numbers(tmp_path) -> None:
     rows = read_rows(_write(tmp_path, "dato;værdi\n\n\n2024-01-01;1\n"))
     assert [row.number for row in rows] == [1, 4]
+
+
+def test_a_large_paste_or_window_import_is_one_compact_audit_entry(service, measure) -> None:
+    rows = [{"date": date(2024, 1, 1) + timedelta(days=i), "value": i} for i in range(500)]
+    service.add_observations(measure.id, rows)
+    [entry] = [e for e in service.audit_trail() if e.action == "add_data"]
+    assert entry.changes == {"rows": [None, 500], "first_date": [None, "2024-01-01"],
+                             "last_date": [None, "2025-05-14"]}  # fmt: skip
+    service.add_observations(measure.id, rows[:3])
+    assert len(service.audit_trail()[0].changes["observations"][1]) == 3  # a few points keep their ids

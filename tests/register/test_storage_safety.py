@@ -169,3 +169,21 @@ def test_a_register_file_moved_or_replaced_while_open_refuses_the_edit(tmp_path:
         service.update_node(goal.id, goal.version, title="Nyt mål")
     assert path.read_bytes() == b""
     database.close()
+
+
+@pytest.mark.postgres
+def test_another_programs_alembic_schema_on_postgresql_is_refused_and_left_alone(postgres_schema) -> None:
+    from sqlalchemy import create_engine, inspect
+
+    url, schema = postgres_schema
+    engine = create_engine(url, connect_args={"options": f"-csearch_path={schema}"})
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TABLE alembic_version (version_num VARCHAR(32) PRIMARY KEY)"))
+        connection.execute(text("INSERT INTO alembic_version VALUES ('ae1027a6acf')"))
+        connection.execute(text("CREATE TABLE invoices (id INTEGER PRIMARY KEY)"))
+    with pytest.raises(StorageError, match="holds other data and is not a register"):
+        open_database(url, schema=schema)
+    with engine.connect() as connection:
+        assert sorted(inspect(connection).get_table_names()) == ["alembic_version", "invoices"]
+        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "ae1027a6acf"
+    engine.dispose()

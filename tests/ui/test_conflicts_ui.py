@@ -80,3 +80,15 @@ def test_annotation_and_measure_edits_check_the_version(document, colleague) -> 
     assert failures and document.service.get_measure(measure.id).unit == "timer"
     with pytest.raises(ConflictError):
         commands.edit_measure(document, current, unit="uger")
+
+
+def test_an_edit_after_the_register_file_was_deleted_is_refused_and_nothing_is_pushed(document, sample_path) -> None:
+    from register.errors import StorageError
+
+    project = next(n for n in document.index.nodes.values() if n.kind == "project")
+    for suffix in ("", "-wal", "-shm"):
+        sample_path.with_name(sample_path.name + suffix).unlink(missing_ok=True)
+    with pytest.raises(StorageError, match="no longer there") as refused:
+        commands.edit_node(document, project.id, title="Nyt navn")
+    assert str(sample_path) in str(refused.value)
+    assert document.node(project.id).title == project.title and document.undo_stack.count() == 0
