@@ -348,6 +348,8 @@ class ColumnConvention:
     witness: dict[str, tuple[int, str]] = field(default_factory=dict)
     #: The first cell both conventions read, but differently: (row number, text).
     ambiguous: tuple[int, str] | None = None
+    #: How many cells only one convention reads, per convention.
+    votes: dict[str, int] = field(default_factory=lambda: {POINT: 0, COMMA: 0})
 
     def see(self, number: int, text: str) -> None:
         found = readings(text)
@@ -356,20 +358,17 @@ class ColumnConvention:
         if len(found) == 1:
             [convention] = found
             self.witness.setdefault(convention, (number, text))
+            self.votes[convention] += 1
         elif found[POINT] != found[COMMA] and self.ambiguous is None:
             self.ambiguous = (number, text)
         self.allowed &= set(found)
 
-    def problem(self, unit: str) -> tuple[int, str] | None:
-        """(row number, reason) when the column cannot be read without guessing."""
-        if not self.allowed:
-            (comma_row, comma_text), (point_row, point_text) = self.witness[COMMA], self.witness[POINT]
-            place = _("row {number}") if unit == "row" else _("line {number}")
-            return max(comma_row, point_row), _(
-                "the column mixes a decimal comma ({comma_place}: '{comma}') and a decimal point "
-                "({point_place}: '{point}'); use one decimal sign in the whole column."
-            ).format(comma_place=place.format(number=comma_row), comma=_shorten(comma_text),
-                     point_place=place.format(number=point_row), point=_shorten(point_text))  # fmt: skip
+    def problem(self) -> tuple[int, str] | None:
+        """(row number, reason) when nothing in the column tells its decimal sign and the reading matters.
+
+        A column that mixes the two signs is no problem of the column: each cell written the other way than
+        most (see :attr:`convention`) is refused on its own row.
+        """
         if self.allowed == {POINT, COMMA} and self.ambiguous is not None:
             return self.ambiguous[0], _(
                 "'{text}' can be read with a decimal point or a decimal comma, and no other number in the column "
@@ -378,7 +377,16 @@ class ColumnConvention:
         return None
 
     @property
+    def mixed(self) -> bool:
+        return not self.allowed
+
+    @property
     def convention(self) -> str:
+        """The column's decimal sign; in a mixed column the sign most cells use (on a tie, the first one's)."""
+        if self.mixed:
+            if self.votes[POINT] != self.votes[COMMA]:
+                return POINT if self.votes[POINT] > self.votes[COMMA] else COMMA
+            return min(self.witness, key=lambda convention: self.witness[convention][0])
         return COMMA if self.allowed == {COMMA} else POINT
 
 
@@ -453,7 +461,7 @@ class _Reader:
         problems = []
         if layout is not None:
             for name in NUMBER_COLUMNS:
-                found = conventions[name].problem(self.unit)
+                found = conventions[name].problem()
                 if found is not None:
                     number, reason = found
                     problems.append((number, f"{layout.column_label(name)}: {reason}"))
@@ -480,10 +488,13 @@ class _Reader:
                     _("{column}: '{text}' is not a number.").format(column=label, text=_shorten(cell)), name
                 )
             if number is None:
-                sign = _("a decimal comma") if convention == COMMA else _("a decimal point")
+                comma, point = _("a decimal comma"), _("a decimal point")
                 raise ValidationError(
-                    _("{column}: '{text}' is not a number written with {sign}, as the column's other numbers are.")
-                    .format(column=label, text=_shorten(cell), sign=sign),
+                    _(
+                        "{column}: '{text}' is written with {sign}, but the column's other numbers are written "
+                        "with {other}; use one decimal sign in the whole column."
+                    ).format(column=label, text=_shorten(cell), sign=point if convention == COMMA else comma,
+                             other=comma if convention == COMMA else point),
                     name,
                 )  # fmt: skip
         if not math.isfinite(number):

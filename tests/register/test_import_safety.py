@@ -57,8 +57,16 @@ def _refused(service, measure, path: Path) -> str:
 
 def test_a_column_mixing_decimal_comma_and_point_is_refused(service, measure, tmp_path) -> None:
     message = _refused(service, measure, _write(tmp_path, "dato;værdi\n2024-01-01;1,5\n2024-02-01;2.5\n"))
-    assert "line 3: column 2 (value): the column mixes a decimal comma (line 2: '1,5')" in message
-    assert "decimal point (line 3: '2.5')" in message
+    assert message.endswith(
+        "\nline 3: column 2 (value): '2.5' is written with a decimal point, but the column's other numbers are "
+        "written with a decimal comma; use one decimal sign in the whole column."
+    )
+    text = "dato;værdi\n" + "".join(f"2024-01-{day:02d};{day}.5\n" for day in range(1, 6)) + "2024-02-01;7,25\n"
+    message = _refused(service, measure, _write(tmp_path, text))  # the odd one out is named, whatever its place
+    assert (
+        "1 of 6 rows has a problem" in message
+        and "line 7: column 2 (value): '7,25' is written with a decimal comma" in message
+    )
 
 
 def test_thousands_with_a_comma_and_a_decimal_point_are_read_as_written(service, measure, tmp_path) -> None:
