@@ -103,12 +103,14 @@ class Database:
             )
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
+    def transaction(self, *, check_file: bool = True) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back on any error.
 
-        Before it starts, the register file must still be the one that was opened (see :meth:`check_file`).
+        Before a transaction that may write, the register file must still be the one that was opened
+        (see :meth:`check_file`); reads go on from the open file.
         """
-        self.check_file()
+        if check_file:
+            self.check_file()
         session = self._sessions()
         try:
             with session.begin():
@@ -130,7 +132,7 @@ class Database:
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A session for reads only (still one short transaction)."""
-        with self.transaction() as session:
+        with self.transaction(check_file=False) as session:
             yield session
 
     def close(self) -> None:

@@ -151,6 +151,7 @@ def test_a_register_file_deleted_while_open_refuses_the_edit_and_says_where_it_w
     assert str(path) in str(refused.value)
     with pytest.raises(StorageError, match="no longer there"):
         service.add_node("goal", "Endnu et mål")
+    assert service.get_node(goal.id).title == "Mål"  # reading what the open file holds still works
     database.close()
     assert not path.exists()
 
