@@ -40,11 +40,9 @@ POSITIONAL = ("date", "value", "denominator", "note")
 NUMBER_COLUMNS = ("value", "denominator")
 #: Chart types that use a denominator (the others ignore one).
 DENOMINATOR_CHARTS = ("p", "pp", "u", "up")
-#: How many rejected rows a report keeps (and an error message lists); the count is always exact.
+#: How many rejected rows a report keeps (the count is always exact), and how many an error message lists.
 MAX_KEPT = 1000
 MAX_LISTED = 100
-#: A cell longer than this is not data (the csv module's own limit is 131,072 characters).
-MAX_CELL = 100_000
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 POINT, COMMA = "point", "comma"
 COLUMN_NAMES = {
@@ -53,8 +51,6 @@ COLUMN_NAMES = {
     "denominator": N_("denominator"),
     "note": N_("note"),
 }
-
-csv.field_size_limit(max(csv.field_size_limit(), MAX_CELL + 1))
 
 
 class SourceRow(list):
@@ -159,6 +155,12 @@ def _csv_rows(lines: Iterable[str], first_line: str) -> Iterator[SourceRow]:
         except StopIteration:
             return
         except csv.Error as error:
+            if "field limit" in str(error):
+                raise ValidationError(
+                    _("line {number}: a cell is longer than {limit} characters; this is not a data file.").format(
+                        number=start, limit=csv.field_size_limit()
+                    )
+                ) from None
             raise ValidationError(
                 _("line {number}: the file cannot be read as CSV ({reason}).").format(number=start, reason=error)
             ) from None
