@@ -329,7 +329,8 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     from alembic import command
 
     config = alembic_config(engine)
-    migration_engine = _transactional_sqlite_engine(engine) if engine.dialect.name == "sqlite" else engine
+    # A file register gets an engine of its own (an in-memory one has nothing to protect and no second connection).
+    migration_engine = _transactional_sqlite_engine(engine) if sqlite_file(engine) is not None else engine
     try:
         with migration_engine.begin() as connection:
             config.attributes["connection"] = connection

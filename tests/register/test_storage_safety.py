@@ -188,3 +188,12 @@ def test_another_programs_alembic_schema_on_postgresql_is_refused_and_left_alone
         assert sorted(inspect(connection).get_table_names()) == ["alembic_version", "invoices"]
         assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "ae1027a6acf"
     engine.dispose()
+
+
+def test_an_in_memory_register_is_still_created() -> None:
+    database = open_database("sqlite://")
+    try:
+        assert current_revision(database.engine) == HEAD_REVISION and database.path is None
+        assert RegisterService(database).add_node("goal", "Mål").title == "Mål"
+    finally:
+        database.close()
