@@ -588,7 +588,6 @@ def _check_rows(reader: _Reader, rows: Iterable[SourceRow], report: ImportReport
         report.accept(observation, keep)
         if not keep:
             yield observation
-    return
 
 
 def _drain(iterator: Iterator[Any]) -> None:
@@ -633,7 +632,9 @@ def import_file(service: Any, measure_id: str, path: Path) -> ImportReport:
         raise ImportRejectedError(report)
 
     def checked_rows() -> Iterator[dict[str, Any]]:
-        yield from _check_rows(reader, iter_rows(path, facts), report, keep=False)
+        for observation in _check_rows(reader, iter_rows(path, facts), report, keep=False):
+            if not report.rejected_count:  # after a bad row only check the rest: nothing will be stored
+                yield observation
         if report.rejected_count or not report.accepted_count:
             if not report.rejected_count:
                 report.reject(1, _("there are no data rows"))
