@@ -16,7 +16,6 @@ target, and the NHS variation and assurance icons (:mod:`register.variation_icon
 from __future__ import annotations
 
 import math
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -739,13 +738,10 @@ ORIENTATIONS = tuple(A4)
 
 def save_figure(figure: Any, path: Path, dpi: int = 200) -> None:
     """Save a Figure (.png, .svg or .pdf) under a temporary name, then rename: an old file stays until done."""
+    from register.safe_output import write_output
+
     path = Path(path)
-    temporary = path.with_name(f".{path.stem}.{os.getpid()}.partial{path.suffix}")
-    try:
-        figure.savefig(temporary, format=path.suffix.lower().lstrip("."), dpi=dpi)
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
+    write_output(path, lambda temporary: figure.savefig(temporary, format=path.suffix.lower().lstrip("."), dpi=dpi))
 
 
 def register_name(service: Any) -> str:
@@ -831,13 +827,14 @@ def export_project_pdf(service: Any, project_id: str, path: Path, tr: Translate 
     """All charts of a project on A4 pages with a header, the progress chart first; returns the page count."""
     from matplotlib.backends.backend_pdf import PdfPages
 
+    from register.safe_output import write_output
+
     project = service.get_node(project_id)
     measures = service.list_measures(project_id)
-    path = Path(path)
-    temporary = path.with_name(f".{path.stem}.{os.getpid()}.partial.pdf")
     pages = 1 + len(measures)
     name, today = register_name(service), printed or date.today()
-    try:
+
+    def write(temporary: Path) -> int:
         with PdfPages(temporary, metadata={"Title": project.title, "Creator": "Improvement Register"}) as pdf:
             figure = _page(PageHeader(name, project.title, today, 1, pages), _("Progress"), orientation)
             draw_progress(figure, service.status_history(project_id), stage_changes(service.audit_trail(project_id)),
@@ -846,7 +843,6 @@ def export_project_pdf(service: Any, project_id: str, path: Path, tr: Translate 
             for number, measure in enumerate(measures, start=2):
                 pdf.savefig(measure_page(service, measure, PageHeader(name, project.title, today, number, pages),
                                          orientation))  # fmt: skip
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
-    return pages
+        return pages
+
+    return write_output(Path(path), write)

@@ -204,8 +204,10 @@ def _import(args: argparse.Namespace) -> int:
          lambda p: p.add_argument("--out", type=Path, required=True, metavar=_("FILE.json")))  # fmt: skip
 def _export(args: argparse.Namespace) -> int:
     from register.exchange import export_file
+    from register.safe_output import write_output
 
-    export_file(open_service(args), args.out)
+    service = open_service(args)
+    write_output(args.out, lambda temporary: export_file(service, temporary), service.db.path)
     print(_("Exported the register to {path}.").format(path=args.out))
     return 0
 
@@ -229,18 +231,18 @@ def _observation_arguments(parser: argparse.ArgumentParser) -> None:
 @command("import-observations", N_("add a measure's data from a CSV or XLSX file (all or nothing)"),
          _observation_arguments)  # fmt: skip
 def _import_observations(args: argparse.Namespace) -> int:
-    from register.observation_import import import_observations, read_rows
+    from register.observation_import import import_file
 
     service = open_service(args)
     measure = service.find_measure(args.measure)
-    report = import_observations(service, measure.id, read_rows(args.file))
+    report = import_file(service, measure.id, args.file)
     columns = ", ".join(f"{_(COLUMN_NAMES.get(name, name))}={index + 1}"
                         for name, index in sorted(report.columns.items(), key=lambda c: c[1]))  # fmt: skip
     how = _("by header") if report.header else _("by position")
     print(ngettext("Imported {count} observation into '{measure}' (columns {how}: {columns}).",
                    "Imported {count} observations into '{measure}' (columns {how}: {columns}).",
-                   len(report.accepted)).format(count=len(report.accepted), measure=measure.name, how=how,
-                                                columns=columns))  # fmt: skip
+                   report.accepted_count).format(count=report.accepted_count, measure=measure.name, how=how,
+                                                 columns=columns))  # fmt: skip
     return 0
 
 
@@ -269,8 +271,10 @@ def _export_chart(args: argparse.Namespace) -> int:
     if not 50 <= args.dpi <= 600:
         raise UsageError(_("--dpi {dpi}: give a resolution from 50 to 600").format(dpi=args.dpi))
     from register import charts
+    from register.safe_output import check_output_path
 
     service = open_service(args)
+    check_output_path(args.out, service.db.path)
     if args.project:
         project = service.find_node(args.project, kind="project")
         pages = charts.export_project_pdf(service, project.id, args.out, orientation=args.orientation)

@@ -40,5 +40,5 @@ class ExchangeFormatError(RegisterError):
         self.place = place
 
 
-class ExportError(RegisterError):
-    """A file cannot be written (the folder is missing, the disk is full, no permission); nothing was replaced."""
+class OutputError(RegisterError):
+    """An output file (export, diagram, chart) cannot be written there; nothing was replaced."""

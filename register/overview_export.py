@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from register.errors import ExportError
+from register.errors import OutputError
 from register.i18n import _, language
 from register.overview import (
     COLUMNS,
@@ -59,7 +59,7 @@ def _partial(path: Path) -> Path:
 def export_overview(overview: Overview, path: Path | str) -> int:
     """Write the overview to ``path`` (.pdf or .xlsx); returns the number of pages (PDF) or rows (XLSX).
 
-    Raises :class:`ExportError` when the file cannot be written; an existing file is then left as it was."""
+    Raises :class:`OutputError` when the file cannot be written; an existing file is then left as it was."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
@@ -70,7 +70,7 @@ def export_overview(overview: Overview, path: Path | str) -> int:
         os.replace(temporary, path)
     except OSError as error:
         reason = error.strerror or str(error)
-        raise ExportError(_("Cannot write {path}: {reason}.").format(path=path, reason=reason)) from error
+        raise OutputError(_("Cannot write {path}: {reason}.").format(path=path, reason=reason)) from error
     finally:
         temporary.unlink(missing_ok=True)
     return count

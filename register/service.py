@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import getpass
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from register import validation as check
@@ -68,6 +68,10 @@ ENTITY_PHRASES = {N_("The link"), N_("The status update"), N_("The observation")
 def kind_name(kind: str) -> str:
     """A node kind in words, in the language in use (``primary`` → ``primary driver`` / ``primær driver``)."""
     return _(KIND_NAMES[kind])
+
+
+#: Up to this many added data points the audit entry lists their ids; more are recorded as a count and dates.
+MAX_AUDITED_IDS = 50
 
 
 def default_user() -> str:
@@ -182,7 +186,13 @@ class RegisterService:
         return ConflictError(message.format(what=what))
 
     def _check_version(self, session: Session, row: Any, expected: int | None, what: str) -> None:
+        """Refuse a change based on another version of the row than the stored one (None skips: moves only)."""
         if expected is not None and row.version != expected:
+            raise self._conflict(session, what, row.id)
+
+    def _require_version(self, session: Session, row: Any, expected: int, what: str) -> None:
+        """Refuse an update unless it is based on the stored version of the row (None or a stale version is refused)."""
+        if row.version != expected:
             raise self._conflict(session, what, row.id)
 
     @staticmethod
@@ -421,14 +431,14 @@ class RegisterService:
             )  # fmt: skip
             return node_record(row)
 
-    def update_node(self, node_id: str, expected_version: int | None = None, **changes: Any) -> NodeRecord:
+    def update_node(self, node_id: str, expected_version: int, **changes: Any) -> NodeRecord:
         """Change a node's title, description or project fields."""
         unknown = set(changes) - {"title", "description", *PROJECT_FIELDS}
         if unknown:
             raise ValidationError(_("Unknown node field(s): {fields}.").format(fields=", ".join(sorted(unknown))))
         with self.db.transaction() as session:
             row = self._live_node(session, node_id)
-            self._check_version(session, row, expected_version, f"'{row.title}'")
+            self._require_version(session, row, expected_version, f"'{row.title}'")
             values = self._project_fields(row.kind, changes, row)
             if "title" in changes:
                 values["title"] = check.title(changes["title"])
@@ -618,11 +628,11 @@ class RegisterService:
                         self._snapshot(row, ("source_id", "target_id", "strength")))  # fmt: skip
             return link_record(row)
 
-    def set_link_strength(self, link_id: str, strength: str, expected_version: int | None = None) -> LinkRecord:
+    def set_link_strength(self, link_id: str, strength: str, expected_version: int) -> LinkRecord:
         check.choice(strength, LINK_STRENGTHS, "strength")
         with self.db.transaction() as session:
             row = self._get(session, Link, link_id, "link")
-            self._check_version(session, row, expected_version, "The link")
+            self._require_version(session, row, expected_version, "The link")
             diff = self._apply(row, {"strength": strength})
             if diff:
                 session.flush()
@@ -684,14 +694,14 @@ class RegisterService:
             self._audit(session, "status", row.id, node.id, "create", {k: [None, v] for k, v in values.items()})
             return status_record(row)
 
-    def update_status_update(self, status_id: str, expected_version: int | None = None, **changes: Any) -> StatusRecord:
+    def update_status_update(self, status_id: str, expected_version: int, **changes: Any) -> StatusRecord:
         unknown = set(changes) - {"date", "rag", "progress", "author", "summary", "next_steps", "help_needed"}
         if unknown:
             raise ValidationError(_("Unknown status field(s): {fields}.").format(fields=", ".join(sorted(unknown))))
         values = self._status_values(changes)
         with self.db.transaction() as session:
             row = self._get(session, StatusUpdate, status_id, "status update")
-            self._check_version(session, row, expected_version, "The status update")
+            self._require_version(session, row, expected_version, "The status update")
             diff = self._apply(row, values)
             if diff:
                 session.flush()
@@ -777,14 +787,14 @@ class RegisterService:
             self._audit(session, "measure", row.id, node.id, "create", {k: [None, v] for k, v in values.items()})
             return measure_record(row)
 
-    def update_measure(self, measure_id: str, expected_version: int | None = None, **changes: Any) -> MeasureRecord:
+    def update_measure(self, measure_id: str, expected_version: int, **changes: Any) -> MeasureRecord:
         values = self._measure_values(changes)
         unknown = set(changes) - set(values) - {"improvement", "target", "baseline"}
         if unknown:
             raise ValidationError(_("Unknown measure field(s): {fields}.").format(fields=", ".join(sorted(unknown))))
         with self.db.transaction() as session:
             row = self._get(session, Measure, measure_id, "measure")
-            self._check_version(session, row, expected_version, _("The measure '{name}'").format(name=row.name))
+            self._require_version(session, row, expected_version, _("The measure '{name}'").format(name=row.name))
             self._check_rules(values.get("chart", row.chart), values.get("rules", row.rules))
             if values.get("chart", row.chart) in RATIO_CHARTS and row.chart not in RATIO_CHARTS:
                 missing = session.scalar(
@@ -919,14 +929,45 @@ class RegisterService:
                 session.add(row)
                 created.append(row)
             session.flush()
-            if created:
+            if len(created) > MAX_AUDITED_IDS:  # a bulk add: one compact entry, not every id
+                dates = [row.date for row in created]
+                self._audit(session, "measure", measure.id, measure.node_id, "add_data",
+                            {"rows": [None, len(created)], "first_date": [None, min(dates)],
+                             "last_date": [None, max(dates)]})  # fmt: skip
+            elif created:
                 self._audit(session, "measure", measure.id, measure.node_id, "add_data",
                             {"observations": [None, [row.id for row in created]]})  # fmt: skip
             return [observation_record(row) for row in created]
 
-    def update_observation(
-        self, observation_id: str, expected_version: int | None = None, **changes: Any
-    ) -> ObservationRecord:
+    def import_observation_rows(
+        self, measure_id: str, rows: Iterable[Mapping[str, Any]], summary: Callable[[], Mapping[str, Any]],
+        batch_size: int = 5000,
+    ) -> int:  # fmt: skip
+        """Add many checked data points in one transaction, in batches, all or nothing; returns how many.
+
+        For a bulk import that may not fit in memory: ``rows`` is consumed once (an error it raises rolls
+        everything back), and the audit trail gets one compact entry whose content ``summary()`` gives once all
+        rows are in (for a file: its name, SHA-256, the row count, the first and last date), not every row.
+        """
+        with self.db.transaction() as session:
+            measure = self._get(session, Measure, measure_id, "measure")
+            count, batch = 0, []
+            for fields in rows:
+                values = self._observation_values(measure.chart, {"note": "", **fields})
+                self.check_observation(measure.chart, values["value"], values.get("denominator"))
+                batch.append({"id": new_id(), "measure_id": measure.id, "version": 1, **values})
+                if len(batch) >= batch_size:
+                    session.execute(insert(Observation), batch)
+                    count, batch = count + len(batch), []
+            if batch:
+                session.execute(insert(Observation), batch)
+                count += len(batch)
+            if count:
+                self._audit(session, "measure", measure.id, measure.node_id, "import",
+                            {name: [None, value] for name, value in summary().items()})  # fmt: skip
+            return count
+
+    def update_observation(self, observation_id: str, expected_version: int, **changes: Any) -> ObservationRecord:
         unknown = set(changes) - {"date", "value", "denominator", "note", "excluded", "exclude_reason"}
         if unknown:
             raise ValidationError(_("Unknown observation field(s): {fields}.").format(
@@ -934,7 +975,7 @@ class RegisterService:
         with self.db.transaction() as session:
             row = self._get(session, Observation, observation_id, "observation")
             measure = self._get(session, Measure, row.measure_id, "measure")
-            self._check_version(session, row, expected_version, "The observation")
+            self._require_version(session, row, expected_version, "The observation")
             values = self._observation_values(measure.chart, changes)
             self.check_observation(
                 measure.chart, values.get("value", row.value), values.get("denominator", row.denominator)
@@ -1029,9 +1070,7 @@ class RegisterService:
                         self._snapshot(row, ("date", "text", "phase_break")))  # fmt: skip
             return annotation_record(row)
 
-    def update_annotation(
-        self, annotation_id: str, expected_version: int | None = None, **changes: Any
-    ) -> AnnotationRecord:
+    def update_annotation(self, annotation_id: str, expected_version: int, **changes: Any) -> AnnotationRecord:
         values: dict[str, Any] = {}
         if "date" in changes:
             values["date"] = check.parse_date(changes["date"])
@@ -1044,7 +1083,7 @@ class RegisterService:
         with self.db.transaction() as session:
             row = self._get(session, Annotation, annotation_id, "annotation")
             measure = self._get(session, Measure, row.measure_id, "measure")
-            self._check_version(session, row, expected_version, "The annotation")
+            self._require_version(session, row, expected_version, "The annotation")
             diff = self._apply(row, values)
             if diff:
                 session.flush()

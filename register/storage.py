@@ -8,6 +8,7 @@ act on.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,6 +20,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy.pool import NullPool
 
 from register.errors import ConflictError, MissingRegisterError, RegisterError, StorageError
 from register.i18n import _
@@ -30,6 +32,8 @@ HEAD_REVISION = "0002"
 KNOWN_REVISIONS = ("0001", "0002")
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 SQLITE_MAGIC = b"SQLite format 3\x00"
+#: The table every register has from its first revision on: it tells our registers from other programs' databases.
+MARKER_TABLE = "register_info"
 
 
 def default_register_path() -> Path:
@@ -58,9 +62,12 @@ def describe_location(location: str | Path | None) -> str:
 class Database:
     """An open register: an engine plus one short session per user action."""
 
-    def __init__(self, engine: Engine, display_name: str) -> None:
+    def __init__(self, engine: Engine, display_name: str, path: Path | None = None) -> None:
         self.engine = engine
         self.display_name = display_name
+        #: The register file (SQLite) and its identity when opened, to notice it being deleted, moved or replaced.
+        self.path = path
+        self._identity = _file_identity(path) if path is not None else None
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @property
@@ -72,9 +79,38 @@ class Database:
     def dialect(self) -> str:
         return self.engine.dialect.name
 
+    def check_file(self) -> None:
+        """Refuse to go on when the open register file was deleted, moved or replaced since it was opened.
+
+        SQLite would keep writing into the unlinked file, and every change would be lost when the register closes.
+        """
+        if self.path is None or self._identity is None:
+            return
+        identity = _file_identity(self.path)
+        if identity is None:
+            raise StorageError(
+                _(
+                    "The register file {path} is no longer there: it was deleted, moved or renamed while it was open. "
+                    "Nothing was saved. Put the file back at {path} (or open it where it is now) and try again."
+                ).format(path=self.path)
+            )
+        if identity != self._identity:
+            raise StorageError(
+                _(
+                    "The register file {path} was replaced by another file while it was open. Nothing was saved. "
+                    "Open the register again to see what the file now holds."
+                ).format(path=self.path)
+            )
+
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back on any error."""
+    def transaction(self, *, check_file: bool = True) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back on any error.
+
+        Before a transaction that may write, the register file must still be the one that was opened
+        (see :meth:`check_file`); reads go on from the open file.
+        """
+        if check_file:
+            self.check_file()
         session = self._sessions()
         try:
             with session.begin():
@@ -83,7 +119,10 @@ class Database:
             raise
         except StaleDataError as error:
             raise ConflictError(
-                "Someone else changed this item while you were editing it. Reload to see their change, then try again."
+                _(
+                    "Someone else changed this item while you were editing it. "
+                    "Reload to see their change, then try again."
+                )
             ) from error
         except SQLAlchemyError as error:
             raise storage_error(error, self.display_name) from error
@@ -93,7 +132,7 @@ class Database:
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A session for reads only (still one short transaction)."""
-        with self.transaction() as session:
+        with self.transaction(check_file=False) as session:
             yield session
 
     def close(self) -> None:
@@ -107,23 +146,56 @@ def storage_error(error: BaseException, where: str) -> StorageError:
     lowered = message.lower()
     if "locked" in lowered or "busy" in lowered:
         return StorageError(
-            f"The register {where} is locked by another program; wait a moment and try again, "
-            "or close the other program."
+            _(
+                "The register {where} is locked by another program; wait a moment and try again, "
+                "or close the other program."
+            ).format(where=where)
         )
     if "not a database" in lowered or "malformed" in lowered or "corrupt" in lowered:
-        return StorageError(f"The register {where} is damaged or is not a register file ({message}).")
+        return StorageError(
+            _("The register {where} is damaged or is not a register file ({message}).").format(
+                where=where, message=message
+            )
+        )
     if "readonly" in lowered or "read-only" in lowered or "permission" in lowered:
-        return StorageError(f"The register {where} cannot be written: {message}. Check the file's permissions.")
+        return StorageError(
+            _("The register {where} cannot be written: {message}. Check the file's permissions.").format(
+                where=where, message=message
+            )
+        )
     if isinstance(error, DBAPIError) and (
         error.connection_invalidated or "connection" in lowered or "server" in lowered or "timeout" in lowered
     ):
         return StorageError(
-            f"Lost the connection to the register server {where} ({message}). "
-            "Check the network and that the server is running, then try again."
+            _(
+                "Lost the connection to the register server {where} ({message}). "
+                "Check the network and that the server is running, then try again."
+            ).format(where=where, message=message)
         )
     if "unable to open" in lowered:
-        return StorageError(f"Cannot open the register {where}: {message}. Check that the folder exists.")
-    return StorageError(f"The register {where} could not complete the action: {message}")
+        return StorageError(
+            _("Cannot open the register {where}: {message}. Check that the folder exists.").format(
+                where=where, message=message
+            )
+        )
+    if "disk" in lowered and "full" in lowered:
+        return StorageError(
+            _(
+                "The disk holding the register {where} is full; nothing was saved. Free some space and try again."
+            ).format(where=where)
+        )
+    return StorageError(
+        _("The register {where} could not complete the action: {message}").format(where=where, message=message)
+    )
+
+
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    """The file's device and inode, or None when there is no file at ``path``."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return (status.st_dev, status.st_ino)
 
 
 def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -143,13 +215,19 @@ def _check_sqlite_file(path: Path, create: bool) -> None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise StorageError(f"Cannot create the folder for the register {path}: {error.strerror}.") from error
+            raise StorageError(
+                _("Cannot create the folder for the register {path}: {reason}.").format(
+                    path=path, reason=error.strerror
+                )
+            ) from error
         return
     try:
         with path.open("rb") as handle:
             head = handle.read(len(SQLITE_MAGIC))
     except OSError as error:
-        raise StorageError(f"Cannot read the register {path}: {error.strerror}.") from error
+        raise StorageError(
+            _("Cannot read the register {path}: {reason}.").format(path=path, reason=error.strerror)
+        ) from error
     if head and head != SQLITE_MAGIC:
         raise StorageError(_("{path} is not a register file (it is not an SQLite database).").format(path=path))
     if not head and not create:
@@ -168,8 +246,8 @@ def _check_sqlite_tables(path: Path) -> None:
             connection.close()
     except sqlite3.DatabaseError as error:
         raise storage_error(error, str(path)) from error
-    if tables and "alembic_version" not in tables:
-        raise StorageError(f"{path} holds another program's data and is not a register.")
+    if tables and not {MARKER_TABLE, "alembic_version"} <= tables:
+        raise StorageError(_("{path} holds another program's data and is not a register.").format(path=path))
 
 
 def make_engine(
@@ -185,7 +263,9 @@ def make_engine(
         try:
             url = make_url(location)
         except ArgumentError as error:
-            raise StorageError(f"{location!r} is not a valid database address: {error}") from error
+            raise StorageError(
+                _("{location} is not a valid database address: {reason}").format(location=location, reason=error)
+            ) from error
         if url.get_backend_name() == "sqlite":
             database = url.database or ""
             if database and database != ":memory:":
@@ -193,7 +273,9 @@ def make_engine(
             return _sqlite_engine(location, busy_timeout)
         if url.get_backend_name() != "postgresql":
             raise StorageError(
-                f"Unsupported database {url.get_backend_name()!r}: use a file path or a postgresql+psycopg:// address."
+                _("Unsupported database {name}: use a file path or a postgresql+psycopg:// address.").format(
+                    name=url.get_backend_name()
+                )
             )
         if url.drivername == "postgresql":
             url = url.set(drivername="postgresql+psycopg")
@@ -203,7 +285,9 @@ def make_engine(
         try:
             return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
         except (ArgumentError, ImportError) as error:
-            raise StorageError(f"Cannot use {describe_location(location)}: {error}") from error
+            raise StorageError(
+                _("Cannot use {location}: {reason}").format(location=describe_location(location), reason=error)
+            ) from error
     path = Path(location).expanduser().resolve()
     _check_sqlite_file(path, create=create)
     return _sqlite_engine(f"sqlite:///{path}", busy_timeout)
@@ -219,10 +303,12 @@ def current_revision(engine: Engine) -> str | None:
     """The schema revision stored in the register, or None for a new (empty) one."""
     with engine.connect() as connection:
         tables = set(inspect(connection).get_table_names())
-        if "alembic_version" not in tables:
+        if not {MARKER_TABLE, "alembic_version"} <= tables:
             if tables:
                 raise StorageError(
-                    f"{engine.url.render_as_string(hide_password=True)} holds other data and is not a register."
+                    _("{location} holds other data and is not a register.").format(
+                        location=engine.url.render_as_string(hide_password=True)
+                    )
                 )
             return None
         row = connection.execute(text("SELECT version_num FROM alembic_version")).first()
@@ -240,13 +326,42 @@ def alembic_config(engine: Engine) -> Any:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Bring the schema up to ``revision`` with the Alembic migrations."""
+    """Bring the schema up to ``revision`` with the Alembic migrations, all of it in one transaction.
+
+    On SQLite the driver would commit each CREATE or ALTER on its own, so a crash half-way left a register
+    that could not be opened ("table register_info already exists"). Here the whole upgrade runs on a
+    connection of its own in one ``BEGIN IMMEDIATE`` transaction (SQLite's DDL is transactional): a crash
+    leaves the register as it was, and a second program opening the same new register waits and then finds
+    it at the current revision.
+    """
     from alembic import command
 
     config = alembic_config(engine)
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, revision)
+    # A file register gets an engine of its own (an in-memory one has nothing to protect and no second connection).
+    migration_engine = _transactional_sqlite_engine(engine) if sqlite_file(engine) is not None else engine
+    try:
+        with migration_engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, revision)
+    finally:
+        if migration_engine is not engine:
+            migration_engine.dispose()
+
+
+def _transactional_sqlite_engine(engine: Engine) -> Engine:
+    """An engine on the same SQLite file whose transactions are SQLite's own (DDL included), begun immediately."""
+    migration_engine = create_engine(engine.url, connect_args={"timeout": 30.0}, poolclass=NullPool)
+
+    def connected(dbapi_connection: sqlite3.Connection, record: Any) -> None:
+        dbapi_connection.isolation_level = None  # the driver no longer begins or commits behind our back
+        _sqlite_pragmas(dbapi_connection, record)
+
+    def begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    event.listen(migration_engine, "connect", connected)
+    event.listen(migration_engine, "begin", begin)
+    return migration_engine
 
 
 def open_database(
@@ -269,8 +384,10 @@ def open_database(
             raise MissingRegisterError(_("There is no register at {place}.").format(place=display))
         if revision not in (None, *KNOWN_REVISIONS):
             raise StorageError(
-                f"The register {display} was made by a newer version of Improvement Register "
-                f"(schema {revision}); update the program to open it."
+                _(
+                    "The register {location} was made by a newer version of Improvement Register "
+                    "(schema {revision}); update the program to open it."
+                ).format(location=display, revision=revision)
             )
         if revision != HEAD_REVISION:
             upgrade(engine)
@@ -280,7 +397,14 @@ def open_database(
     except SQLAlchemyError as error:
         engine.dispose()
         raise storage_error(error, display) from error
-    return Database(engine, display)
+    return Database(engine, display, sqlite_file(engine))
+
+
+def sqlite_file(engine: Engine) -> Path | None:
+    """The file of a SQLite register (None for a server database or an in-memory one)."""
+    if engine.dialect.name != "sqlite" or engine.url.database in (None, "", ":memory:"):
+        return None
+    return Path(engine.url.database)
 
 
 def discard_register_file(path: Path) -> None:

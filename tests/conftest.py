@@ -21,10 +21,11 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
 @pytest.fixture(autouse=True)
-def _english_core_after_each_test() -> Iterator[None]:
-    """A test that switches the core to Danish does not leave it so for the next test."""
+def english_core_after_each_test() -> Iterator[None]:
+    """A test that runs the window in Danish also switches the core's language; the next test starts in English."""
     yield
-    i18n.set_language("en")
+    if i18n.language() != "en":
+        i18n.set_language("en")
 
 
 def postgres_url() -> str | None:

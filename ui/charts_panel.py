@@ -247,7 +247,7 @@ class ChartsPanel(QWidget):
             return
         try:
             charts.save_figure(figure, Path(path))
-        except (OSError, ValueError) as error:
+        except (OSError, ValueError, RegisterError) as error:
             self.failed.emit(translate("ChartsPanel", "Export failed"), str(error))
 
     def export_project(self) -> None:

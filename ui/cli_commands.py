@@ -11,6 +11,7 @@ from pathlib import Path
 
 from register.cli import command, open_service
 from register.i18n import N_, _, ngettext
+from register.safe_output import check_output_path
 
 FORMATS = (".pdf", ".svg", ".png")
 
@@ -71,6 +72,7 @@ def export_diagram_command(args: argparse.Namespace) -> int:
     check_output(args.out)
     headless_application()
     service = open_service(args)
+    check_output_path(args.out, service.db.path)
     tree = TreeIndex(service.load_tree())
     goal_ids = [service.find_node(args.goal, kind="goal").id] if args.goal else None
     setup = PageSetup(args.page, args.orientation, args.tile)
@@ -80,7 +82,7 @@ def export_diagram_command(args: argparse.Namespace) -> int:
     from register.charts import evidence_by_node
 
     evidence = {node_id: found.marker for node_id, found in evidence_by_node(service).items()}
-    pages = export_diagram(layout, args.out, setup, title, diagram_texts(), args.dpi, evidence)
+    pages = export_diagram(layout, args.out, setup, title, diagram_texts(), args.dpi, evidence, service.db.path)
     print(
         ngettext(
             "Wrote the driver diagram to {path} ({pages} page).",

@@ -327,24 +327,27 @@ def archive_measure(document: RegisterDocument, measure_id: str) -> None:
 
 
 class EditMeasureCommand(DocumentCommand):
+    """Undo and redo expect the version the previous step left, so a colleague's change in between is not lost."""
+
     def __init__(self, document: RegisterDocument, measure: MeasureRecord, before: dict, after: dict) -> None:
         super().__init__(document, translate("Commands", "Edit measure “{name}”").format(name=measure.name))
         self.measure_id, self.before, self.after = measure.id, before, after
+        self.version = measure.version
 
     def apply(self) -> None:
-        self.document.update_measure(self.measure_id, **self.after)
+        self.version = self.document.update_measure(self.measure_id, self.version, **self.after).version
 
     def revert(self) -> None:
-        self.document.update_measure(self.measure_id, **self.before)
+        self.version = self.document.update_measure(self.measure_id, self.version, **self.before).version
 
 
-def edit_measure(document: RegisterDocument, measure_id: str, **changes: Any) -> MeasureRecord | None:
-    current = document.service.get_measure(measure_id)
+def edit_measure(document: RegisterDocument, current: MeasureRecord, **changes: Any) -> MeasureRecord | None:
+    """Change a measure as the user saw it (``current``); a colleague's newer change raises ConflictError."""
     changed = {name: value for name, value in changes.items() if getattr(current, name) != value}
     if not changed:
         return None
     before = {name: getattr(current, name) for name in changed}
-    record = document.update_measure(measure_id, **changed)
+    record = document.update_measure(current.id, current.version, **changed)
     _push(document, EditMeasureCommand(document, record, before, {name: getattr(record, name) for name in changed}))
     return record
 
@@ -392,25 +395,33 @@ def remove_observations(document: RegisterDocument, measure_id: str, observation
 
 
 class EditObservationCommand(DocumentCommand):
-    def __init__(self, document: RegisterDocument, measure_id: str, observation_id: str, before: dict,
+    """Undo and redo expect the version the previous step left, so a colleague's change in between is not lost."""
+
+    def __init__(self, document: RegisterDocument, measure_id: str, record: ObservationRecord, before: dict,
                  after: dict) -> None:  # fmt: skip
         super().__init__(document, translate("Commands", "Edit data point"))
-        self.measure_id, self.observation_id, self.before, self.after = measure_id, observation_id, before, after
+        self.measure_id, self.observation_id, self.before, self.after = measure_id, record.id, before, after
+        self.version = record.version
 
     def apply(self) -> None:
-        self.document.update_observation(self.observation_id, self.measure_id, **self.after)
+        self.version = self.document.update_observation(
+            self.observation_id, self.measure_id, self.version, **self.after
+        ).version
 
     def revert(self) -> None:
-        self.document.update_observation(self.observation_id, self.measure_id, **self.before)
+        self.version = self.document.update_observation(
+            self.observation_id, self.measure_id, self.version, **self.before
+        ).version
 
 
 def edit_observation(document: RegisterDocument, measure_id: str, current: ObservationRecord,
                      **changes: Any) -> ObservationRecord:  # fmt: skip
-    record = document.update_observation(current.id, measure_id, **changes)
+    """Change a data point as the user saw it (``current``); a colleague's newer change raises ConflictError."""
+    record = document.update_observation(current.id, measure_id, current.version, **changes)
     before = {name: getattr(current, name) for name in changes}
     after = {name: getattr(record, name) for name in changes}
     if before != after:
-        _push(document, EditObservationCommand(document, measure_id, current.id, before, after))
+        _push(document, EditObservationCommand(document, measure_id, record, before, after))
     return record
 
 
@@ -456,19 +467,24 @@ class EditAnnotationCommand(DocumentCommand):
         super().__init__(document, translate("Commands", "Edit annotation “{text}”").format(text=annotation.text))
         self.annotation_id, self.measure_id = annotation.id, annotation.measure_id
         self.before, self.after = before, after
+        self.version = annotation.version
 
     def apply(self) -> None:
-        self.document.update_annotation(self.annotation_id, self.measure_id, **self.after)
+        self.version = self.document.update_annotation(
+            self.annotation_id, self.measure_id, self.version, **self.after
+        ).version
 
     def revert(self) -> None:
-        self.document.update_annotation(self.annotation_id, self.measure_id, **self.before)
+        self.version = self.document.update_annotation(
+            self.annotation_id, self.measure_id, self.version, **self.before
+        ).version
 
 
 def edit_annotation(document: RegisterDocument, annotation: AnnotationRecord, **changes: Any) -> AnnotationRecord:
     changed = {name: value for name, value in changes.items() if getattr(annotation, name) != value}
     if not changed:
         return annotation
-    record = document.update_annotation(annotation.id, annotation.measure_id, **changed)
+    record = document.update_annotation(annotation.id, annotation.measure_id, annotation.version, **changed)
     before = {name: getattr(annotation, name) for name in changed}
     _push(document, EditAnnotationCommand(document, record, before, {name: getattr(record, name) for name in changed}))
     return record

@@ -9,7 +9,6 @@ page numbers and overlap marks. Files are written to a temporary name and rename
 from __future__ import annotations
 
 import math
-import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -19,6 +18,7 @@ from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdf
 
 from register.diagram import DiagramLayout
 from register.errors import RegisterError
+from register.safe_output import write_output
 from ui.date_edit import date_text
 from ui.diagram_paint import (
     MIN_PRINTED_FONT,
@@ -170,10 +170,6 @@ def _title_block(painter: QPainter, plan: PagePlan, number: int, page: QSizeF, t
         paint_legend(painter, left, top + 26, texts, font=6.5, max_width=right - left)
 
 
-def _temporary(path: Path) -> Path:
-    return path.with_name(f".{path.stem}.{os.getpid()}.partial{path.suffix}")
-
-
 def check_output(path: Path) -> None:
     if path.suffix.lower() not in FORMATS:
         raise ExportError(f"{path.name}: the file must end in .pdf, .svg or .png.")
@@ -184,10 +180,12 @@ def check_output(path: Path) -> None:
 
 
 def export_diagram(layout: DiagramLayout, path: Path, setup: PageSetup, title: TitleBlock, texts: DiagramTexts,
-                   dpi: int = 200, evidence: dict[str, str] | None = None) -> int:  # fmt: skip
+                   dpi: int = 200, evidence: dict[str, str] | None = None,
+                   register: Path | None = None) -> int:  # fmt: skip
     """Write the diagram to ``path`` (.pdf, .svg or .png); returns the number of pages written.
 
-    SVG and PNG hold one page (the diagram fitted to it); PDF tiles when asked or needed.
+    SVG and PNG hold one page (the diagram fitted to it); PDF tiles when asked or needed. The file is written
+    beside ``path`` and renamed over it when complete; ``register`` (the open register file) is never replaced.
     """
     path = Path(path)
     check_output(path)
@@ -199,19 +197,16 @@ def export_diagram(layout: DiagramLayout, path: Path, setup: PageSetup, title: T
     if suffix != ".pdf" and plan.tiled:  # one picture: fit it, whatever the size of the text
         plan = PagePlan(min(plan.area.width() / layout.width, plan.area.height() / layout.height),
                         ((QRectF(0, 0, layout.width, layout.height), 1, 1),), plan.area, False)  # fmt: skip
-    temporary = _temporary(path)
-    try:
+
+    def write(temporary: Path) -> None:
         if suffix == ".pdf":
             _write_pdf(temporary, layout, plan, page, setup, title, texts, evidence)
         elif suffix == ".svg":
             _write_svg(temporary, layout, plan, page, title, texts, evidence)
         else:
             _write_png(temporary, layout, plan, page, title, texts, dpi, evidence)
-        os.replace(temporary, path)
-    except OSError as error:
-        raise ExportError(f"Cannot write {path}: {error.strerror or error}.") from error
-    finally:
-        temporary.unlink(missing_ok=True)
+
+    write_output(path, write, register)
     return plan.pages
 
 

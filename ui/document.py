@@ -209,9 +209,9 @@ class RegisterDocument(QObject):
         self.measuresChanged.emit(node_id)
         return record
 
-    def update_measure(self, measure_id: str, **changes: Any) -> MeasureRecord:
-        current = self.service.get_measure(measure_id)
-        record = self.service.update_measure(measure_id, expected_version=current.version, **changes)
+    def update_measure(self, measure_id: str, expected_version: int, **changes: Any) -> MeasureRecord:
+        """Change a measure as the user saw it at ``expected_version`` (a stale version raises ConflictError)."""
+        record = self.service.update_measure(measure_id, expected_version=expected_version, **changes)
         self.measuresChanged.emit(record.node_id)
         self.dataChanged.emit(measure_id, record.node_id)
         return record
@@ -230,8 +230,11 @@ class RegisterDocument(QObject):
         self.dataChanged.emit(measure_id, self._node_of_measure(measure_id))
         return records
 
-    def update_observation(self, observation_id: str, measure_id: str, **changes: Any) -> ObservationRecord:
-        record = self.service.update_observation(observation_id, **changes)
+    def update_observation(
+        self, observation_id: str, measure_id: str, expected_version: int, **changes: Any
+    ) -> ObservationRecord:
+        """Change a data point as the user saw it at ``expected_version`` (a stale version raises ConflictError)."""
+        record = self.service.update_observation(observation_id, expected_version=expected_version, **changes)
         self.dataChanged.emit(measure_id, self._node_of_measure(measure_id))
         return record
 
@@ -245,8 +248,11 @@ class RegisterDocument(QObject):
         self.dataChanged.emit(measure_id, self._node_of_measure(measure_id))
         return record
 
-    def update_annotation(self, annotation_id: str, measure_id: str, **changes: Any) -> AnnotationRecord:
-        record = self.service.update_annotation(annotation_id, **changes)
+    def update_annotation(
+        self, annotation_id: str, measure_id: str, expected_version: int, **changes: Any
+    ) -> AnnotationRecord:
+        """Change an annotation as the user saw it at ``expected_version`` (a stale version raises ConflictError)."""
+        record = self.service.update_annotation(annotation_id, expected_version=expected_version, **changes)
         self.dataChanged.emit(measure_id, self._node_of_measure(measure_id))
         return record
 

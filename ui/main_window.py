@@ -907,9 +907,15 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(translate("MainWindow", "Exported the register to {path}.").format(path=path),
                                          10000)  # fmt: skip
 
-        self._track(start_task(self, translate("MainWindow", "Exporting…"), lambda: export_file(service,
-                                     Path(path)), done, lambda message: dialogs.show_error(
-                                         self, translate("MainWindow", "Export failed"), message)))  # fmt: skip
+        def export() -> None:
+            from register.safe_output import write_output
+
+            write_output(Path(path), lambda temporary: export_file(service, temporary), service.db.path)
+
+        def failed(message: str) -> None:
+            dialogs.show_error(self, translate("MainWindow", "Export failed"), message)
+
+        self._track(start_task(self, translate("MainWindow", "Exporting…"), export, done, failed))
 
     def edit_register_title(self) -> None:
         if self.document is None:
@@ -972,7 +978,7 @@ class MainWindow(QMainWindow):
         layout = layout_for_page(self.document.index, goal_ids, area.width(), area.height())
         try:
             pages = export_diagram(layout, path, setup, self._diagram_title(goal_ids), diagram_texts(), dpi,
-                                   self._evidence_kinds())  # fmt: skip
+                                   self._evidence_kinds(), self.document.service.db.path)  # fmt: skip
         except RegisterError as error:
             dialogs.show_error(self, translate("MainWindow", "Export failed"), str(error))
             return

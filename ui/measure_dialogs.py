@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,6 +32,8 @@ from ui.date_edit import DateEdit
 from ui.labels import number_text
 
 translate = QCoreApplication.translate
+#: The background of a rejected row in the import preview.
+REJECTED = QColor("#fdecea")
 
 _TYPES = {"outcome": QT_TRANSLATE_NOOP("MeasureDialog", "outcome"), "process": QT_TRANSLATE_NOOP(
     "MeasureDialog", "process"), "balancing": QT_TRANSLATE_NOOP("MeasureDialog", "balancing")}  # fmt: skip
@@ -209,12 +212,9 @@ class ImportDialog(QDialog):
         self.resize(720, 520)
         layout = QVBoxLayout(self)
         width = max((len(row) for row in rows), default=0)
-        self.preview = QTableWidget(min(len(rows), 12), width)
+        self.preview = QTableWidget(0, width)
         self.preview.setHorizontalHeaderLabels([str(i + 1) for i in range(width)])
-        for r, row in enumerate(rows[:12]):
-            for c, cell in enumerate(row):
-                self.preview.setItem(r, c, QTableWidgetItem(str(cell)))
-        layout.addWidget(QLabel(translate("ImportDialog", "The first rows of the file:")))
+        layout.addWidget(QLabel(translate("ImportDialog", "The first rows of the file, and every rejected row:")))
         layout.addWidget(self.preview, 1)
         recognised = recognise_columns(rows[0]) if rows else None
         self.header = QCheckBox(translate("ImportDialog", "The first row holds column names"))
@@ -253,12 +253,35 @@ class ImportDialog(QDialog):
         from register.observation_import import prepare
 
         report = prepare(self.rows, self.measure, self.mapping(), self.header.isChecked())
+        self._show_rows(report)
         lines = [translate("ImportDialog", "{ready} rows ready, {rejected} rejected.").format(
-            ready=len(report.accepted), rejected=len(report.rejected))]  # fmt: skip
-        lines += [translate("ImportDialog", "row {row}: {why}").format(row=row, why=why) for row, why in
-                  report.rejected[:50]]  # fmt: skip
+            ready=report.accepted_count, rejected=report.rejected_count)]  # fmt: skip
+        lines += [report.describe(number, why) for number, why in report.rejected]
         if report.rejected:
             lines.append(translate("ImportDialog", "Nothing is imported until every row is right."))
         self.report.setPlainText("\n".join(lines))
         ok = not report.rejected and bool(report.accepted) and "date" in self.mapping() and "value" in self.mapping()
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+    def _show_rows(self, report: Any) -> None:
+        """The first rows and every rejected row, numbered as the file shows them; rejected rows red with the reason."""
+        from register.observation_import import MAX_KEPT
+
+        why: dict[int, list[str]] = {}
+        for number, reason in report.rejected:
+            why.setdefault(number, []).append(reason)
+        numbered = ((getattr(row, "number", index + 1), row) for index, row in enumerate(self.rows))
+        shown = [(number, row) for index, (number, row) in enumerate(numbered) if index < 12 or number in why]
+        shown = shown[: 12 + MAX_KEPT]
+        self.preview.setRowCount(len(shown))
+        labels = []
+        for r, (number, row) in enumerate(shown):
+            labels.append(str(number))
+            reasons = why.get(number)
+            for c in range(self.preview.columnCount()):
+                item = QTableWidgetItem(str(row[c]) if c < len(row) else "")
+                if reasons:
+                    item.setBackground(REJECTED)
+                    item.setToolTip("\n".join(reasons))
+                self.preview.setItem(r, c, item)
+        self.preview.setVerticalHeaderLabels(labels)

@@ -226,7 +226,7 @@ class MeasuresPanel(QWidget):
             return
         values = dialogs.ask_measure(self, measure)
         if values is not None:
-            self._guard(lambda: commands.edit_measure(self.document, measure.id, **values),
+            self._guard(lambda: commands.edit_measure(self.document, measure, **values),
                         translate("MeasuresPanel", "Cannot change the measure"))  # fmt: skip
 
     def archive_measure(self) -> None:

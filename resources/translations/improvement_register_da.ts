@@ -606,8 +606,8 @@ Der er ikke oprettet noget. Find filen, fjern den fra listen, eller opret et nyt
         <translation>Importer data til “{name}”</translation>
     </message>
     <message>
-        <source>The first rows of the file:</source>
-        <translation>De første rækker i filen:</translation>
+        <source>The first rows of the file, and every rejected row:</source>
+        <translation>Filens første rækker og hver afvist række:</translation>
     </message>
     <message>
         <source>The first row holds column names</source>
@@ -628,10 +628,6 @@ Der er ikke oprettet noget. Find filen, fjern den fra listen, eller opret et nyt
     <message>
         <source>{ready} rows ready, {rejected} rejected.</source>
         <translation>{ready} rækker klar, {rejected} afvist.</translation>
-    </message>
-    <message>
-        <source>row {row}: {why}</source>
-        <translation>række {row}: {why}</translation>
     </message>
     <message>
         <source>Nothing is imported until every row is right.</source>

@@ -59,7 +59,9 @@ def test_phases_split_the_lines_and_excluded_points_are_grey(service, project) -
     measure = add_series(service, project.id, RUN_UP, "i")
     observations = service.observations(measure.id)
     service.add_annotation(measure.id, date=observations[12].date, text="PDSA 2: ny arbejdsgang", phase_break=True)
-    service.update_observation(observations[3].id, excluded=True, exclude_reason="Registreringsfejl")
+    service.update_observation(
+        observations[3].id, observations[3].version, excluded=True, exclude_reason="Registreringsfejl"
+    )
     data, axes, labels = figure_for(service, measure)
     assert data.breaks == [12]
     assert labels.count("data") + labels.count("_data") == 2  # one data line per phase
@@ -95,7 +97,7 @@ def test_readings_for_improvement_worsening_no_signal_and_too_little(service, pr
 def test_progress_chart_and_project_pdf(service, project, tmp_path) -> None:
     service.add_status_update(project.id, date="2026-05-01", rag="amber", progress=1.5)
     service.add_status_update(project.id, date="2026-07-01", rag="green", progress=3.0)
-    service.update_node(project.id, stage="implementing")
+    service.update_node(project.id, service.get_node(project.id).version, stage="implementing")
     figure = charts.new_figure()
     axes = charts.draw_progress(figure, service.status_history(project.id),
                                 charts.stage_changes(service.audit_trail(project.id)), project.title)  # fmt: skip
@@ -175,7 +177,9 @@ def test_labels_like_qicharts2(service, project) -> None:
     observations = service.observations(measure.id)
     service.add_annotation(measure.id, date=observations[12].date, text="PDSA 2", phase_break=True)
     service.add_annotation(measure.id, date=observations[5].date, text="Ferie")
-    service.update_observation(observations[3].id, excluded=True, exclude_reason="Fejl")
+    service.update_observation(
+        observations[3].id, expected_version=observations[3].version, excluded=True, exclude_reason="Fejl"
+    )
     data, axes, labels = figure_for(service, measure)
     result = data.result
     assert axes.get_ylabel() == "dage"

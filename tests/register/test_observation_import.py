@@ -30,7 +30,7 @@ def measures(service):
 def test_danish_header_semicolons_and_decimal_commas(service, measures, tmp_path) -> None:
     proportion, _ = measures
     path = tmp_path / "data.csv"
-    path.write_text("Dato;Værdi;Nævner;Notat\n31-01-2026;12;140;januar\n28.02.2026;9,0;132;\n2026-03-31;1.234,0;2.000;stor\n",
+    path.write_text("Dato;Værdi;Nævner;Notat\n31-01-2026;12;140;januar\n28.02.2026;9,0;132,0;\n2026-03-31;1.234,0;2.000;stor\n",
                     encoding="utf-8")  # fmt: skip
     report = import_observations(service, proportion.id, read_rows(path))
     assert report.header and report.columns == {"date": 0, "value": 1, "denominator": 2, "note": 3}
@@ -66,9 +66,9 @@ def test_a_broken_file_stores_nothing_and_says_why(service, measures, tmp_path) 
         import_observations(service, proportion.id, read_rows(path))
     message = str(caught.value)
     assert "Nothing was imported: 3 of 4 rows have problems." in message
-    assert "row 3: Date '2026-02-30' is not a date" in message
-    assert "row 4: Value 'abc' is not a number." in message
-    assert "row 5: The value 50 is larger than its denominator 40" in message
+    assert "line 3: column 1 (date): '2026-02-30' is not a date" in message
+    assert "line 4: column 2 (value): 'abc' is not a number." in message
+    assert "line 5: The value 50 is larger than its denominator 40" in message
     assert service.observations(proportion.id) == []
 
 
@@ -107,7 +107,7 @@ def test_command_line_import(service, measures, tmp_path, capsys) -> None:
     bad.write_text("date,value,denominator\n2026-03-31,3\n", encoding="utf-8")
     assert main(["import-observations", "--db", database, "--measure", proportion.id, str(bad)]) == 1
     err = capsys.readouterr().err
-    assert "Nothing was imported" in err and "row 2: A p chart needs a denominator" in err
+    assert "Nothing was imported" in err and "line 2: A p chart needs a denominator" in err
     assert len(service.observations(proportion.id)) == 2
     assert main(["import-observations", "--db", database, "--measure", "Ukendt", str(good)]) == 1
     assert "No measure has the id or name 'Ukendt'" in capsys.readouterr().err

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from register import charts, i18n, spc
 from register import overview as ov
 from register.cli import main
-from register.errors import ExportError
+from register.errors import OutputError
 from register.overview_export import export_overview, rows_per_page
 from register.variation_icons import ASSURANCE_ICONS, VARIATION_ICONS, anhoej_icon, icon_colour
 
@@ -333,7 +333,7 @@ def test_a_failed_export_leaves_the_old_file_and_no_partial_file(tree, tmp_path:
             raise OSError(28, "No space left on device")
 
         monkeypatch.setattr(export, function, fail)
-        with pytest.raises(ExportError, match=f"Cannot write {path}: No space left on device"):
+        with pytest.raises(OutputError, match=f"Cannot write {path}: No space left on device"):
             export_overview(overview, path)
         assert path.read_bytes() == b"old contents"
         assert not [p.name for p in tmp_path.iterdir() if "partial" in p.name]

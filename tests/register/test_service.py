@@ -38,9 +38,9 @@ def snapshot(service: RegisterService) -> str:
         (lambda s, t: s.add_node("project", "P", t["project"].id), "cannot sit under the project"),
         (lambda s, t: s.add_node("wizard", "W"), "not one of"),
         (lambda s, t: s.add_node("primary", "P", t["goal"].id, lead="x"), "Only projects have lead"),
-        (lambda s, t: s.update_node(t["project"].id, end="2023-01-01"), "before the start date"),
-        (lambda s, t: s.update_node(t["project"].id, start="31/31/2024"), "is not a date"),
-        (lambda s, t: s.update_node(t["project"].id, stage="dreaming"), "not one of"),
+        (lambda s, t: s.update_node(t["project"].id, t["project"].version, end="2023-01-01"), "before the start date"),
+        (lambda s, t: s.update_node(t["project"].id, t["project"].version, start="31/31/2024"), "is not a date"),
+        (lambda s, t: s.update_node(t["project"].id, t["project"].version, stage="dreaming"), "not one of"),
         (lambda s, t: s.add_status_update(t["project"].id, date="2024-02-01", rag="green", progress=5.5), "IHI scale"),
         (lambda s, t: s.add_status_update(t["project"].id, date="2024-02-01", rag="green", progress=2.2), "IHI scale"),
         (lambda s, t: s.add_status_update(t["project"].id, date="2024-02-01", rag="blue"), "not one of"),
@@ -48,7 +48,7 @@ def snapshot(service: RegisterService) -> str:
         (lambda s, t: s.add_measure(t["project"].id, "M", chart="zz"), "Chart type 'zz' is not one of"),
         (lambda s, t: s.add_measure(t["project"].id, "M", chart="p", rules="mdc"), "I charts only"),
         (lambda s, t: s.add_observations("no-such-measure", []), "No measure"),
-        (lambda s, t: s.update_node("no-such-node", title="x"), "No node"),
+        (lambda s, t: s.update_node("no-such-node", 1, title="x"), "No node"),
         (lambda s, t: s.add_link(t["project"].id, t["project"].id), "itself"),
         (lambda s, t: s.add_link(t["project"].id, t["secondary"].id), "already the parent"),
         (lambda s, t: s.add_link(t["project"].id, t["goal"].id), "not to the goal"),
@@ -119,7 +119,7 @@ def test_links_and_their_rules(service, tree) -> None:
         service.add_link(tree["project"].id, tree["other"].id)
     with pytest.raises(ValidationError, match="cross-linked"):
         service.move_node(tree["project"].id, tree["other"].id)
-    assert service.set_link_strength(link.id, "strong").strength == "strong"
+    assert service.set_link_strength(link.id, "strong", link.version).strength == "strong"
     removed = service.remove_link(link.id)
     assert service.load_tree().links == []
     service.add_link(removed.source_id, removed.target_id, removed.strength, link_id=removed.id)
@@ -137,12 +137,12 @@ def test_latest_status_and_history(service, tree) -> None:
 
 
 def test_audit_trail_records_who_what_and_old_and_new_values(service, tree) -> None:
-    service.update_node(tree["project"].id, title="Video controls", lead="Anne")
+    service.update_node(tree["project"].id, tree["project"].version, title="Video controls", lead="Anne")
     entry = service.audit_trail(tree["project"].id)[0]
     assert (entry.user, entry.entity_type, entry.action) == ("tester", "node", "update")
     assert entry.changes == {"title": ["Telemedical controls", "Video controls"], "lead": ["Mads", "Anne"]}
     status = service.add_status_update(tree["project"].id, date="2024-03-01", rag="amber")
-    service.update_status_update(status.id, rag="green")
+    service.update_status_update(status.id, status.version, rag="green")
     assert service.audit_trail(tree["project"].id)[0].changes == {"rag": ["amber", "green"]}
 
 
@@ -174,8 +174,8 @@ def test_measure_annotations_and_observation_edits(service, tree) -> None:
     assert measure.target == 2.5
     [obs] = service.add_observations(measure.id, [{"date": "2024-01-01", "value": 4}])
     with pytest.raises(ValidationError, match="greater than zero"):
-        service.update_observation(obs.id, value=0)
-    edited = service.update_observation(obs.id, excluded=True, exclude_reason="IT outage")
+        service.update_observation(obs.id, obs.version, value=0)
+    edited = service.update_observation(obs.id, obs.version, excluded=True, exclude_reason="IT outage")
     assert edited.excluded and edited.exclude_reason == "IT outage"
     annotation = service.add_annotation(measure.id, date="2024-01-15", text="PDSA 1", phase_break=True)
     assert service.annotations(measure.id) == [annotation]
@@ -196,7 +196,7 @@ def test_a_measure_can_use_the_six_point_mdc_variant(service, tree) -> None:
     measure = service.add_measure(tree["project"].id, "Falls", chart="i", rules="mdc6", improvement="down")
     assert service.get_measure(measure.id).rules == "mdc6"
     with pytest.raises(ValidationError, match="I charts only"):
-        service.update_measure(measure.id, chart="c")
+        service.update_measure(measure.id, chart="c", expected_version=measure.version)
     assert service.get_measure(measure.id).chart == "i"
 
 

@@ -112,7 +112,7 @@ def test_a_locked_register_gives_a_clear_error_and_keeps_its_data(tmp_path: Path
     blocker.execute("BEGIN EXCLUSIVE")
     try:
         with pytest.raises(StorageError, match="locked"):
-            service.update_node(goal.id, title="Changed")
+            service.update_node(goal.id, goal.version, title="Changed")
     finally:
         blocker.rollback()
         blocker.close()

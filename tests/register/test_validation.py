@@ -111,5 +111,5 @@ def test_service_messages_in_danish(sqlite_service, danish) -> None:
     assert message.startswith("'Færre besøg' blev ændret af tester ")
     assert re.search(r" \d\d-\d\d-\d{4} \d\d:\d\d, efter du åbnede det\. Genindlæs", message), message
     with pytest.raises(ValidationError) as caught:
-        service.update_node(goal.id, start="2026-01-01")
+        service.update_node(goal.id, start="2026-01-01", expected_version=service.get_node(goal.id).version)
     assert str(caught.value) == "Kun projekter har startdato; typen mål har ikke."

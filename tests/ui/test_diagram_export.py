@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtGui import QImage
 
+from register.errors import OutputError
 from register.tree_index import TreeIndex
 from ui.cli_commands import export_diagram_command  # noqa: F401 - registers the subcommand
 from ui.diagram_export import ExportError, PageSetup, TitleBlock, export_diagram, plan_pages
@@ -139,7 +140,7 @@ def test_existing_file_is_replaced_only_when_the_new_one_is_complete(qapp, docum
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(export, "_write_pdf", broken)
-    with pytest.raises(ExportError, match="No space left on device"):
+    with pytest.raises(OutputError, match="The disk is full"):
         export_diagram(layout, out, PageSetup(), TitleBlock("R", "G"), diagram_texts())
     assert out.read_bytes() == b"the old diagram"
     assert sorted(p.name for p in folder.iterdir()) == ["diagram.pdf"]  # no partial file left
@@ -246,3 +247,13 @@ def test_evidence_badges_at_the_right_edge_are_printed_whole(qapp, document, pag
     assert max(span) / pixels_per_point - centre.x() >= 0.3 * chord
     assert centre.x() - min(span) / pixels_per_point >= 0.3 * chord
     assert max(span) / pixels_per_point <= area.right()
+
+
+def test_export_diagram_refuses_a_link_and_keeps_what_it_points_to(sample_path, tmp_path) -> None:
+    drawing = tmp_path / "meeting.pdf"
+    drawing.write_bytes(b"last week's diagram")
+    link = tmp_path / "link.pdf"
+    link.symlink_to(drawing)
+    result = run_cli("export-diagram", "--db", str(sample_path), "--out", str(link))
+    assert result.returncode == 1 and "is a link" in result.stderr and "internal error" not in result.stderr
+    assert link.is_symlink() and drawing.read_bytes() == b"last week's diagram"

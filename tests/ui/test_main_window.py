@@ -301,7 +301,7 @@ def test_conflict_offers_reload_and_overwrites_nothing(qtbot, window, tmp_path, 
     open_and_wait(qtbot, window, path, sample=True)
     project = next(n for n in window.document.index.nodes.values() if n.kind == "project")
     other = RegisterService(open_database(path), user="kollega")
-    other.update_node(project.id, lead="Kollegaens leder")
+    other.update_node(project.id, project.version, lead="Kollegaens leder")
     asked = []
     monkeypatch.setattr(dialogs, "ask_reload", lambda parent, message: asked.append(message) or True)
     window.select_node(project.id)
@@ -378,3 +378,18 @@ def test_export_exchange_runs_in_the_background(qtbot, window, tmp_path, monkeyp
     window.wait_for_tasks()
     qtbot.waitUntil(lambda: "Exported" in window.statusBar().currentMessage())
     assert out.stat().st_size > 10000
+
+
+def test_an_edit_after_the_register_file_was_deleted_says_where_it_was(qtbot, window, tmp_path) -> None:
+    path = tmp_path / "deleted.sqlite"
+    open_and_wait(qtbot, window, path, sample=True)
+    projects = [n for n in window.document.index.nodes.values() if n.kind == "project"]
+    for suffix in ("", "-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    window.select_node(projects[0].id)
+    window.editor.lead_edit.setText("Min leder")
+    window.editor.save()
+    assert "no longer there" in window.calls["errors"][-1] and str(path) in window.calls["errors"][-1]
+    window.select_node(projects[1].id)  # reading what the open file holds still works
+    assert window.editor.title_edit.text() == projects[1].title
+    assert not path.exists()

@@ -103,7 +103,7 @@ def test_measures_panel_add_paste_import_and_undo(qtbot, window, tmp_path, monke
     QGuiApplication.clipboard().setText("30-04-2026\tnitten\n")
     errors = window.calls["errors"]
     panel.paste()
-    assert "Value 'nitten' is not a number" in errors[-1]
+    assert "line 1: column 2 (value): 'nitten' is not a number" in errors[-1]
     assert len(service.observations(measure.id)) == 3
     # Import a file through the preview with its column mapping.
     data = tmp_path / "ventetid.csv"
@@ -128,7 +128,7 @@ def test_measures_panel_add_paste_import_and_undo(qtbot, window, tmp_path, monke
     broken.write_text("dato;værdi\n2026-06-30;x\n", encoding="utf-8")
     monkeypatch.setattr(dialogs, "ask_data_file", lambda parent: str(broken))
     panel.import_file()
-    assert "row 2: Value 'x' is not a number." in seen["report"]
+    assert "line 2: column 2 (value): 'x' is not a number." in seen["report"]
     assert "Nothing was imported" in errors[-1]
     assert len(service.observations(measure.id)) == 5
     # A phase-break annotation splits the chart into two phases.

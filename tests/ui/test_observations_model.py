@@ -85,7 +85,7 @@ def test_new_row_and_exclusion(document, proportion) -> None:
 def test_paste_with_danish_decimals_and_a_malformed_paste_that_stores_nothing(document, proportion) -> None:
     model = ObservationsModel(document, proportion)
     before = stored(document, proportion)
-    with pytest.raises(ImportRejectedError, match="row 2: Value 'x' is not a number"):
+    with pytest.raises(ImportRejectedError, match=r"line 2: column 2 \(value\): 'x' is not a number"):
         model.paste("2026-03-31;7,5;90\n2026-04-30;x;90\n")
     assert stored(document, proportion) == before
     assert model.paste("dato;værdi;nævner\n2026-03-31;7,5;90\n2026-04-30;8;91\n") == 2

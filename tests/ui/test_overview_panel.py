@@ -212,7 +212,7 @@ def test_a_data_edit_computes_only_that_measures_row(qtbot, panel, document, mon
     assert full == [] and changes == [model.rows.index(next(r for r in model.rows if r.measure.id == row.measure.id))]
     updated = next(r for r in model.rows if r.measure.id == row.measure.id)
     assert updated.last_value == 1000.0 and updated.last_date == date(2026, 11, 1) and updated.points == row.points + 1
-    document.update_measure(row.measure.id, name="Omdøbt måling")
+    document.update_measure(row.measure.id, row.measure.version, name="Omdøbt måling")
     qtbot.waitUntil(lambda: any(r.measure.name == "Omdøbt måling" for r in model.rows), timeout=3000)
     assert full == []
     fresh = real(document.service, panel.node_id)  # the same rows as a full computation
