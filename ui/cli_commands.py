@@ -9,7 +9,8 @@ import argparse
 import os
 from pathlib import Path
 
-from register.cli import command, open_service
+from register.cli import UsageError, command, open_service
+from register.meeting_cli import meeting_action, meeting_service
 
 FORMATS = (".pdf", ".svg", ".png")
 
@@ -79,4 +80,23 @@ def export_diagram_command(args: argparse.Namespace) -> int:
     evidence = {node_id: found.kind for node_id, found in evidence_by_node(service, chart_tr).items()}
     pages = export_diagram(layout, args.out, setup, title, diagram_texts(), args.dpi, evidence)
     print(f"Wrote the driver diagram to {args.out} ({pages} page{'s' if pages != 1 else ''}).")
+    return 0
+
+
+def _pack_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--meeting", required=True, metavar="ID_OR_DATE", help="the meeting's id or date")
+    parser.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+
+
+@meeting_action("pack", "write a meeting's pack (A4 PDF); a closed meeting's from its frozen snapshot", _pack_arguments)
+def meeting_pack_command(args: argparse.Namespace) -> int:
+    from ui.meeting_pack import meeting_pack, write_pack
+
+    if args.out.suffix.lower() != ".pdf":
+        raise UsageError(f"--out {args.out}: the pack is a PDF; the file must end in .pdf")
+    headless_application()
+    meetings = meeting_service(args)
+    meeting = meetings.find_meeting(args.meeting)
+    pages = write_pack(meeting_pack(meetings, meeting.id), args.out)
+    print(f"Wrote the pack of '{meeting.title}' to {args.out} ({pages} pages).")
     return 0
