@@ -202,12 +202,20 @@ class RegisterView:
 
     def readings(self) -> dict[str, Reading]:
         """Each live measure's reading (its evidence kind, sentence and figures), by measure id."""
+        return {m.id: self.reading(m.id) for m in self.live_measures()}
+
+    def reading(self, measure_id: str) -> Reading:
+        """One live measure's reading (computed once)."""
+        if self._readings is not None and measure_id in self._readings:
+            return self._readings[measure_id]
+        measure = next(m for m in self.measures if m.id == measure_id)
+        reading = read_chart(
+            chart_data(measure, self.observations.get(measure_id, []), self.annotations.get(measure_id, []))
+        )
         if self._readings is None:
-            self._readings = {
-                m.id: read_chart(chart_data(m, self.observations.get(m.id, []), self.annotations.get(m.id, [])))
-                for m in self.live_measures()
-            }
-        return self._readings
+            self._readings = {}
+        self._readings[measure_id] = reading
+        return reading
 
     def meeting(self, meeting_id: str | None) -> MeetingRecord | None:
         return next((m for m in self.meetings if m.id == meeting_id), None)
@@ -285,12 +293,14 @@ def changes_between(old: RegisterView, new: RegisterView) -> list[Change]:
             if status.id not in old_status_ids:
                 found.append(Change("status_added", title(node_id), node_id, "", status.date.isoformat()))
 
-    old_readings, new_readings = old.readings(), new.readings()
-    measures = {m.id: m for m in new.live_measures()}
-    for measure_id, reading in new_readings.items():
-        before = old_readings.get(measure_id)
+    old_measures = {m.id: m for m in old.live_measures()}
+    for measure in new.live_measures():
+        before_measure = old_measures.get(measure.id)
+        if before_measure is not None and _same_data(old, new, before_measure, measure):
+            continue  # the same data reads the same: no new signal (and no analysis needed)
+        reading = new.reading(measure.id)
+        before = old.reading(measure.id) if before_measure is not None else None
         if reading.kind in SIGNAL_KINDS and (before is None or before.kind != reading.kind):
-            measure = measures[measure_id]
             found.append(Change("signal_new", measure.name, measure.node_id, before.kind if before else "",
                                 reading.kind))  # fmt: skip
 
@@ -306,6 +316,16 @@ def changes_between(old: RegisterView, new: RegisterView) -> list[Change]:
 
     found.sort(key=lambda c: (CHANGE_KINDS.index(c.kind), c.subject.casefold(), c.after, c.node_id or ""))
     return found
+
+
+def _same_data(old: RegisterView, new: RegisterView, before: MeasureRecord, after: MeasureRecord) -> bool:
+    """True when a measure's settings, data and annotations are the same in both views."""
+    settings = ("chart", "improvement", "target", "rules", "baseline")
+    return (
+        all(getattr(before, name) == getattr(after, name) for name in settings)
+        and old.observations.get(before.id, []) == new.observations.get(after.id, [])
+        and old.annotations.get(before.id, []) == new.annotations.get(after.id, [])
+    )
 
 
 def changed_node_ids(changes: list[Change]) -> set[str]:

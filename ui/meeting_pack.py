@@ -16,6 +16,7 @@ footers are drawn; the same steps paint a PDF (:func:`write_pack`) and a printer
 from __future__ import annotations
 
 import io
+import itertools
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -30,7 +31,7 @@ from register import charts
 from register import i18n as core_i18n
 from register.errors import RegisterError
 from register.meeting_view import Change, RegisterView, changes_between
-from register.records import LogItemRecord, MeasureRecord, NodeRecord
+from register.records import LogItemRecord, MeasureRecord, NodeRecord, StatusRecord
 from register.tree_index import TreeIndex
 from ui.charts_panel import chart_tr
 from ui.diagram_paint import (
@@ -378,6 +379,47 @@ def svg_figure(figure: Any) -> Callable[[QPainter, QRectF], None]:
     return paint
 
 
+def paint_progress(painter: QPainter, rect: QRectF, history: list[StatusRecord], title: str) -> None:
+    """A project's IHI progress score as a step line over time, each update marked with its RAG shape."""
+    draw_text(painter, rect.x(), rect.y(), title, 8.0, True, GREY)
+    plot = QRectF(rect.x() + 22, rect.y() + 14, rect.width() - 30, rect.height() - 28)
+    first, last = history[0].date, history[-1].date
+    span = max((last - first).days, 1)
+
+    def x_of(day: date) -> float:
+        return plot.x() + 6 + (plot.width() - 12) * (day - first).days / span
+
+    def y_of(score: float) -> float:
+        return plot.bottom() - plot.height() * score / 5.0
+
+    painter.save()
+    painter.setPen(QPen(QColor("#dddddd"), 0.4))
+    for score in (1, 2, 3, 4, 5):
+        painter.drawLine(QPointF(plot.x(), y_of(score)), QPointF(plot.right(), y_of(score)))
+        draw_text(painter, plot.x() - 10, y_of(score) - 3.5, str(score), 6.0, False, GREY)
+    painter.setPen(QPen(QColor("#999999"), 0.6))
+    painter.drawLine(plot.bottomLeft(), plot.bottomRight())
+    scored = [s for s in history if s.progress is not None]
+    if scored:
+        painter.setPen(QPen(QColor("#5DA5DA"), 1.3))
+        for before, after in itertools.pairwise(scored):
+            painter.drawLine(
+                QPointF(x_of(before.date), y_of(before.progress)), QPointF(x_of(after.date), y_of(before.progress))
+            )
+            painter.drawLine(
+                QPointF(x_of(after.date), y_of(before.progress)), QPointF(x_of(after.date), y_of(after.progress))
+            )
+    painter.restore()
+    for status in history:
+        score = status.progress if status.progress is not None else 0.25
+        rag_marker(status.rag)(painter, QPointF(x_of(status.date), y_of(score)))
+    for day in (first, last) if first != last else (first,):
+        text = format_date(day)
+        width = qt_measurer(text, 6.5, False)
+        x = min(max(x_of(day) - width / 2, plot.x()), plot.right() - width)
+        draw_text(painter, x, plot.bottom() + 3, text, 6.5, False, GREY)
+
+
 # --------------------------------------------------------------------------- the pack's content
 
 
@@ -711,10 +753,12 @@ def _project_page(layout: PackLayout, view: RegisterView, project: NodeRecord, o
     else:
         layout.labelled(translate("MeetingPack", "Status"), translate("MeetingPack", "no status update yet"))
     history = view.statuses.get(project.id, [])
-    if options.statistics and history:
-        figure = charts.new_figure(7.0, 1.9, bottom=0.3)
-        charts.draw_progress(figure, history, [], project.title, chart_tr, stage_name)
-        layout.figure(120, svg_figure(figure))
+    if history:
+        title = translate("MeetingPack", "RAG and progress score over time")
+        layout.figure(
+            92, lambda painter, rect, history=history, title=title: paint_progress(painter, rect, history, title)
+        )
+
     if latest is not None:
         layout.heading(
             translate("MeetingPack", "Latest status update ({date}, {author})").format(

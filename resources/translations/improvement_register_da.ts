@@ -1732,6 +1732,10 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
         <translation>ingen statusopdatering endnu</translation>
     </message>
     <message>
+        <source>RAG and progress score over time</source>
+        <translation>RAG og fremdriftsscore over tid</translation>
+    </message>
+    <message>
         <source>Latest status update ({date}, {author})</source>
         <translation>Seneste statusopdatering ({date}, {author})</translation>
     </message>
