@@ -43,6 +43,7 @@ from ui.editor import NodeEditor
 from ui.evidence import EvidenceKeeper
 from ui.icons import icon, rag_icon
 from ui.labels import kind_name, kind_plural, new_node_title, plural, rag_name, stage_name
+from ui.meetings_panel import MeetingsPanel
 from ui.preferences import AUTHOR_KEY
 from ui.projects_model import LEAD, RAG, STAGE, ProjectsFilter, ProjectsModel
 from ui.tasks import Task, start_task
@@ -171,6 +172,9 @@ class MainWindow(QMainWindow):
         self.tree_tab = self.tabs.addTab(self.splitter, translate("MainWindow", "Driver diagram"))
         self.diagram_tab = self.tabs.addTab(self.diagram_panel, translate("MainWindow", "Diagram"))
         self.projects_tab = self.tabs.addTab(projects_page, translate("MainWindow", "Projects"))
+        self.meetings_panel = MeetingsPanel()
+        self.meetings_panel.nodeRequested.connect(self._on_meeting_node_requested)
+        self.meetings_tab = self.tabs.addTab(self.meetings_panel, translate("MainWindow", "Meetings"))
         self.setCentralWidget(self.tabs)
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
@@ -415,6 +419,7 @@ class MainWindow(QMainWindow):
         self.projects_filter.setSourceModel(self.projects_model)
         self.editor.set_document(document)
         self.diagram_panel.set_document(document)
+        self.meetings_panel.set_document(document)
         self.tree_view.expandToDepth(1)
         self._size_columns()
         document.commandFailed.connect(self._on_command_failed, Qt.ConnectionType.QueuedConnection)
@@ -435,6 +440,11 @@ class MainWindow(QMainWindow):
             self.undo_group.removeStack(old.undo_stack)
             old.close()
             old.deleteLater()
+
+    def _on_meeting_node_requested(self, node_id: str) -> None:
+        """An item or a change in the Meetings tab names a node: show it in the tree."""
+        self.tabs.setCurrentIndex(self.tree_tab)
+        self.select_node(node_id)
 
     def _start_evidence(self, document: RegisterDocument) -> None:
         """Compute what every node's measures say, in the background; the tree and diagram fill in when done."""

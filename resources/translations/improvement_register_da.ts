@@ -398,6 +398,14 @@ Dine data er i sikkerhed: hver ændring gemmes i én transaktion, og denne blev 
         <source>Export chart</source>
         <translation>Eksporter diagram</translation>
     </message>
+    <message>
+        <source>Print meeting pack</source>
+        <translation>Udskriv mødemateriale</translation>
+    </message>
+    <message>
+        <source>Export meeting pack</source>
+        <translation>Eksporter mødemateriale</translation>
+    </message>
 </context>
 <context>
     <name>Evidence</name>
@@ -804,6 +812,10 @@ Dine data er i sikkerhed: hver ændring gemmes i én transaktion, og denne blev 
     <message>
         <source>Projects</source>
         <translation>Projekter</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Møder</translation>
     </message>
     <message>
         <source>&amp;New register…</source>
@@ -1386,6 +1398,41 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     </message>
 </context>
 <context>
+    <name>MeetingCommands</name>
+    <message>
+        <source>Add meeting “{title}”</source>
+        <translation>Tilføj møde “{title}”</translation>
+    </message>
+    <message>
+        <source>Edit meeting “{title}”</source>
+        <translation>Rediger møde “{title}”</translation>
+    </message>
+    <message>
+        <source>Delete meeting “{title}”</source>
+        <translation>Slet møde “{title}”</translation>
+    </message>
+    <message>
+        <source>Add member “{name}”</source>
+        <translation>Tilføj medlem “{name}”</translation>
+    </message>
+    <message>
+        <source>Remove member “{name}”</source>
+        <translation>Fjern medlem “{name}”</translation>
+    </message>
+    <message>
+        <source>Add item “{text}”</source>
+        <translation>Tilføj punkt “{text}”</translation>
+    </message>
+    <message>
+        <source>Remove item “{text}”</source>
+        <translation>Fjern punkt “{text}”</translation>
+    </message>
+    <message>
+        <source>Answer “{text}”</source>
+        <translation>Besvar “{text}”</translation>
+    </message>
+</context>
+<context>
     <name>MeetingPack</name>
     <message>
         <source>decision</source>
@@ -1810,6 +1857,217 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     <message>
         <source>Cannot write {path}: {reason}.</source>
         <translation>Kan ikke skrive {path}: {reason}.</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsPanel</name>
+    <message>
+        <source>planned</source>
+        <translation>planlagt</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>afholdt</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>afsluttet</translation>
+    </message>
+    <message>
+        <source>&amp;New meeting</source>
+        <translation>&amp;Nyt møde</translation>
+    </message>
+    <message>
+        <source>Delete meeting</source>
+        <translation>Slet møde</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Møder</translation>
+    </message>
+    <message>
+        <source>e.g. 13-04-2026</source>
+        <translation>fx 13-04-2026</translation>
+    </message>
+    <message>
+        <source>&amp;Save meeting</source>
+        <translation>&amp;Gem møde</translation>
+    </message>
+    <message>
+        <source>Close meeting…</source>
+        <translation>Afslut møde…</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Dato:</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>Case &amp;number:</source>
+        <translation>Sags&amp;nummer:</translation>
+    </message>
+    <message>
+        <source>&amp;Location:</source>
+        <translation>&amp;Sted:</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>Tilstand:</translation>
+    </message>
+    <message>
+        <source>Print pack…</source>
+        <translation>Udskriv materiale…</translation>
+    </message>
+    <message>
+        <source>Export pack…</source>
+        <translation>Eksporter materiale…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Name of a member</source>
+        <translation>Navn på et medlem</translation>
+    </message>
+    <message>
+        <source>Add member</source>
+        <translation>Tilføj medlem</translation>
+    </message>
+    <message>
+        <source>Remove member</source>
+        <translation>Fjern medlem</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Medlemmer</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Tekst</translation>
+    </message>
+    <message>
+        <source>Concerns</source>
+        <translation>Vedrører</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Ansvarlig</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Tilstand</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Svar</translation>
+    </message>
+    <message>
+        <source>What was decided, what is to be done, what help is asked for</source>
+        <translation>Hvad blev besluttet, hvad skal gøres, hvilken hjælp bedes der om</translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation>Tilføj punkt</translation>
+    </message>
+    <message>
+        <source>The steering group&apos;s answer</source>
+        <translation>Styregruppens svar</translation>
+    </message>
+    <message>
+        <source>Decided/done</source>
+        <translation>Besluttet/udført</translation>
+    </message>
+    <message>
+        <source>Drop</source>
+        <translation>Drop</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Genåbn</translation>
+    </message>
+    <message>
+        <source>Remove item</source>
+        <translation>Fjern punkt</translation>
+    </message>
+    <message>
+        <source>Agenda and decision log</source>
+        <translation>Dagsorden og beslutningslog</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Opdater</translation>
+    </message>
+    <message>
+        <source>Since last meeting</source>
+        <translation>Siden sidste møde</translation>
+    </message>
+    <message>
+        <source>(concerns no node)</source>
+        <translation>(vedrører intet punkt)</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>over frist</translation>
+    </message>
+    <message>
+        <source>Steering-group meeting</source>
+        <translation>Styregruppemøde</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>dato</translation>
+    </message>
+    <message>
+        <source>Close the meeting “{title}” of {date}? What the steering group saw is frozen with it, and its pack can always be made again exactly. This cannot be undone.</source>
+        <translation>Afslut mødet “{title}” den {date}? Det, styregruppen så, fastfryses med mødet, og dets materiale kan altid dannes igen præcis som det var. Det kan ikke fortrydes.</translation>
+    </message>
+    <message>
+        <source>Close meeting</source>
+        <translation>Afslut møde</translation>
+    </message>
+    <message>
+        <source>deadline</source>
+        <translation>frist</translation>
+    </message>
+    <message>
+        <source>Select an item in the list first.</source>
+        <translation>Vælg først et punkt på listen.</translation>
+    </message>
+    <message>
+        <source>Choose the meeting (not closed) that answers it.</source>
+        <translation>Vælg det møde (ikke afsluttet), der besvarer det.</translation>
+    </message>
+    <message>
+        <source>Meeting pack</source>
+        <translation>Mødemateriale</translation>
+    </message>
+    <message>
+        <source>Wrote the pack to {path} ({pages} pages).</source>
+        <translation>Materialet er gemt i {path} ({pages} sider).</translation>
+    </message>
+    <message>
+        <source>No meeting is closed yet: there is nothing to compare with.</source>
+        <translation>Intet møde er afsluttet endnu: der er intet at sammenligne med.</translation>
+    </message>
+    <message>
+        <source>{count} changes since the meeting of {date} ({title}).</source>
+        <translation>{count} ændringer siden mødet den {date} ({title}).</translation>
     </message>
 </context>
 <context>
