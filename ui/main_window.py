@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +44,7 @@ from ui.editor import NodeEditor
 from ui.evidence import EvidenceKeeper
 from ui.icons import icon, rag_icon
 from ui.labels import kind_name, kind_plural, new_node_title, plural, rag_name, stage_name
-from ui.meetings_panel import MeetingsPanel
+from ui.meetings_panel import MeetingsPanel, NodeItemsTable
 from ui.preferences import AUTHOR_KEY
 from ui.projects_model import LEAD, RAG, STAGE, ProjectsFilter, ProjectsModel
 from ui.tasks import Task, start_task
@@ -175,6 +176,9 @@ class MainWindow(QMainWindow):
         self.meetings_panel = MeetingsPanel()
         self.meetings_panel.nodeRequested.connect(self._on_meeting_node_requested)
         self.meetings_tab = self.tabs.addTab(self.meetings_panel, translate("MainWindow", "Meetings"))
+        self.meetings_panel.marksChanged.connect(self._on_meeting_marks)
+        self.node_items = NodeItemsTable()
+        self.node_items_index = self.editor.tabs.addTab(self.node_items, translate("MainWindow", "Decision log"))
         self.setCentralWidget(self.tabs)
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
@@ -420,6 +424,7 @@ class MainWindow(QMainWindow):
         self.editor.set_document(document)
         self.diagram_panel.set_document(document)
         self.meetings_panel.set_document(document)
+        self.meetings_panel.log.itemsChanged.connect(self._show_node_items)
         self.tree_view.expandToDepth(1)
         self._size_columns()
         document.commandFailed.connect(self._on_command_failed, Qt.ConnectionType.QueuedConnection)
@@ -440,6 +445,18 @@ class MainWindow(QMainWindow):
             self.undo_group.removeStack(old.undo_stack)
             old.close()
             old.deleteLater()
+
+    def _show_node_items(self) -> None:
+        """The node editor's Decision log tab: the items that concern the node shown."""
+        log = self.meetings_panel.log
+        node_id = self.editor.node_id
+        self.node_items.show_items(log.items_for_node(node_id) if log and node_id else [], date.today())
+
+    def _on_meeting_marks(self, requests: set[str], highlighted: set[str]) -> None:
+        """Nodes with open requests for help are marked, and changed ones highlighted, in the tree and the diagram."""
+        if self.document is not None:
+            self.tree_model.set_marks(requests, highlighted)
+        self.diagram_panel.set_marks(requests, highlighted)
 
     def _on_meeting_node_requested(self, node_id: str) -> None:
         """An item or a change in the Meetings tab names a node: show it in the tree."""
@@ -519,6 +536,7 @@ class MainWindow(QMainWindow):
             node_id = self.selected_index().data(NODE_ID_ROLE)  # a link row shows its source
         self.editor.show_node(node_id)
         self.diagram_panel.select_node(node_id)
+        self._show_node_items()
         self._update_actions()
 
     def _commit_editor(self) -> None:

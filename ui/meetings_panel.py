@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -64,6 +65,7 @@ class MeetingsPanel(QWidget):
     """Meetings, their members and the decision log of the open register."""
 
     nodeRequested = Signal(str)  # noqa: N815 - a change or item names a node: show it in the tree
+    marksChanged = Signal(object, object)  # noqa: N815 - (nodes with open requests, nodes to highlight)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -213,8 +215,12 @@ class MeetingsPanel(QWidget):
         self.changes_label.setWordWrap(True)
         self.changes_refresh = QPushButton(translate("MeetingsPanel", "Refresh"))
         self.changes_refresh.clicked.connect(self.refresh_changes)
+        self.highlight_check = QCheckBox(translate("MeetingsPanel", "Highlight the changed nodes in the tree and the "
+                                                   "diagram"))  # fmt: skip
+        self.highlight_check.toggled.connect(lambda _on: self._emit_marks())
         changes = QGroupBox(translate("MeetingsPanel", "Since last meeting"))
         changes_layout = QVBoxLayout(changes)
+        changes_layout.addWidget(self.highlight_check)
         header = QHBoxLayout()
         header.addWidget(self.changes_label, 1)
         header.addWidget(self.changes_refresh)
@@ -252,6 +258,7 @@ class MeetingsPanel(QWidget):
         self.log.membersChanged.connect(lambda meeting_id: self._fill_members() if meeting_id == self.meeting_id
                                         else None)  # fmt: skip
         self.log.itemsChanged.connect(self._fill_items)
+        self.log.itemsChanged.connect(self._emit_marks)
         document.statusChanged.connect(lambda _node_id: self.log.refresh_items() if self.log else None)
         document.reloaded.connect(lambda: self.log.reload() if self.log else None)
         document.nodeChanged.connect(lambda _node_id: self._fill_nodes())
@@ -262,6 +269,7 @@ class MeetingsPanel(QWidget):
         self._fill_meetings()
         self._fill_items()
         self.refresh_changes()
+        self._emit_marks()
 
     def _fill_nodes(self) -> None:
         if self.log is None:
@@ -532,6 +540,13 @@ class MeetingsPanel(QWidget):
             item = QListWidgetItem(describe_change(change))
             item.setData(Qt.ItemDataRole.UserRole, change.node_id)
             self.changes_list.addItem(item)
+        self._emit_marks()
+
+    def _emit_marks(self) -> None:
+        if self.log is None:
+            return
+        highlighted = self.changed_node_ids() if self.highlight_check.isChecked() else set()
+        self.marksChanged.emit(self.log.open_request_nodes(), highlighted)
 
     def changed_node_ids(self) -> set[str]:
         """The nodes the "Since last meeting" list names (for highlighting)."""
@@ -546,3 +561,24 @@ class MeetingsPanel(QWidget):
         node_id = item.data(Qt.ItemDataRole.UserRole)
         if node_id and self.log is not None and node_id in self.log.document.index.nodes:
             self.nodeRequested.emit(node_id)
+
+
+class NodeItemsTable(QTableWidget):
+    """The decision-log items that concern one node (the node editor's "Decision log" tab)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, 5, parent)
+        self.setHorizontalHeaderLabels([translate("MeetingsPanel", "Kind"), translate("MeetingsPanel", "Text"),
+                                        translate("MeetingsPanel", "State"), translate("MeetingsPanel", "Deadline"),
+                                        translate("MeetingsPanel", "Answer")])  # fmt: skip
+        self.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setWordWrap(True)
+
+    def show_items(self, items: list[LogItemRecord], on: date) -> None:
+        self.setRowCount(len(items))
+        for row, item in enumerate(items):
+            state = translate("MeetingsPanel", "overdue") if item.is_overdue(on) else item_state_name(item.state)
+            for column, text in enumerate((item_kind_name(item.kind), item.text, state, format_date(item.deadline),
+                                           item.answer)):  # fmt: skip
+                self.setItem(row, column, QTableWidgetItem(text))

@@ -818,6 +818,10 @@ Dine data er i sikkerhed: hver ændring gemmes i én transaktion, og denne blev 
         <translation>Møder</translation>
     </message>
     <message>
+        <source>Decision log</source>
+        <translation>Beslutningslog</translation>
+    </message>
+    <message>
         <source>&amp;New register…</source>
         <translation>&amp;Nyt register…</translation>
     </message>
@@ -2014,6 +2018,10 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
         <translation>Opdater</translation>
     </message>
     <message>
+        <source>Highlight the changed nodes in the tree and the diagram</source>
+        <translation>Fremhæv de ændrede punkter i træet og diagrammet</translation>
+    </message>
+    <message>
         <source>Since last meeting</source>
         <translation>Siden sidste møde</translation>
     </message>
@@ -2439,7 +2447,7 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     </message>
     <message>
         <source>Driver diagram</source>
-        <extracomment>A drop asks to move a node: (node id, new parent id or &quot;&quot;, position or -1 for the end). Renaming in place asks for a new title: (node id, title).</extracomment>
+        <extracomment>A drop asks to move a node: (node id, new parent id or &quot;&quot;, position or -1 for the end). Renaming in place asks for a new title: (node id, title). Nodes with an open request for help, and nodes changed since the last meeting (highlighted).</extracomment>
         <translation>Driverdiagram</translation>
     </message>
     <message>
@@ -2457,6 +2465,14 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     <message>
         <source>Evidence</source>
         <translation>Evidens</translation>
+    </message>
+    <message>
+        <source>Open request for help (see the Meetings tab)</source>
+        <translation>Åben anmodning om hjælp (se fanen Møder)</translation>
+    </message>
+    <message>
+        <source>Changed since the last meeting</source>
+        <translation>Ændret siden sidste møde</translation>
     </message>
     <message>
         <source>Lead: {lead}</source>

@@ -151,3 +151,52 @@ def danish(qapp):
     yield
     remove_translators(qapp, translators)
     install_translators(qapp, "en")
+
+
+def test_the_window_marks_requests_highlights_changes_and_lists_a_nodes_items(qtbot, monkeypatch, tmp_path) -> None:
+    from ui.labels import HIGHLIGHT_COLOUR, REQUEST_COLOUR
+    from ui.main_window import MainWindow
+
+    monkeypatch.setattr(dialogs, "confirm", lambda *_args: True)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.documentOpened, timeout=20000):
+        window.open_location(str(tmp_path / "sample.sqlite"), sample=True)
+    document, model = window.document, window.tree_model
+    lemvig = document.service.find_node("Regionsklinik i Lemvig", kind="project")
+    ambuflex = next(n for n in document.index.projects() if n.title.startswith("AmbuFlex"))
+    title = model.index_of_node(lemvig.id, 0)
+    assert title.data(Qt.ItemDataRole.ForegroundRole).color() == REQUEST_COLOUR  # its status asks for help
+    assert model.index_of_node(ambuflex.id, 0).data(Qt.ItemDataRole.ForegroundRole) is None
+    window.tabs.setCurrentIndex(window.diagram_tab)
+    window.diagram_panel.rebuild()
+    assert window.diagram_panel.scene.items_by_node[lemvig.id].request
+    assert not window.diagram_panel.scene.items_by_node[ambuflex.id].request
+    window.tabs.setCurrentIndex(window.tree_tab)
+    window.select_node(lemvig.id)
+    texts = [window.node_items.item(r, 1).text() for r in range(window.node_items.rowCount())]
+    assert texts == ["Støtte til rekruttering."]
+    # answering the request takes the mark away
+    panel = window.meetings_panel
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    row = [panel.items_table.item(r, 1).text() for r in range(panel.items_table.rowCount())].index(
+        "Støtte til rekruttering."
+    )
+    panel.items_table.selectRow(row)
+    qtbot.mouseClick(panel.done_button, Qt.MouseButton.LeftButton)
+    assert title.data(Qt.ItemDataRole.ForegroundRole) is None
+    assert not window.diagram_panel.scene.items_by_node[lemvig.id].request
+    # close the meeting, change a node, and highlight what changed
+    qtbot.mouseClick(panel.close_button, Qt.MouseButton.LeftButton)
+    window.editor.show_node(ambuflex.id)
+    document.update_node(ambuflex.id, stage="sustaining")
+    qtbot.mouseClick(panel.changes_refresh, Qt.MouseButton.LeftButton)
+    panel.highlight_check.setChecked(True)
+    assert model.index_of_node(ambuflex.id, 0).data(Qt.ItemDataRole.BackgroundRole).color() == HIGHLIGHT_COLOUR
+    assert model.index_of_node(lemvig.id, 0).data(Qt.ItemDataRole.BackgroundRole) is None
+    assert window.diagram_panel.scene.items_by_node[ambuflex.id].highlighted
+    panel.highlight_check.setChecked(False)
+    assert model.index_of_node(ambuflex.id, 0).data(Qt.ItemDataRole.BackgroundRole) is None
+    window.diagram_panel.grab().save(str(tmp_path / "diagram.png"))
+    window.close()
