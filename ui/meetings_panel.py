@@ -71,6 +71,7 @@ class MeetingsPanel(QWidget):
         super().__init__(parent)
         self.log: MeetingsLog | None = None
         self.meeting_id: str | None = None
+        self._changes_stale = False
         self._build()
 
     # ------------------------------------------------------------------ widgets
@@ -268,7 +269,11 @@ class MeetingsPanel(QWidget):
         self._fill_nodes()
         self._fill_meetings()
         self._fill_items()
-        self.refresh_changes()
+        self.changes_list.clear()
+        self.changes_label.clear()
+        self._changes_stale = True  # compared when the tab is shown (it exports the register): not at opening
+        if self.isVisible():
+            self.refresh_changes()
         self._emit_marks()
 
     def _fill_nodes(self) -> None:
@@ -520,8 +525,14 @@ class MeetingsPanel(QWidget):
                                      translate("MeetingsPanel", "Wrote the pack to {path} ({pages} pages).")
                                      .format(path=path, pages=pages))  # fmt: skip
 
+    def showEvent(self, event: object) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._changes_stale:
+            self.refresh_changes()
+
     def refresh_changes(self) -> None:
         """List what changed since the last closed meeting (double-click one to show its node)."""
+        self._changes_stale = False
         self.changes_list.clear()
         if self.log is None:
             return

@@ -19,7 +19,9 @@ def panel(qtbot, document):
     widget = MeetingsPanel()
     qtbot.addWidget(widget)
     widget.set_document(document)
+    assert widget.changes_label.text() == ""  # the comparison waits until the tab is shown
     widget.resize(1200, 900)
+    widget.show()
     return widget
 
 
