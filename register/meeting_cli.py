@@ -7,7 +7,7 @@ import argparse
 from collections.abc import Callable
 
 from register.cli import _common, _Parser, command, open_service
-from register.i18n import _
+from register.i18n import _, ngettext
 
 Arguments = Callable[[argparse.ArgumentParser], None]
 Handler = Callable[[argparse.Namespace], int]
@@ -85,3 +85,10 @@ def _close(args: argparse.Namespace) -> int:
         )
     )
     return 0
+
+
+def pack_written(title: str, path: object, pages: int) -> str:
+    """What ``meeting pack`` says when the PDF is written (in the core's catalogue, so it exists in Danish)."""
+    text = ngettext("Wrote the pack of '{title}' to {path} ({pages} page).",
+                    "Wrote the pack of '{title}' to {path} ({pages} pages).", pages)  # fmt: skip
+    return text.format(title=title, path=path, pages=pages)

@@ -102,8 +102,7 @@ def compiled_core_mo(po_text: str, language: str) -> bytes:
     from babel.messages.pofile import read_po
 
     catalogue = read_po(io.StringIO(po_text), locale=language, domain=CORE_DOMAIN)
-    # The .po has no header, so Babel would stamp the .mo with the current minute; a fixed date keeps it reproducible.
-    catalogue.creation_date = datetime(2026, 1, 1, tzinfo=UTC)
+    catalogue.creation_date = datetime(2026, 1, 1, tzinfo=UTC)  # not "now": the same .po compiles to the same bytes
     buffer = io.BytesIO()
     write_mo(buffer, catalogue, use_fuzzy=False)
     return buffer.getvalue()

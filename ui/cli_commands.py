@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 from register.cli import UsageError, command, open_service
-from register.meeting_cli import meeting_action, meeting_service
+from register.meeting_cli import meeting_action, meeting_service, pack_written
 
 FORMATS = (".pdf", ".svg", ".png")
 
@@ -98,5 +98,5 @@ def meeting_pack_command(args: argparse.Namespace) -> int:
     meetings = meeting_service(args)
     meeting = meetings.find_meeting(args.meeting)
     pages = write_pack(meeting_pack(meetings, meeting.id), args.out)
-    print(f"Wrote the pack of '{meeting.title}' to {args.out} ({pages} pages).")
+    print(pack_written(meeting.title, args.out, pages))
     return 0
