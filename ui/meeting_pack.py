@@ -28,7 +28,6 @@ from PySide6.QtCore import QByteArray, QCoreApplication, QMarginsF, QPointF, QRe
 from PySide6.QtGui import QColor, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from register import charts
-from register import i18n as core_i18n
 from register.errors import RegisterError
 from register.meeting_view import Change, RegisterView, changes_between
 from register.records import LogItemRecord, MeasureRecord, NodeRecord, StatusRecord
@@ -71,15 +70,18 @@ def format_date(value: date | None) -> str:
     """A date as the UI language writes it: ``13-04-2026`` in Danish, ``2026-04-13`` in English."""
     if value is None:
         return ""
-    return value.strftime("%d-%m-%Y") if core_i18n.language() == "da" else value.isoformat()
+    # The date's pattern is a translated text, so dates follow the same catalogue as every word of the pack.
+    #: strftime pattern of a date in the meeting pack (Danish: %d-%m-%Y)
+    return value.strftime(translate("MeetingPack", "%Y-%m-%d"))
 
 
 def format_number(value: float | None) -> str:
-    """A number with a decimal comma in Danish (``3,5``)."""
+    """A number with the UI language's decimal mark (``3,5`` in Danish)."""
     if value is None:
         return ""
     text = f"{value:g}" if abs(value) < 1e6 else f"{value:.0f}"
-    return text.replace(".", ",") if core_i18n.language() == "da" else text
+    #: the decimal mark of numbers in the meeting pack (Danish: a comma)
+    return text.replace(".", translate("MeetingPack", "."))
 
 
 def item_kind_name(kind: str) -> str:

@@ -1439,6 +1439,16 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
 <context>
     <name>MeetingPack</name>
     <message>
+        <source>%Y-%m-%d</source>
+        <extracomment>strftime pattern of a date in the meeting pack (Danish: %d-%m-%Y)</extracomment>
+        <translation>%d-%m-%Y</translation>
+    </message>
+    <message>
+        <source>.</source>
+        <extracomment>the decimal mark of numbers in the meeting pack (Danish: a comma)</extracomment>
+        <translation>,</translation>
+    </message>
+    <message>
         <source>decision</source>
         <translation>beslutning</translation>
     </message>

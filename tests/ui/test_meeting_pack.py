@@ -136,6 +136,7 @@ def test_the_pack_in_danish(qapp, meetings, tmp_path, danish) -> None:
         assert words in whole
     titles = [item.title for item in PdfReader(out).outline if not isinstance(item, list)]
     assert "Forside" in titles
+    assert "fremdrift 3,5" in whole and "fremdrift 3.5" not in whole  # decimal commas
 
 
 def test_bad_file_names_are_refused_and_leave_nothing(qapp, meetings, tmp_path) -> None:
