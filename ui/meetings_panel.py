@@ -253,18 +253,22 @@ class MeetingsPanel(QWidget):
 
     def set_document(self, document: RegisterDocument) -> None:
         if self.log is not None:
+            old = self.log.document
+            old.statusChanged.disconnect(self._on_status_changed)
+            old.reloaded.disconnect(self._on_reloaded)
+            for signal in (old.nodeChanged, old.nodeAdded, old.nodeRemoved):
+                signal.disconnect(self._on_node_changed)
             self.log.deleteLater()
         self.log = MeetingsLog(document, self)
         self.log.meetingsChanged.connect(self._fill_meetings)
-        self.log.membersChanged.connect(lambda meeting_id: self._fill_members() if meeting_id == self.meeting_id
-                                        else None)  # fmt: skip
+        self.log.membersChanged.connect(self._on_members_changed)
         self.log.itemsChanged.connect(self._fill_items)
         self.log.itemsChanged.connect(self._emit_marks)
-        document.statusChanged.connect(lambda _node_id: self.log.refresh_items() if self.log else None)
-        document.reloaded.connect(lambda: self.log.reload() if self.log else None)
-        document.nodeChanged.connect(lambda _node_id: self._fill_nodes())
-        document.nodeAdded.connect(lambda _node_id: self._fill_nodes())
-        document.nodeRemoved.connect(lambda _node_id: self._fill_nodes())
+        # Bound methods, not lambdas: Qt disconnects them when this panel goes, even if the document stays.
+        document.statusChanged.connect(self._on_status_changed)
+        document.reloaded.connect(self._on_reloaded)
+        for signal in (document.nodeChanged, document.nodeAdded, document.nodeRemoved):
+            signal.connect(self._on_node_changed)
         self.meeting_id = None
         self._fill_nodes()
         self._fill_meetings()
@@ -275,6 +279,22 @@ class MeetingsPanel(QWidget):
         if self.isVisible():
             self.refresh_changes()
         self._emit_marks()
+
+    def _on_members_changed(self, meeting_id: str) -> None:
+        if meeting_id == self.meeting_id:
+            self._fill_members()
+
+    def _on_status_changed(self, _node_id: str) -> None:
+        if self.log is not None:
+            self.log.refresh_items()
+
+    def _on_reloaded(self) -> None:
+        if self.log is not None:
+            self.log.reload()
+
+    def _on_node_changed(self, _node_id: str) -> None:
+        if self.log is not None:
+            self._fill_nodes()
 
     def _fill_nodes(self) -> None:
         if self.log is None:
