@@ -256,3 +256,30 @@ def test_the_change_list_is_exact_for_a_scripted_sequence_of_edits(service: Regi
     assert [c for c in changes_between(new, later) if c.kind.startswith("link")] == [
         Change("link_removed", "Virtuelle kontroller", ids["s1"], "Nære tilbud", "")
     ]
+
+
+def test_two_services_on_one_register(database) -> None:
+    """Two secretaries on one register: a stale version is refused naming who changed it; a closed meeting is
+    frozen for the other one too, and a request answered by one is answered for both."""
+    mine = MeetingService(RegisterService(database, user="sofie"))
+    theirs = MeetingService(RegisterService(database, user="erik"))
+    ids = _tree(mine.service)
+    meeting = mine.create_meeting(date="2026-06-20", title="Juni")
+    seen_by_them = theirs.get_meeting(meeting.id)
+    mine.update_meeting(meeting.id, meeting.version, location="Viborg")
+    with pytest.raises(ConflictError, match="changed by sofie"):
+        theirs.update_meeting(meeting.id, seen_by_them.version, location="Aarhus")
+    assert theirs.get_meeting(meeting.id).location == "Viborg"
+    mine.service.add_status_update(ids["b"], date="2026-06-10", rag="amber", help_needed="Videoplatform")
+    [request] = theirs.agenda(meeting.id).requests
+    assert [r.id for r in mine.agenda(meeting.id).requests] == [request.id]  # one request, not one per service
+    theirs.answer_item(request.id, request.version, state="done", answer="Teams", meeting_id=meeting.id)
+    with pytest.raises(ConflictError):
+        mine.answer_item(request.id, request.version, state="dropped", meeting_id=meeting.id)
+    current = theirs.get_meeting(meeting.id)
+    theirs.close_meeting(meeting.id, current.version)
+    with pytest.raises(ValidationError, match="closed"):
+        mine.add_member(meeting.id, name="Late")
+    with pytest.raises(ValidationError, match="closed"):
+        mine.close_meeting(meeting.id, current.version)
+    assert mine.snapshot(meeting.id) == theirs.snapshot(meeting.id)

@@ -170,3 +170,20 @@ def test_meeting_commands(sample_path, tmp_path) -> None:
     assert missing.returncode == 1 and "No meeting is held on 2026-01-01" in missing.stderr
     bad = run_cli("meeting", "pack", "--db", db, "--meeting", meeting_id, "--out", str(tmp_path / "x.txt"))
     assert bad.returncode == 2 and "must end in .pdf" in bad.stderr
+
+
+def test_the_pack_prints_on_a_printer_page_by_page(qapp, meetings, tmp_path) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from ui.meeting_pack import print_pack
+
+    pack = meeting_pack(meetings, _prepare(meetings))
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    print_pack(printer, pack)
+    reader = PdfReader(tmp_path / "printed.pdf")
+    assert len(reader.pages) == len(pack.pages)
+    wide = [number for number, page in enumerate(reader.pages) if page.mediabox.width > page.mediabox.height]
+    assert wide == [number for number, page in enumerate(pack.pages) if page.landscape]
+    assert f"Page 1 of {len(pack.pages)}" in " ".join(reader.pages[0].extract_text().split())
