@@ -30,7 +30,7 @@ from PySide6.QtGui import QColor, QPagedPaintDevice, QPageLayout, QPageSize, QPa
 from register import charts
 from register.errors import RegisterError
 from register.meeting_view import Change, RegisterView, changes_between
-from register.records import LogItemRecord, MeasureRecord, NodeRecord, StatusRecord
+from register.records import LogItemRecord, MeasureRecord, NodeRecord, ObservationRecord, StatusRecord
 from register.tree_index import TreeIndex
 from ui.charts_panel import chart_tr
 from ui.diagram_paint import (
@@ -301,13 +301,17 @@ class PackLayout:
         offset = 12.0 if markers else 0.0
 
         def header() -> None:
-            self.ensure(size * 3)
+            cells = [wrap(text, width - 6, size, True) for text, width in zip(headers, widths, strict=True)]
+            height = max(len(lines) for lines in cells) * size * 1.3
+            self.ensure(height + size * 2)
             y = self.y
             x = MARGIN
-            for text, width in zip(headers, widths, strict=True):
-                self.add(lambda p, _c, x=x, y=y, t=text: draw_text(p, x, y, t, size, True, GREY))
+            for lines, width in zip(cells, widths, strict=True):
+                for number, line in enumerate(lines):
+                    ly = y + number * size * 1.3
+                    self.add(lambda p, _c, x=x, y=ly, t=line: draw_text(p, x, y, t, size, True, GREY))
                 x += width
-            self.y += size * 1.4
+            self.y += height + size * 0.2
             ry = self.y
             self.add(lambda p, _c, y=ry, w=self.width: _rule(p, MARGIN, y, w, QColor("#bbbbbb")))
             self.y += 3
@@ -867,7 +871,7 @@ def _measures(layout: PackLayout, view: RegisterView, options: PackOptions) -> N
                 [
                     measure.name,
                     view.node_title(measure.node_id),
-                    f"{format_number(latest.value)} ({format_date(latest.date)})" if latest else "–",
+                    f"{_value_text(latest)} ({format_date(latest.date)})" if latest else "–",
                     format_number(measure.target) or "–",
                     evidence_name(kind),
                 ]
@@ -885,6 +889,13 @@ def _measures(layout: PackLayout, view: RegisterView, options: PackOptions) -> N
             [0.3, 0.26, 0.16, 0.1, 0.18],
             markers,
         )
+
+
+def _value_text(observation: ObservationRecord) -> str:
+    """A value, with its denominator when it has one (``412/5890``)."""
+    if observation.denominator is None:
+        return format_number(observation.value)
+    return f"{format_number(observation.value)}/{format_number(observation.denominator)}"
 
 
 # --------------------------------------------------------------------------- painting
