@@ -276,8 +276,9 @@ class LogItem(Base):
     answer: Mapped[str] = mapped_column(Text, default="")
     raised_meeting_id: Mapped[str | None] = mapped_column(ForeignKey("meetings.id"), index=True)
     answered_meeting_id: Mapped[str | None] = mapped_column(ForeignKey("meetings.id"), index=True)
-    #: the status update whose "help needed" made this request (kept as text: the update may be removed).
-    source_status_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    #: the status update whose "help needed" made this request (kept as text: the update may be removed);
+    #: unique, so two workstations syncing at once cannot make the same request twice.
+    source_status_id: Mapped[str | None] = mapped_column(String(36), index=True, unique=True)
     created: Mapped[date] = mapped_column(Date)
     version: Mapped[int] = mapped_column(Integer, default=1)
 

@@ -62,7 +62,7 @@ def upgrade() -> None:
     )  # fmt: skip
     op.create_index(op.f("ix_log_items_raised_meeting_id"), "log_items", ["raised_meeting_id"])
     op.create_index(op.f("ix_log_items_answered_meeting_id"), "log_items", ["answered_meeting_id"])
-    op.create_index(op.f("ix_log_items_source_status_id"), "log_items", ["source_status_id"])
+    op.create_index(op.f("ix_log_items_source_status_id"), "log_items", ["source_status_id"], unique=True)
     op.create_table(
         "log_item_nodes",
         sa.Column("item_id", sa.String(36), nullable=False),
