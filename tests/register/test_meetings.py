@@ -283,3 +283,48 @@ def test_two_services_on_one_register(database) -> None:
     with pytest.raises(ValidationError, match="closed"):
         mine.close_meeting(meeting.id, current.version)
     assert mine.snapshot(meeting.id) == theirs.snapshot(meeting.id)
+
+
+def test_a_close_killed_half_way_leaves_the_meeting_open_and_no_snapshot(tmp_path) -> None:
+    """The child process flushes the closed state and the snapshot, then is killed before it commits."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from register.storage import open_database
+
+    path = tmp_path / "register.sqlite"
+    database = open_database(path)
+    meetings = MeetingService(RegisterService(database, user="tester"))
+    _tree(meetings.service)
+    meeting = meetings.create_meeting(date="2026-06-20", title="Juni")
+    marker = tmp_path / "flushed"
+    script = (
+        "import sys, time, pathlib\n"
+        "from register.meetings import MeetingService\n"
+        "from register.service import RegisterService\n"
+        "from register.storage import open_database\n"
+        "meetings = MeetingService(RegisterService(open_database(sys.argv[1]), user='child'))\n"
+        "def stall(*args, **kwargs):\n"
+        "    pathlib.Path(sys.argv[2]).write_text('flushed')\n"
+        "    time.sleep(60)\n"
+        "meetings._audit = stall\n"
+        "meeting = meetings.get_meeting(sys.argv[3])\n"
+        "meetings.close_meeting(meeting.id, meeting.version)\n"
+    )
+    child = subprocess.Popen([sys.executable, "-c", script, str(path), str(marker), meeting.id])
+    try:
+        deadline = time.monotonic() + 30
+        while not marker.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert marker.exists(), "the child never reached the middle of closing"
+        os.kill(child.pid, signal.SIGKILL)
+    finally:
+        child.wait()
+    assert meetings.get_meeting(meeting.id).state == "planned"
+    assert meetings.snapshot_hash(meeting.id) is None
+    closed = meetings.close_meeting(meeting.id, meeting.version)  # and it can still be closed
+    assert closed.state == "closed" and meetings.snapshot(meeting.id)["log"]["meetings"][0]["state"] == "closed"
+    database.close()
