@@ -131,6 +131,23 @@ class RemoveItemCommand(AddItemCommand):
             self.log.answer_item(r.id, state=r.state, answer=r.answer, meeting_id=r.answered_meeting_id)
 
 
+class EditItemCommand(_LogCommand):
+    def __init__(self, log: MeetingsLog, before: LogItemRecord, after: LogItemRecord) -> None:
+        super().__init__(log, translate("MeetingCommands", "Edit item “{text}”").format(text=_short(after.text)))
+        self.before, self.after = before, after
+
+    @staticmethod
+    def _fields(record: LogItemRecord) -> dict[str, Any]:
+        return {"kind": record.kind, "text": record.text, "owner": record.owner, "deadline": record.deadline,
+                "node_ids": list(record.node_ids)}  # fmt: skip
+
+    def apply(self) -> None:
+        self.log.update_item(self.after.id, **self._fields(self.after))
+
+    def revert(self) -> None:
+        self.log.update_item(self.before.id, **self._fields(self.before))
+
+
 class AnswerItemCommand(_LogCommand):
     def __init__(self, log: MeetingsLog, before: LogItemRecord, after: LogItemRecord) -> None:
         super().__init__(log, translate("MeetingCommands", "Answer “{text}”").format(text=_short(after.text)))
@@ -188,6 +205,14 @@ def add_item(log: MeetingsLog, **fields: Any) -> LogItemRecord:
     record = log.add_item(**fields)
     log.document.undo_stack.push(AddItemCommand(log, record))
     return record
+
+
+def edit_item(log: MeetingsLog, item_id: str, **fields: Any) -> LogItemRecord:
+    before = log.item(item_id)
+    after = log.update_item(item_id, **fields)
+    if after != before:
+        log.document.undo_stack.push(EditItemCommand(log, before, after))
+    return after
 
 
 def answer_item(log: MeetingsLog, item_id: str, state: str, answer: str, meeting_id: str | None) -> LogItemRecord:

@@ -138,6 +138,9 @@ class MeetingsLog(QObject):
     def add_item(self, **fields: Any) -> LogItemRecord:
         return self._put_item(self.service.add_item(**fields))
 
+    def update_item(self, item_id: str, **fields: Any) -> LogItemRecord:
+        return self._put_item(self.service.update_item(item_id, self.item(item_id).version, **fields))
+
     def answer_item(self, item_id: str, **fields: Any) -> LogItemRecord:
         return self._put_item(self.service.answer_item(item_id, self.item(item_id).version, **fields))
 

@@ -186,6 +186,10 @@ class MeetingsPanel(QWidget):
         self.item_node = QComboBox()
         self.item_add = QPushButton(translate("MeetingsPanel", "Add item"))
         self.item_add.clicked.connect(self.add_item)
+        self.item_update = QPushButton(translate("MeetingsPanel", "Update item"))
+        self.item_update.setToolTip(translate("MeetingsPanel", "Store the fields above in the selected item"))
+        self.item_update.clicked.connect(self.update_item)
+        self.items_table.itemSelectionChanged.connect(self._load_selected_item)
         self.answer_edit = QLineEdit()
         self.answer_edit.setPlaceholderText(translate("MeetingsPanel", "The steering group's answer"))
         self.done_button = QPushButton(translate("MeetingsPanel", "Decided/done"))
@@ -200,8 +204,8 @@ class MeetingsPanel(QWidget):
         items_layout = QVBoxLayout(items)
         items_layout.addWidget(self.items_table)
         add_row = QHBoxLayout()
-        for widget, stretch in ((self.item_kind, 0), (self.item_text, 3), (self.item_owner, 1),
-                                (self.item_deadline, 1), (self.item_node, 2), (self.item_add, 0)):  # fmt: skip
+        for widget, stretch in ((self.item_kind, 0), (self.item_text, 3), (self.item_owner, 1), (self.item_deadline, 1),
+                                (self.item_node, 2), (self.item_add, 0), (self.item_update, 0)):  # fmt: skip
             add_row.addWidget(widget, stretch)
         items_layout.addLayout(add_row)
         answer_row = QHBoxLayout()
@@ -396,8 +400,8 @@ class MeetingsPanel(QWidget):
         for widget in (self.preview_button, self.export_button):
             widget.setEnabled(meeting is not None)
         has_log = self.log is not None
-        for widget in (self.item_add, self.done_button, self.drop_button, self.reopen_button, self.item_remove,
-                       self.new_button):  # fmt: skip
+        for widget in (self.item_add, self.item_update, self.done_button, self.drop_button, self.reopen_button,
+                       self.item_remove, self.new_button):  # fmt: skip
             widget.setEnabled(has_log)
 
     # ------------------------------------------------------------------ edits
@@ -489,6 +493,35 @@ class MeetingsPanel(QWidget):
         if self._guard(add) is not None:
             for edit in (self.item_text, self.item_owner, self.item_deadline):
                 edit.clear()
+
+    def _load_selected_item(self) -> None:
+        """Show the selected item's fields in the form, ready to be changed with Update item."""
+        row = self.items_table.currentRow()
+        if self.log is None or row < 0 or self.items_table.item(row, 0) is None:
+            return
+        item = self.log.item(self.items_table.item(row, 0).data(Qt.ItemDataRole.UserRole))
+        self.item_kind.setCurrentIndex(max(self.item_kind.findData(item.kind), 0))
+        self.item_text.setText(item.text)
+        self.item_owner.setText(item.owner)
+        self.item_deadline.setText(format_date(item.deadline))
+        self.item_node.setCurrentIndex(max(self.item_node.findData(item.node_ids[0] if item.node_ids else None), 0))
+
+    def update_item(self) -> None:
+        item_id = self._selected_item()
+        if self.log is None or item_id is None:
+            return
+        current = self.log.item(item_id)
+        node_id = self.item_node.currentData()
+        # an item about several nodes keeps them all while one of them is chosen
+        node_ids = list(current.node_ids) if node_id in current.node_ids else ([node_id] if node_id else [])
+
+        def update() -> LogItemRecord:
+            deadline = check.parse_date(self.item_deadline.text(), translate("MeetingsPanel", "deadline"),
+                                        optional=True)  # fmt: skip
+            return commands.edit_item(self.log, item_id, kind=self.item_kind.currentData(), text=self.item_text.text(),
+                                      owner=self.item_owner.text(), deadline=deadline, node_ids=node_ids)  # fmt: skip
+
+        self._guard(update)
 
     def _selected_item(self) -> str | None:
         row = self.items_table.currentRow()

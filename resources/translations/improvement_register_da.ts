@@ -1432,6 +1432,10 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
         <translation>Fjern punkt “{text}”</translation>
     </message>
     <message>
+        <source>Edit item “{text}”</source>
+        <translation>Rediger punkt “{text}”</translation>
+    </message>
+    <message>
         <source>Answer “{text}”</source>
         <translation>Besvar “{text}”</translation>
     </message>
@@ -1998,6 +2002,14 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     <message>
         <source>Add item</source>
         <translation>Tilføj punkt</translation>
+    </message>
+    <message>
+        <source>Update item</source>
+        <translation>Opdater punkt</translation>
+    </message>
+    <message>
+        <source>Store the fields above in the selected item</source>
+        <translation>Gem felterne ovenfor i det valgte punkt</translation>
     </message>
     <message>
         <source>The steering group&apos;s answer</source>

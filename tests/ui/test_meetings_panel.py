@@ -202,3 +202,27 @@ def test_the_window_marks_requests_highlights_changes_and_lists_a_nodes_items(qt
     assert model.index_of_node(ambuflex.id, 0).data(Qt.ItemDataRole.BackgroundRole) is None
     window.diagram_panel.grab().save(str(tmp_path / "diagram.png"))
     window.close()
+
+
+def test_an_item_selected_fills_the_form_and_is_updated_undoably(qtbot, panel, document) -> None:
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    lemvig = document.service.find_node("Regionsklinik i Lemvig", kind="project")
+    _type(qtbot, panel.item_text, "Notat om lægedækning")
+    _type(qtbot, panel.item_deadline, "01-12-2026")
+    panel.item_kind.setCurrentIndex(panel.item_kind.findData("action"))
+    panel.item_node.setCurrentIndex(panel.item_node.findData(lemvig.id))
+    qtbot.mouseClick(panel.item_add, Qt.MouseButton.LeftButton)
+    [item] = [i for i in panel.log.items() if i.text == "Notat om lægedækning"]
+    panel.items_table.selectRow([r[1] for r in _table(panel.items_table)].index("Notat om lægedækning"))
+    assert (panel.item_text.text(), panel.item_deadline.text(), panel.item_node.currentData()) == (
+        "Notat om lægedækning", "2026-12-01", lemvig.id)  # fmt: skip
+    _type(qtbot, panel.item_text, "Notat om lægedækning i Lemvig")
+    _type(qtbot, panel.item_owner, "Hanne Møller")
+    qtbot.mouseClick(panel.item_update, Qt.MouseButton.LeftButton)
+    changed = panel.log.service.get_item(item.id)
+    assert (changed.text, changed.owner, changed.node_ids) == ("Notat om lægedækning i Lemvig", "Hanne Møller",
+                                                               (lemvig.id,))  # fmt: skip
+    document.undo_stack.undo()
+    assert panel.log.service.get_item(item.id).text == "Notat om lægedækning"
+    document.undo_stack.redo()
+    assert panel.log.service.get_item(item.id).owner == "Hanne Møller"
