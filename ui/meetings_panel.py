@@ -138,6 +138,7 @@ class MeetingsPanel(QWidget):
         self.member_role = QComboBox()
         for role in MEMBER_ROLES:
             self.member_role.addItem(role_name(role), role)
+        self.member_role.setCurrentIndex(self.member_role.findData("member"))
         self.member_add = QPushButton(translate("MeetingsPanel", "Add member"))
         self.member_add.clicked.connect(self.add_member)
         self.member_remove = QPushButton(translate("MeetingsPanel", "Remove member"))

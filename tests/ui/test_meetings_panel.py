@@ -226,3 +226,19 @@ def test_an_item_selected_fills_the_form_and_is_updated_undoably(qtbot, panel, d
     assert panel.log.service.get_item(item.id).text == "Notat om lægedækning"
     document.undo_stack.redo()
     assert panel.log.service.get_item(item.id).owner == "Hanne Møller"
+
+
+def test_deleting_a_meeting_undoes_with_its_members(qtbot, panel, document) -> None:
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    meeting_id = panel.meeting_id
+    _type(qtbot, panel.member_name, "Conny Jensen")
+    qtbot.mouseClick(panel.member_add, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    assert panel.log.service.list_meetings() == [] and panel.meeting_list.count() == 0
+    document.undo_stack.undo()
+    assert [m.id for m in panel.log.service.list_meetings()] == [meeting_id]
+    assert [m.name for m in panel.log.service.members(meeting_id)] == ["Conny Jensen"]
+    panel.meeting_list.setCurrentRow(0)
+    assert _table(panel.members_table) == [["Conny Jensen", "member"]]
+    document.undo_stack.redo()
+    assert panel.log.service.list_meetings() == []
