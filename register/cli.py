@@ -406,6 +406,10 @@ def _export_overview(args: argparse.Namespace) -> int:
     return 0
 
 
+# Under ``python -m register.cli`` this module is ``__main__``: let the meeting commands register with it.
+sys.modules.setdefault("register.cli", sys.modules[__name__])
+from register import meeting_cli  # noqa: E402, F401 - registers the meeting subcommands
+
 # --------------------------------------------------------------------------- entry point
 
 

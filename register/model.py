@@ -18,6 +18,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -218,3 +219,87 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(16))
     #: JSON object: field name -> [old value, new value].
     changes: Mapped[str] = mapped_column(Text, default="{}")
+
+
+# --------------------------------------------------------------------------- the steering-group meeting cycle
+
+MEETING_STATES = ("planned", "held", "closed")
+MEMBER_ROLES = ("chair", "member", "secretary")
+ITEM_KINDS = ("decision", "action", "request")
+ITEM_STATES = ("open", "done", "dropped")
+
+
+class Meeting(Base):
+    """A steering-group meeting: when, where, its case number (sagsnummer) and its state."""
+
+    __tablename__ = "meetings"
+    __table_args__ = (Index("ix_meetings_date", "date"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    date: Mapped[date] = mapped_column(Date)
+    title: Mapped[str] = mapped_column(String(500))
+    case_number: Mapped[str] = mapped_column(String(100), default="")
+    location: Mapped[str] = mapped_column(String(300), default="")
+    state: Mapped[str] = mapped_column(String(16), default="planned")
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+
+
+class MeetingMember(Base):
+    """A member of the steering group at a meeting, with their role (chair, member, secretary)."""
+
+    __tablename__ = "meeting_members"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meetings.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(16), default="member")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+
+
+class LogItem(Base):
+    """An item of the decision log: a decision, an action or a request for help, and its answer."""
+
+    __tablename__ = "log_items"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    kind: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(String(200), default="")
+    deadline: Mapped[date | None] = mapped_column(Date)
+    state: Mapped[str] = mapped_column(String(16), default="open")
+    answer: Mapped[str] = mapped_column(Text, default="")
+    raised_meeting_id: Mapped[str | None] = mapped_column(ForeignKey("meetings.id"), index=True)
+    answered_meeting_id: Mapped[str | None] = mapped_column(ForeignKey("meetings.id"), index=True)
+    #: the status update whose "help needed" made this request (kept as text: the update may be removed);
+    #: unique, so two workstations syncing at once cannot make the same request twice.
+    source_status_id: Mapped[str | None] = mapped_column(String(36), index=True, unique=True)
+    created: Mapped[date] = mapped_column(Date)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+
+
+class LogItemNode(Base):
+    """A node a decision-log item concerns (kept as text: a purged node leaves the item's history intact)."""
+
+    __tablename__ = "log_item_nodes"
+
+    item_id: Mapped[str] = mapped_column(ForeignKey("log_items.id"), primary_key=True)
+    node_id: Mapped[str] = mapped_column(String(36), primary_key=True, index=True)
+
+
+class MeetingSnapshot(Base):
+    """What the steering group saw: the register when the meeting closed, compressed, with its SHA-256."""
+
+    __tablename__ = "meeting_snapshots"
+
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meetings.id"), primary_key=True)
+    taken_at: Mapped[datetime] = mapped_column(DateTime)
+    sha256: Mapped[str] = mapped_column(String(64))
+    document: Mapped[bytes] = mapped_column(LargeBinary)

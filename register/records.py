@@ -134,3 +134,47 @@ class DeletionImpact:
     @property
     def is_empty(self) -> bool:
         return not (sum(self.descendants.values()) or self.measures or self.status_updates or self.links)
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingRecord:
+    id: str
+    date: date
+    title: str
+    case_number: str
+    location: str
+    state: str
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class MemberRecord:
+    id: str
+    meeting_id: str
+    name: str
+    role: str
+    position: int
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class LogItemRecord:
+    """A decision-log item; ``node_ids`` are the nodes it concerns, sorted."""
+
+    id: str
+    kind: str
+    text: str
+    owner: str
+    deadline: date | None
+    state: str
+    answer: str
+    raised_meeting_id: str | None
+    answered_meeting_id: str | None
+    source_status_id: str | None
+    created: date
+    node_ids: tuple[str, ...]
+    version: int
+
+    def is_overdue(self, on: date) -> bool:
+        """An open action whose deadline has passed by ``on``."""
+        return self.kind == "action" and self.state == "open" and self.deadline is not None and self.deadline < on

@@ -28,8 +28,8 @@ from register.i18n import _
 APP_NAME = "improvement-register"
 DEFAULT_FILE_NAME = "register.sqlite"
 #: The newest schema revision this version knows (tests check it equals Alembic's head).
-HEAD_REVISION = "0002"
-KNOWN_REVISIONS = ("0001", "0002")
+HEAD_REVISION = "0004"
+KNOWN_REVISIONS = ("0001", "0002", "0004")
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 SQLITE_MAGIC = b"SQLite format 3\x00"
 #: The table every register has from its first revision on: it tells our registers from other programs' databases.

@@ -9,8 +9,9 @@ import argparse
 import os
 from pathlib import Path
 
-from register.cli import command, open_service
+from register.cli import UsageError, command, open_service
 from register.i18n import N_, _, ngettext
+from register.meeting_cli import meeting_action, meeting_service, pack_written
 from register.safe_output import check_output_path
 
 FORMATS = (".pdf", ".svg", ".png")
@@ -90,4 +91,23 @@ def export_diagram_command(args: argparse.Namespace) -> int:
             pages,
         ).format(path=args.out, pages=pages)
     )
+    return 0
+
+
+def _pack_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--meeting", required=True, metavar="ID_OR_DATE", help="the meeting's id or date")
+    parser.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+
+
+@meeting_action("pack", "write a meeting's pack (A4 PDF); a closed meeting's from its frozen snapshot", _pack_arguments)
+def meeting_pack_command(args: argparse.Namespace) -> int:
+    from ui.meeting_pack import meeting_pack, write_pack
+
+    if args.out.suffix.lower() != ".pdf":
+        raise UsageError(f"--out {args.out}: the pack is a PDF; the file must end in .pdf")
+    headless_application()
+    meetings = meeting_service(args)
+    meeting = meetings.find_meeting(args.meeting)
+    pages = write_pack(meeting_pack(meetings, meeting.id), args.out)
+    print(pack_written(meeting.title, args.out, pages))
     return 0

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QPainter, QShortcut, QTransform, QWheelEvent
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeySequence, QPainter, QPen, QShortcut, QTransform, QWheelEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGraphicsItem,
@@ -20,10 +20,18 @@ from PySide6.QtWidgets import (
 
 from register.diagram import Box, DiagramLayout
 from ui.date_edit import date_text
-from ui.diagram_paint import build_layout, paint_box, paint_connector, paint_cross_link, paint_headers, points_box
+from ui.diagram_paint import (
+    build_layout,
+    draw_text,
+    paint_box,
+    paint_connector,
+    paint_cross_link,
+    paint_headers,
+    points_box,
+)
 from ui.document import RegisterDocument
 from ui.evidence import evidence_tooltip
-from ui.labels import kind_name, progress_text, rag_name
+from ui.labels import HIGHLIGHT_COLOUR, REQUEST_COLOUR, kind_name, progress_text, rag_name
 
 translate = QCoreApplication.translate
 ALL_GOALS = ""
@@ -36,6 +44,8 @@ class BoxItem(QGraphicsItem):
         super().__init__()
         self.box = box
         self.evidence = evidence
+        self.request = False
+        self.highlighted = False
         self.style = layout.style
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
@@ -48,13 +58,23 @@ class BoxItem(QGraphicsItem):
         return self.box.node_id
 
     def boundingRect(self) -> QRectF:  # noqa: N802
-        reach = max(2.0, self.style.badge_overhang)  # the evidence badge stands out at the top-right corner
-        return QRectF(self.box.x - 2, self.box.y - reach, self.box.width + 2 + reach, self.box.height + 2 + reach)
+        reach = max(6.0, self.style.badge_overhang)  # the evidence badge stands out at the top-right corner
+        return QRectF(self.box.x - 6, self.box.y - reach, self.box.width + 6 + reach, self.box.height + 6 + reach)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         style = self.style
-        paint_box(painter, self.box, style.line_spacing, style.padding, style.rag_band, self.isSelected(),
+        box = self.box
+        if self.highlighted:  # changed since the last meeting
+            painter.fillRect(QRectF(box.x - 5, box.y - 5, box.width + 10, box.height + 10), HIGHLIGHT_COLOUR)
+        paint_box(painter, box, style.line_spacing, style.padding, style.rag_band, self.isSelected(),
                   self.evidence, style.badge_size)  # fmt: skip
+        if self.request:  # an open request for help: a purple "?" badge on the box's top-left corner
+            painter.save()
+            painter.setPen(QPen(REQUEST_COLOUR.darker(130), 0.8))
+            painter.setBrush(REQUEST_COLOUR)
+            painter.drawEllipse(QPointF(box.x + 1, box.y + 1), 5.5, 5.5)
+            draw_text(painter, box.x - 1.6, box.y - 4.2, "?", 7.5, True, QColor("white"))
+            painter.restore()
 
 
 class LinesItem(QGraphicsItem):
@@ -189,6 +209,8 @@ class DiagramPanel(QWidget):
         self._rebuild_timer.timeout.connect(self.rebuild)
         self._syncing = False
         self._dirty = True
+        self.requests: set[str] = set()
+        self.highlighted: set[str] = set()
 
     def set_document(self, document: RegisterDocument) -> None:
         self.document = document
@@ -232,6 +254,18 @@ class DiagramPanel(QWidget):
         self.goal_combo.setCurrentIndex(max(0, self.goal_combo.findData(current)))
         self.goal_combo.blockSignals(False)
 
+    def set_marks(self, requests: set[str], highlighted: set[str]) -> None:
+        """Mark boxes with an open request for help and highlight those changed since the last meeting."""
+        self.requests, self.highlighted = set(requests), set(highlighted)
+        self._apply_marks()
+
+    def _apply_marks(self) -> None:
+        for node_id, item in self.scene.items_by_node.items():
+            request, highlighted = node_id in self.requests, node_id in self.highlighted
+            if (item.request, item.highlighted) != (request, highlighted):
+                item.request, item.highlighted = request, highlighted
+                item.update()
+
     def goal_ids(self) -> list[str] | None:
         goal = self.goal_combo.currentData()
         return [goal] if goal else None
@@ -243,6 +277,7 @@ class DiagramPanel(QWidget):
         layout = build_layout(self.document.index, self.goal_ids())
         evidence = {node_id: found.marker for node_id, found in self.document.evidence.items()}
         self.scene.show_layout(layout, self._tooltips(layout), evidence)
+        self._apply_marks()
         self._dirty = False
         if selected:
             self.select_node(selected, scroll=False)

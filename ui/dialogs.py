@@ -213,3 +213,23 @@ def ask_overview_file(parent: QWidget | None, name: str) -> str | None:
     if path and not path.lower().endswith((".pdf", ".xlsx")):
         path += ".xlsx" if "xlsx" in chosen else ".pdf"
     return path or None
+
+
+def print_pack_preview(parent: QWidget | None, paint: Any) -> None:
+    """The print preview of a meeting pack (A4); ``paint(printer)`` draws the pages."""
+    from PySide6.QtGui import QPageSize
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    preview = QPrintPreviewDialog(printer, parent)
+    preview.setWindowTitle(translate("Dialogs", "Print meeting pack"))
+    preview.paintRequested.connect(paint)
+    preview.resize(900, 900)
+    preview.exec()
+
+
+def ask_pack_file(parent: QWidget | None, name: str) -> str | None:
+    path, _ = QFileDialog.getSaveFileName(parent, translate("Dialogs", "Export meeting pack"), name,
+                                          translate("Dialogs", "PDF (*.pdf)"))  # fmt: skip
+    return path or None

@@ -123,6 +123,9 @@ assert set(_PROGRESS) == set(PROGRESS_SCALE)
 
 RAG_COLOURS = {"green": QColor("#2e9d4f"), "amber": QColor("#f0a020"), "red": QColor("#d43c3c")}
 STALE_COLOUR = QColor("#b3261e")
+#: A node with an open request for help, and a node changed since the last meeting (highlighted).
+REQUEST_COLOUR = QColor("#7030a0")
+HIGHLIGHT_COLOUR = QColor("#fff1a8")
 
 
 def bold_font(font: QFont) -> QFont:

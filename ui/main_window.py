@@ -6,6 +6,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +65,7 @@ from ui.labels import (
     stage_name,
     strength_name,
 )
+from ui.meetings_panel import MeetingsPanel, NodeItemsTable
 from ui.preferences import AUTHOR_KEY
 from ui.projects_model import LEAD, RAG, STAGE, ProjectsFilter, ProjectsModel
 from ui.tasks import Task, start_task
@@ -198,6 +200,12 @@ class MainWindow(QMainWindow):
         self.tree_tab = self.tabs.addTab(self.splitter, translate("MainWindow", "Driver diagram"))
         self.diagram_tab = self.tabs.addTab(self.diagram_panel, translate("MainWindow", "Diagram"))
         self.projects_tab = self.tabs.addTab(projects_page, translate("MainWindow", "Projects"))
+        self.meetings_panel = MeetingsPanel()
+        self.meetings_panel.nodeRequested.connect(self._on_meeting_node_requested)
+        self.meetings_tab = self.tabs.addTab(self.meetings_panel, translate("MainWindow", "Meetings"))
+        self.meetings_panel.marksChanged.connect(self._on_meeting_marks)
+        self.node_items = NodeItemsTable()
+        self.node_items_index = self.editor.tabs.addTab(self.node_items, translate("MainWindow", "Decision log"))
         self.setCentralWidget(self.tabs)
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
@@ -523,6 +531,8 @@ class MainWindow(QMainWindow):
         self.projects_filter.setSourceModel(self.projects_model)
         self.editor.set_document(document)
         self.diagram_panel.set_document(document)
+        self.meetings_panel.set_document(document)
+        self.meetings_panel.log.itemsChanged.connect(self._show_node_items)
         self.tree_view.expandToDepth(1)
         self._size_columns()
         document.commandFailed.connect(self._on_command_failed, Qt.ConnectionType.QueuedConnection)
@@ -543,6 +553,23 @@ class MainWindow(QMainWindow):
             self.undo_group.removeStack(old.undo_stack)
             _close_document(old)
             old.deleteLater()
+
+    def _show_node_items(self) -> None:
+        """The node editor's Decision log tab: the items that concern the node shown."""
+        log = self.meetings_panel.log
+        node_id = self.editor.node_id
+        self.node_items.show_items(log.items_for_node(node_id) if log and node_id else [], date.today())
+
+    def _on_meeting_marks(self, requests: set[str], highlighted: set[str]) -> None:
+        """Nodes with open requests for help are marked, and changed ones highlighted, in the tree and the diagram."""
+        if self.document is not None:
+            self.tree_model.set_marks(requests, highlighted)
+        self.diagram_panel.set_marks(requests, highlighted)
+
+    def _on_meeting_node_requested(self, node_id: str) -> None:
+        """An item or a change in the Meetings tab names a node: show it in the tree."""
+        self.tabs.setCurrentIndex(self.tree_tab)
+        self.select_node(node_id)
 
     def _start_evidence(self, document: RegisterDocument) -> None:
         """Compute what every node's measures say, in the background; the tree and diagram fill in when done."""
@@ -632,6 +659,7 @@ class MainWindow(QMainWindow):
         self.editor_scroll.setMinimumWidth(self.editor.minimumSizeHint().width()
                                            + self.editor_scroll.verticalScrollBar().sizeHint().width() + 4)  # fmt: skip
         self.diagram_panel.select_node(node_id)
+        self._show_node_items()
         self._update_actions()
 
     def _commit_editor(self) -> None:

@@ -29,7 +29,17 @@ from ui.date_edit import date_text
 from ui.document import RegisterDocument
 from ui.evidence import evidence_name, evidence_tooltip
 from ui.icons import evidence_icon, icon, rag_icon
-from ui.labels import STALE_COLOUR, kind_name, plural, progress_text, rag_name, stage_name, strength_name
+from ui.labels import (
+    HIGHLIGHT_COLOUR,
+    REQUEST_COLOUR,
+    STALE_COLOUR,
+    kind_name,
+    plural,
+    progress_text,
+    rag_name,
+    stage_name,
+    strength_name,
+)
 
 translate = QCoreApplication.translate
 
@@ -95,6 +105,9 @@ class DiagramTreeModel(QAbstractItemModel):
         super().__init__(document)
         self.document = document
         self.fixed_today = today
+        #: Nodes with an open request for help, and nodes changed since the last meeting (highlighted).
+        self.requests: set[str] = set()
+        self.highlighted: set[str] = set()
         self._today = (0.0, date.today())
         self._root = _Item(None, None)
         self._nodes: dict[str, _Item] = {}
@@ -283,7 +296,12 @@ class DiagramTreeModel(QAbstractItemModel):
             return self._node_tooltip(node_id, status, stale)
         if role == Qt.ItemDataRole.ForegroundRole and column == UPDATED and stale:
             return QBrush(STALE_COLOUR)
-        if role == Qt.ItemDataRole.FontRole and (node.kind == "goal" or (column == UPDATED and stale)):
+        if role == Qt.ItemDataRole.BackgroundRole and column == TITLE and node_id in self.highlighted:
+            return QBrush(HIGHLIGHT_COLOUR)
+        if role == Qt.ItemDataRole.ForegroundRole and column == TITLE and node_id in self.requests:
+            return QBrush(REQUEST_COLOUR)
+        if role == Qt.ItemDataRole.FontRole and (node.kind == "goal" or (column == UPDATED and stale)
+                                                 or (column == TITLE and node_id in self.requests)):  # fmt: skip
             font = QFont()
             font.setBold(True)
             return font
@@ -306,6 +324,10 @@ class DiagramTreeModel(QAbstractItemModel):
     def _node_tooltip(self, node_id: str, status: Any, stale: bool) -> str:
         node = self.document.index.nodes[node_id]
         lines = [f"<b>{_escape(node.title)}</b>", kind_name(node.kind).capitalize()]
+        if node_id in self.requests:
+            lines.append(translate("TreeModel", "Open request for help (see the Meetings tab)"))
+        if node_id in self.highlighted:
+            lines.append(translate("TreeModel", "Changed since the last meeting"))
         if node.kind == "project":
             if node.lead:
                 lines.append(translate("TreeModel", "Lead: {lead}").format(lead=_escape(node.lead)))
@@ -510,6 +532,16 @@ class DiagramTreeModel(QAbstractItemModel):
         item = self._links.get(link_id)
         if item is not None:
             self.dataChanged.emit(self._index_of(item, 0), self._index_of(item, self.columnCount() - 1))
+
+    def set_marks(self, requests: set[str], highlighted: set[str]) -> None:
+        """Mark nodes with an open request for help (bold, purple) and highlight changed ones; only they repaint."""
+        changed = (self.requests ^ requests) | (self.highlighted ^ highlighted)
+        self.requests, self.highlighted = set(requests), set(highlighted)
+        for node_id in changed:
+            item = self._nodes.get(node_id)
+            if item is not None:
+                index = self._index_of(item, TITLE)
+                self.dataChanged.emit(index, index)
 
     def _on_evidence_changed(self, node_ids: list[str]) -> None:
         for node_id in node_ids:

@@ -465,6 +465,14 @@ Der er ikke oprettet noget. Find filen, fjern den fra listen, eller opret et nyt
         <source>Export measures overview</source>
         <translation>Eksportér oversigt over målinger</translation>
     </message>
+    <message>
+        <source>Print meeting pack</source>
+        <translation>Udskriv mødemateriale</translation>
+    </message>
+    <message>
+        <source>Export meeting pack</source>
+        <translation>Eksporter mødemateriale</translation>
+    </message>
 </context>
 <context>
     <name>Evidence</name>
@@ -1059,6 +1067,14 @@ Der er ikke oprettet noget. Find filen, fjern den fra listen, eller opret et nyt
     <message>
         <source>Projects</source>
         <translation>Projekter</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Møder</translation>
+    </message>
+    <message>
+        <source>Decision log</source>
+        <translation>Beslutningslog</translation>
     </message>
     <message>
         <source>&amp;New register…</source>
@@ -1665,6 +1681,705 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     </message>
 </context>
 <context>
+    <name>MeetingCommands</name>
+    <message>
+        <source>Add meeting “{title}”</source>
+        <translation>Tilføj møde “{title}”</translation>
+    </message>
+    <message>
+        <source>Edit meeting “{title}”</source>
+        <translation>Rediger møde “{title}”</translation>
+    </message>
+    <message>
+        <source>Delete meeting “{title}”</source>
+        <translation>Slet møde “{title}”</translation>
+    </message>
+    <message>
+        <source>Add member “{name}”</source>
+        <translation>Tilføj medlem “{name}”</translation>
+    </message>
+    <message>
+        <source>Remove member “{name}”</source>
+        <translation>Fjern medlem “{name}”</translation>
+    </message>
+    <message>
+        <source>Add item “{text}”</source>
+        <translation>Tilføj punkt “{text}”</translation>
+    </message>
+    <message>
+        <source>Remove item “{text}”</source>
+        <translation>Fjern punkt “{text}”</translation>
+    </message>
+    <message>
+        <source>Edit item “{text}”</source>
+        <translation>Rediger punkt “{text}”</translation>
+    </message>
+    <message>
+        <source>Answer “{text}”</source>
+        <translation>Besvar “{text}”</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingPack</name>
+    <message>
+        <source>%Y-%m-%d</source>
+        <extracomment>strftime pattern of a date in the meeting pack (Danish: %d-%m-%Y)</extracomment>
+        <translation>%d-%m-%Y</translation>
+    </message>
+    <message>
+        <source>.</source>
+        <extracomment>the decimal mark of numbers in the meeting pack (Danish: a comma)</extracomment>
+        <translation>,</translation>
+    </message>
+    <message>
+        <source>decision</source>
+        <translation>beslutning</translation>
+    </message>
+    <message>
+        <source>action</source>
+        <translation>opfølgningspunkt</translation>
+    </message>
+    <message>
+        <source>request for help</source>
+        <translation>anmodning om hjælp</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>åben</translation>
+    </message>
+    <message>
+        <source>decided/done</source>
+        <translation>besluttet/udført</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>droppet</translation>
+    </message>
+    <message>
+        <source>chair</source>
+        <translation>formand</translation>
+    </message>
+    <message>
+        <source>member</source>
+        <translation>medlem</translation>
+    </message>
+    <message>
+        <source>secretary</source>
+        <translation>sekretær</translation>
+    </message>
+    <message>
+        <source>signal of improvement</source>
+        <translation>signal om forbedring</translation>
+    </message>
+    <message>
+        <source>signal of concern</source>
+        <translation>signal om forværring</translation>
+    </message>
+    <message>
+        <source>signal (no direction set)</source>
+        <translation>signal (ingen retning angivet)</translation>
+    </message>
+    <message>
+        <source>no signal</source>
+        <translation>intet signal</translation>
+    </message>
+    <message>
+        <source>too little data</source>
+        <translation>for få data</translation>
+    </message>
+    <message>
+        <source>Added: {subject} ({what})</source>
+        <translation>Tilføjet: {subject} ({what})</translation>
+    </message>
+    <message>
+        <source>Archived: {subject}</source>
+        <translation>Arkiveret: {subject}</translation>
+    </message>
+    <message>
+        <source>Restored: {subject}</source>
+        <translation>Gendannet: {subject}</translation>
+    </message>
+    <message>
+        <source>Moved: {subject}, from {before} to {after}</source>
+        <translation>Flyttet: {subject}, fra {before} til {after}</translation>
+    </message>
+    <message>
+        <source>Renamed: {before} is now {after}</source>
+        <translation>Omdøbt: {before} hedder nu {after}</translation>
+    </message>
+    <message>
+        <source>Cross-link added: {subject} also serves {after}</source>
+        <translation>Krydskobling tilføjet: {subject} understøtter også {after}</translation>
+    </message>
+    <message>
+        <source>Cross-link removed: {subject} no longer serves {before}</source>
+        <translation>Krydskobling fjernet: {subject} understøtter ikke længere {before}</translation>
+    </message>
+    <message>
+        <source>RAG: {subject}, {before} to {after}</source>
+        <translation>RAG: {subject}, {before} til {after}</translation>
+    </message>
+    <message>
+        <source>Stage: {subject}, {before} to {after}</source>
+        <translation>Stadie: {subject}, {before} til {after}</translation>
+    </message>
+    <message>
+        <source>New status update: {subject} ({after})</source>
+        <translation>Ny statusopdatering: {subject} ({after})</translation>
+    </message>
+    <message>
+        <source>New signal: {subject}, {after}</source>
+        <translation>Nyt signal: {subject}, {after}</translation>
+    </message>
+    <message>
+        <source>Answered: {subject} ({after})</source>
+        <translation>Besvaret: {subject} ({after})</translation>
+    </message>
+    <message>
+        <source>Overdue: {subject} (deadline {after})</source>
+        <translation>Over frist: {subject} (frist {after})</translation>
+    </message>
+    <message>
+        <source>Improvement register</source>
+        <translation>Forbedringsregister</translation>
+    </message>
+    <message>
+        <source>Meeting pack: {meeting}</source>
+        <translation>Mødemateriale: {meeting}</translation>
+    </message>
+    <message>
+        <source>Cover</source>
+        <translation>Forside</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Møde</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>Sagsnr.</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Sted</translation>
+    </message>
+    <message>
+        <source>Appendix</source>
+        <translation>Bilag</translation>
+    </message>
+    <message>
+        <source>Meeting pack for the steering group</source>
+        <translation>Mødemateriale til styregruppen</translation>
+    </message>
+    <message>
+        <source>Members of the steering group</source>
+        <translation>Styregruppens medlemmer</translation>
+    </message>
+    <message>
+        <source>The meeting is closed: this pack shows the register as the meeting saw it.</source>
+        <translation>Mødet er afsluttet: dette materiale viser registret, som mødet så det.</translation>
+    </message>
+    <message>
+        <source>Changes are counted since the meeting of {date} ({title}).</source>
+        <translation>Ændringer regnes fra mødet den {date} ({title}).</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Indhold</translation>
+    </message>
+    <message>
+        <source>Requests and decisions for this meeting</source>
+        <translation>Anmodninger og beslutninger til dette møde</translation>
+    </message>
+    <message>
+        <source>Open requests for help</source>
+        <translation>Åbne anmodninger om hjælp</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Anmodning</translation>
+    </message>
+    <message>
+        <source>Concerns</source>
+        <translation>Vedrører</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Ansvarlig</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Siden</translation>
+    </message>
+    <message>
+        <source>No open requests for help.</source>
+        <translation>Ingen åbne anmodninger om hjælp.</translation>
+    </message>
+    <message>
+        <source>Overdue actions</source>
+        <translation>Opfølgningspunkter over frist</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Opfølgningspunkt</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <source>No overdue actions.</source>
+        <translation>Ingen opfølgningspunkter over frist.</translation>
+    </message>
+    <message>
+        <source>Other open items</source>
+        <translation>Andre åbne punkter</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Punkt</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>No other open items.</source>
+        <translation>Ingen andre åbne punkter.</translation>
+    </message>
+    <message>
+        <source>Answered at this meeting</source>
+        <translation>Besvaret på dette møde</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Svar</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Tilstand</translation>
+    </message>
+    <message>
+        <source>Exceptions</source>
+        <translation>Undtagelser</translation>
+    </message>
+    <message>
+        <source>Red projects</source>
+        <translation>Røde projekter</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Projektleder</translation>
+    </message>
+    <message>
+        <source>Latest update</source>
+        <translation>Seneste opdatering</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Resumé</translation>
+    </message>
+    <message>
+        <source>No project is red.</source>
+        <translation>Intet projekt er rødt.</translation>
+    </message>
+    <message>
+        <source>Stale projects (no status update for 4 weeks or more)</source>
+        <translation>Projekter uden opdatering (ingen statusopdatering i 4 uger eller mere)</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>aldrig</translation>
+    </message>
+    <message>
+        <source>No project is stale.</source>
+        <translation>Alle projekter er opdateret inden for 4 uger.</translation>
+    </message>
+    <message>
+        <source>Signals of concern in the measures</source>
+        <translation>Signaler om forværring i målingerne</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Måling</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Punkt</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>Aflæsning</translation>
+    </message>
+    <message>
+        <source>No measure shows a signal of concern.</source>
+        <translation>Ingen måling viser signal om forværring.</translation>
+    </message>
+    <message>
+        <source>Changes since the last meeting</source>
+        <translation>Ændringer siden sidste møde</translation>
+    </message>
+    <message>
+        <source>There is no earlier closed meeting to compare with.</source>
+        <translation>Der er intet tidligere afsluttet møde at sammenligne med.</translation>
+    </message>
+    <message>
+        <source>Nothing has changed since the last meeting.</source>
+        <translation>Intet er ændret siden sidste møde.</translation>
+    </message>
+    <message>
+        <source>Driver diagram</source>
+        <translation>Driverdiagram</translation>
+    </message>
+    <message>
+        <source>Driver diagram: {goal}</source>
+        <translation>Driverdiagram: {goal}</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>Projekter</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stadie</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Enhed</translation>
+    </message>
+    <message>
+        <source>{rag}, {date}</source>
+        <translation>{rag}, {date}</translation>
+    </message>
+    <message>
+        <source>progress {score}</source>
+        <translation>fremdrift {score}</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>no status update yet</source>
+        <translation>ingen statusopdatering endnu</translation>
+    </message>
+    <message>
+        <source>RAG and progress score over time</source>
+        <translation>RAG og fremdriftsscore over tid</translation>
+    </message>
+    <message>
+        <source>Latest status update ({date}, {author})</source>
+        <translation>Seneste statusopdatering ({date}, {author})</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>Næste skridt</translation>
+    </message>
+    <message>
+        <source>Help needed</source>
+        <translation>Behov for hjælp</translation>
+    </message>
+    <message>
+        <source>Key measures</source>
+        <translation>Vigtigste målinger</translation>
+    </message>
+    <message>
+        <source>Open items</source>
+        <translation>Åbne punkter</translation>
+    </message>
+    <message>
+        <source>No open items.</source>
+        <translation>Ingen åbne punkter.</translation>
+    </message>
+    <message>
+        <source>Decision log</source>
+        <translation>Beslutningslog</translation>
+    </message>
+    <message>
+        <source>The decision log is empty.</source>
+        <translation>Beslutningsloggen er tom.</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Besvaret</translation>
+    </message>
+    <message>
+        <source>Measures of each goal</source>
+        <translation>Målinger for hvert mål</translation>
+    </message>
+    <message>
+        <source>No measures.</source>
+        <translation>Ingen målinger.</translation>
+    </message>
+    <message>
+        <source>Latest value</source>
+        <translation>Seneste værdi</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Målværdi</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidens</translation>
+    </message>
+    <message>
+        <source>The pack cannot be written there.</source>
+        <translation>Materialet kan ikke gemmes der.</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Side {page} af {pages}</translation>
+    </message>
+    <message>
+        <source>{name}: the pack is a PDF; give a file name ending in .pdf.</source>
+        <translation>{name}: materialet er en PDF; angiv et filnavn, der ender på .pdf.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>Mappen {folder} findes ikke.</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {reason}.</source>
+        <translation>Kan ikke skrive {path}: {reason}.</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsPanel</name>
+    <message>
+        <source>planned</source>
+        <translation>planlagt</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>afholdt</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>afsluttet</translation>
+    </message>
+    <message>
+        <source>&amp;New meeting</source>
+        <translation>&amp;Nyt møde</translation>
+    </message>
+    <message>
+        <source>Delete meeting</source>
+        <translation>Slet møde</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Møder</translation>
+    </message>
+    <message>
+        <source>e.g. 13-04-2026</source>
+        <translation>fx 13-04-2026</translation>
+    </message>
+    <message>
+        <source>&amp;Save meeting</source>
+        <translation>&amp;Gem møde</translation>
+    </message>
+    <message>
+        <source>Close meeting…</source>
+        <translation>Afslut møde…</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Dato:</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>Case &amp;number:</source>
+        <translation>Sags&amp;nummer:</translation>
+    </message>
+    <message>
+        <source>&amp;Location:</source>
+        <translation>&amp;Sted:</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>Tilstand:</translation>
+    </message>
+    <message>
+        <source>Print pack…</source>
+        <translation>Udskriv materiale…</translation>
+    </message>
+    <message>
+        <source>Export pack…</source>
+        <translation>Eksporter materiale…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Name of a member</source>
+        <translation>Navn på et medlem</translation>
+    </message>
+    <message>
+        <source>Add member</source>
+        <translation>Tilføj medlem</translation>
+    </message>
+    <message>
+        <source>Remove member</source>
+        <translation>Fjern medlem</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Medlemmer</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Tekst</translation>
+    </message>
+    <message>
+        <source>Concerns</source>
+        <translation>Vedrører</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Ansvarlig</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Tilstand</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Svar</translation>
+    </message>
+    <message>
+        <source>What was decided, what is to be done, what help is asked for</source>
+        <translation>Hvad blev besluttet, hvad skal gøres, hvilken hjælp bedes der om</translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation>Tilføj punkt</translation>
+    </message>
+    <message>
+        <source>Update item</source>
+        <translation>Opdater punkt</translation>
+    </message>
+    <message>
+        <source>Store the fields above in the selected item</source>
+        <translation>Gem felterne ovenfor i det valgte punkt</translation>
+    </message>
+    <message>
+        <source>The steering group&apos;s answer</source>
+        <translation>Styregruppens svar</translation>
+    </message>
+    <message>
+        <source>Decided/done</source>
+        <translation>Besluttet/udført</translation>
+    </message>
+    <message>
+        <source>Drop</source>
+        <translation>Drop</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Genåbn</translation>
+    </message>
+    <message>
+        <source>Remove item</source>
+        <translation>Fjern punkt</translation>
+    </message>
+    <message>
+        <source>Agenda and decision log</source>
+        <translation>Dagsorden og beslutningslog</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Opdater</translation>
+    </message>
+    <message>
+        <source>Highlight the changed nodes in the tree and the diagram</source>
+        <translation>Fremhæv de ændrede punkter i træet og diagrammet</translation>
+    </message>
+    <message>
+        <source>Since last meeting</source>
+        <translation>Siden sidste møde</translation>
+    </message>
+    <message>
+        <source>(concerns no node)</source>
+        <translation>(vedrører intet punkt)</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>over frist</translation>
+    </message>
+    <message>
+        <source>Steering-group meeting</source>
+        <translation>Styregruppemøde</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>dato</translation>
+    </message>
+    <message>
+        <source>Close the meeting “{title}” of {date}? What the steering group saw is frozen with it, and its pack can always be made again exactly. This cannot be undone.</source>
+        <translation>Afslut mødet “{title}” den {date}? Det, styregruppen så, fastfryses med mødet, og dets materiale kan altid dannes igen præcis som det var. Det kan ikke fortrydes.</translation>
+    </message>
+    <message>
+        <source>Close meeting</source>
+        <translation>Afslut møde</translation>
+    </message>
+    <message>
+        <source>deadline</source>
+        <translation>frist</translation>
+    </message>
+    <message>
+        <source>Select an item in the list first.</source>
+        <translation>Vælg først et punkt på listen.</translation>
+    </message>
+    <message>
+        <source>Choose the meeting (not closed) that answers it.</source>
+        <translation>Vælg det møde (ikke afsluttet), der besvarer det.</translation>
+    </message>
+    <message>
+        <source>Meeting pack</source>
+        <translation>Mødemateriale</translation>
+    </message>
+    <message>
+        <source>Wrote the pack to {path} ({pages} pages).</source>
+        <translation>Materialet er gemt i {path} ({pages} sider).</translation>
+    </message>
+    <message>
+        <source>No meeting is closed yet: there is nothing to compare with.</source>
+        <translation>Intet møde er afsluttet endnu: der er intet at sammenligne med.</translation>
+    </message>
+    <message>
+        <source>{count} changes since the meeting of {date} ({title}).</source>
+        <translation>{count} ændringer siden mødet den {date} ({title}).</translation>
+    </message>
+</context>
+<context>
     <name>NodeEditor</name>
     <message>
         <source>&amp;Title:</source>
@@ -2104,7 +2819,7 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     </message>
     <message>
         <source>Driver diagram</source>
-        <extracomment>A drop asks to move a node: (node id, new parent id or &quot;&quot;, position or -1 for the end). Renaming in place asks for a new title: (node id, title).</extracomment>
+        <extracomment>A drop asks to move a node: (node id, new parent id or &quot;&quot;, position or -1 for the end). Renaming in place asks for a new title: (node id, title). Nodes with an open request for help, and nodes changed since the last meeting (highlighted).</extracomment>
         <translation>Driverdiagram</translation>
     </message>
     <message>
@@ -2122,6 +2837,14 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     <message>
         <source>Evidence</source>
         <translation>Evidens</translation>
+    </message>
+    <message>
+        <source>Open request for help (see the Meetings tab)</source>
+        <translation>Åben anmodning om hjælp (se fanen Møder)</translation>
+    </message>
+    <message>
+        <source>Changed since the last meeting</source>
+        <translation>Ændret siden sidste møde</translation>
     </message>
     <message>
         <source>Lead: {lead}</source>

@@ -1,0 +1,244 @@
+"""The Meetings tab: a meeting typed in key by key (Danish dates), members and items, every edit undone and
+redone, closing, the "Since last meeting" list, exporting the pack, and the tab in Danish."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from ui import dialogs
+from ui.meetings_panel import MeetingsPanel
+
+
+@pytest.fixture
+def panel(qtbot, document):
+    widget = MeetingsPanel()
+    qtbot.addWidget(widget)
+    widget.set_document(document)
+    assert widget.changes_label.text() == ""  # the comparison waits until the tab is shown
+    widget.resize(1200, 900)
+    widget.show()
+    return widget
+
+
+def _type(qtbot, edit, text: str) -> None:
+    edit.clear()
+    QTest.keyClicks(edit, text)
+
+
+def _table(table) -> list[list[str]]:
+    return [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
+
+
+def test_a_meeting_typed_in_is_saved_and_every_edit_undoes(qtbot, panel, document) -> None:
+    stack = document.undo_stack
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    [meeting] = panel.log.meetings()
+    assert panel.meeting_id == meeting.id
+    _type(qtbot, panel.date_edit, "13-04-2026")
+    _type(qtbot, panel.title_edit, "Styregruppemøde april")
+    _type(qtbot, panel.case_edit, "1-30-72-18-26")
+    _type(qtbot, panel.location_edit, "Regionshuset Viborg")
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    saved = panel.log.service.get_meeting(meeting.id)
+    assert (saved.date, saved.title, saved.case_number, saved.location) == (
+        date(2026, 4, 13), "Styregruppemøde april", "1-30-72-18-26", "Regionshuset Viborg")  # fmt: skip
+    assert panel.meeting_list.currentItem().text() == "2026-04-13 · Styregruppemøde april (planned)"
+    # a date that is not a date is refused with a message, and nothing changes
+    _type(qtbot, panel.date_edit, "31-02-2026")
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    assert "is not a date" in panel.message.text()
+    assert panel.log.service.get_meeting(meeting.id).date == date(2026, 4, 13)
+
+    _type(qtbot, panel.member_name, "Erik Vinther")
+    panel.member_role.setCurrentIndex(panel.member_role.findData("chair"))
+    QTest.keyClick(panel.member_name, Qt.Key.Key_Return)
+    assert _table(panel.members_table) == [["Erik Vinther", "chair"]]
+
+    stack.undo()  # the member
+    assert _table(panel.members_table) == []
+    stack.undo()  # the edit
+    assert panel.log.service.get_meeting(meeting.id).title == "Steering-group meeting"
+    assert panel.title_edit.text() == "Steering-group meeting"
+    stack.redo()
+    stack.redo()
+    assert panel.log.service.get_meeting(meeting.id).title == "Styregruppemøde april"
+    assert [m.name for m in panel.log.service.members(meeting.id)] == ["Erik Vinther"]
+    stack.undo()
+    stack.undo()
+    stack.undo()  # the meeting itself
+    assert panel.log.service.list_meetings() == [] and panel.meeting_list.count() == 0
+
+
+def test_items_are_added_answered_and_undone_and_requests_come_from_help_needed(qtbot, panel, document) -> None:
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    meeting_id = panel.meeting_id
+    texts = [row[1] for row in _table(panel.items_table)]
+    assert "Afklaring af samtykke." in texts  # the sample's help needed, an open request on the agenda
+    lemvig = document.service.find_node("Regionsklinik i Lemvig", kind="project")
+    panel.item_kind.setCurrentIndex(panel.item_kind.findData("action"))
+    _type(qtbot, panel.item_text, "Notat om lægedækning")
+    _type(qtbot, panel.item_owner, "Hanne Møller")
+    _type(qtbot, panel.item_deadline, "01-03-2026")
+    panel.item_node.setCurrentIndex(panel.item_node.findData(lemvig.id))
+    qtbot.mouseClick(panel.item_add, Qt.MouseButton.LeftButton)
+    row = next(r for r in _table(panel.items_table) if r[1] == "Notat om lægedækning")
+    assert row[:6] == ["action", "Notat om lægedækning", "Regionsklinik i Lemvig", "Hanne Møller", "2026-03-01",
+                       "overdue"]  # fmt: skip
+    number = [r[1] for r in _table(panel.items_table)].index("Notat om lægedækning")
+    panel.items_table.selectRow(number)
+    _type(qtbot, panel.answer_edit, "Notatet er modtaget")
+    qtbot.mouseClick(panel.done_button, Qt.MouseButton.LeftButton)
+    [item] = [i for i in panel.log.service.items() if i.text == "Notat om lægedækning"]
+    assert (item.state, item.answer, item.answered_meeting_id) == ("done", "Notatet er modtaget", meeting_id)
+    document.undo_stack.undo()
+    assert panel.log.service.get_item(item.id).state == "open"
+    document.undo_stack.undo()
+    assert [i for i in panel.log.service.items() if i.text == "Notat om lægedækning"] == []
+    document.undo_stack.redo()
+    document.undo_stack.redo()
+    assert panel.log.service.get_item(item.id).state == "done"
+
+
+def test_closing_freezes_and_the_changes_since_then_are_listed(qtbot, panel, document, monkeypatch,
+                                                               tmp_path: Path) -> None:  # fmt: skip
+    monkeypatch.setattr(dialogs, "confirm", lambda *_args: True)
+    assert "nothing to compare with" in panel.changes_label.text()
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.close_button, Qt.MouseButton.LeftButton)
+    assert panel.log.meetings()[0].state == "closed"
+    assert not panel.save_button.isEnabled() and not panel.title_edit.isEnabled()
+    assert panel.changes_list.count() == 0 and "0 changes since the meeting of" in panel.changes_label.text()
+    lemvig = document.service.find_node("Regionsklinik i Lemvig", kind="project")
+    document.update_node(lemvig.id, title="Regionsklinik Lemvig")
+    qtbot.mouseClick(panel.changes_refresh, Qt.MouseButton.LeftButton)
+    lines = [panel.changes_list.item(r).text() for r in range(panel.changes_list.count())]
+    assert lines == ["Renamed: Regionsklinik i Lemvig is now Regionsklinik Lemvig"]
+    assert panel.changed_node_ids() == {lemvig.id}
+    requested = []
+    panel.nodeRequested.connect(requested.append)
+    panel.changes_list.itemActivated.emit(panel.changes_list.item(0))
+    assert requested == [lemvig.id]
+    out = tmp_path / "pack.pdf"
+    monkeypatch.setattr(dialogs, "ask_pack_file", lambda *_args: str(out))
+    shown = []
+    monkeypatch.setattr(dialogs, "show_information", lambda *args: shown.append(args[2]))
+    qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
+    assert out.exists() and "Wrote the pack to" in shown[0]
+    panel.grab().save(str(tmp_path / "meetings.png"))
+
+
+def test_the_tab_in_danish(qtbot, document, danish) -> None:
+    widget = MeetingsPanel()
+    qtbot.addWidget(widget)
+    widget.set_document(document)
+    assert widget.new_button.text() == "&Nyt møde"
+    assert widget.items_table.horizontalHeaderItem(0).text() == "Type"
+    qtbot.mouseClick(widget.new_button, Qt.MouseButton.LeftButton)
+    assert widget.meeting_list.currentItem().text().endswith("(planlagt)")
+    _type(qtbot, widget.date_edit, "13-04-2026")
+    qtbot.mouseClick(widget.save_button, Qt.MouseButton.LeftButton)
+    assert widget.meeting_list.currentItem().text().startswith("13-04-2026 · Styregruppemøde")
+
+
+@pytest.fixture
+def danish(qapp):
+    from ui.i18n import install_translators, remove_translators
+
+    translators = install_translators(qapp, "da")
+    yield
+    remove_translators(qapp, translators)
+    install_translators(qapp, "en")
+
+
+def test_the_window_marks_requests_highlights_changes_and_lists_a_nodes_items(qtbot, monkeypatch, tmp_path) -> None:
+    from ui.labels import HIGHLIGHT_COLOUR, REQUEST_COLOUR
+    from ui.main_window import MainWindow
+
+    monkeypatch.setattr(dialogs, "confirm", lambda *_args: True)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.documentOpened, timeout=20000):
+        window.open_location(str(tmp_path / "sample.sqlite"), sample=True)
+    document, model = window.document, window.tree_model
+    lemvig = document.service.find_node("Regionsklinik i Lemvig", kind="project")
+    ambuflex = next(n for n in document.index.projects() if n.title.startswith("AmbuFlex"))
+    title = model.index_of_node(lemvig.id, 0)
+    assert title.data(Qt.ItemDataRole.ForegroundRole).color() == REQUEST_COLOUR  # its status asks for help
+    assert model.index_of_node(ambuflex.id, 0).data(Qt.ItemDataRole.ForegroundRole) is None
+    window.tabs.setCurrentIndex(window.diagram_tab)
+    window.diagram_panel.rebuild()
+    assert window.diagram_panel.scene.items_by_node[lemvig.id].request
+    assert not window.diagram_panel.scene.items_by_node[ambuflex.id].request
+    window.tabs.setCurrentIndex(window.tree_tab)
+    window.select_node(lemvig.id)
+    texts = [window.node_items.item(r, 1).text() for r in range(window.node_items.rowCount())]
+    assert texts == ["Støtte til rekruttering."]
+    # answering the request takes the mark away
+    panel = window.meetings_panel
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    row = [panel.items_table.item(r, 1).text() for r in range(panel.items_table.rowCount())].index(
+        "Støtte til rekruttering."
+    )
+    panel.items_table.selectRow(row)
+    qtbot.mouseClick(panel.done_button, Qt.MouseButton.LeftButton)
+    assert title.data(Qt.ItemDataRole.ForegroundRole) is None
+    assert not window.diagram_panel.scene.items_by_node[lemvig.id].request
+    # close the meeting, change a node, and highlight what changed
+    qtbot.mouseClick(panel.close_button, Qt.MouseButton.LeftButton)
+    window.editor.show_node(ambuflex.id)
+    document.update_node(ambuflex.id, stage="sustaining")
+    qtbot.mouseClick(panel.changes_refresh, Qt.MouseButton.LeftButton)
+    panel.highlight_check.setChecked(True)
+    assert model.index_of_node(ambuflex.id, 0).data(Qt.ItemDataRole.BackgroundRole).color() == HIGHLIGHT_COLOUR
+    assert model.index_of_node(lemvig.id, 0).data(Qt.ItemDataRole.BackgroundRole) is None
+    assert window.diagram_panel.scene.items_by_node[ambuflex.id].highlighted
+    panel.highlight_check.setChecked(False)
+    assert model.index_of_node(ambuflex.id, 0).data(Qt.ItemDataRole.BackgroundRole) is None
+    window.diagram_panel.grab().save(str(tmp_path / "diagram.png"))
+    window.close()
+
+
+def test_an_item_selected_fills_the_form_and_is_updated_undoably(qtbot, panel, document) -> None:
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    lemvig = document.service.find_node("Regionsklinik i Lemvig", kind="project")
+    _type(qtbot, panel.item_text, "Notat om lægedækning")
+    _type(qtbot, panel.item_deadline, "01-12-2026")
+    panel.item_kind.setCurrentIndex(panel.item_kind.findData("action"))
+    panel.item_node.setCurrentIndex(panel.item_node.findData(lemvig.id))
+    qtbot.mouseClick(panel.item_add, Qt.MouseButton.LeftButton)
+    [item] = [i for i in panel.log.items() if i.text == "Notat om lægedækning"]
+    panel.items_table.selectRow([r[1] for r in _table(panel.items_table)].index("Notat om lægedækning"))
+    assert (panel.item_text.text(), panel.item_deadline.text(), panel.item_node.currentData()) == (
+        "Notat om lægedækning", "2026-12-01", lemvig.id)  # fmt: skip
+    _type(qtbot, panel.item_text, "Notat om lægedækning i Lemvig")
+    _type(qtbot, panel.item_owner, "Hanne Møller")
+    qtbot.mouseClick(panel.item_update, Qt.MouseButton.LeftButton)
+    changed = panel.log.service.get_item(item.id)
+    assert (changed.text, changed.owner, changed.node_ids) == ("Notat om lægedækning i Lemvig", "Hanne Møller",
+                                                               (lemvig.id,))  # fmt: skip
+    document.undo_stack.undo()
+    assert panel.log.service.get_item(item.id).text == "Notat om lægedækning"
+    document.undo_stack.redo()
+    assert panel.log.service.get_item(item.id).owner == "Hanne Møller"
+
+
+def test_deleting_a_meeting_undoes_with_its_members(qtbot, panel, document) -> None:
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    meeting_id = panel.meeting_id
+    _type(qtbot, panel.member_name, "Conny Jensen")
+    qtbot.mouseClick(panel.member_add, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    assert panel.log.service.list_meetings() == [] and panel.meeting_list.count() == 0
+    document.undo_stack.undo()
+    assert [m.id for m in panel.log.service.list_meetings()] == [meeting_id]
+    assert [m.name for m in panel.log.service.members(meeting_id)] == ["Conny Jensen"]
+    panel.meeting_list.setCurrentRow(0)
+    assert _table(panel.members_table) == [["Conny Jensen", "member"]]
+    document.undo_stack.redo()
+    assert panel.log.service.list_meetings() == []
