@@ -200,7 +200,7 @@ class RegisterService:
             return row.value if row else ""
 
     def set_title(self, title: str) -> str:
-        value = check.text(title, "register title", limit=200)
+        value = check.text(title, "register title", limit=check.MAX_REGISTER_TITLE)
         with self.db.transaction() as session:
             row = session.get(RegisterInfo, "title")
             old = row.value if row else ""
@@ -356,7 +356,7 @@ class RegisterService:
             return values
         for name in ("lead", "unit"):
             if name in fields:
-                values[name] = check.text(fields[name], name, limit=200)
+                values[name] = check.text(fields[name], name, limit=check.FIELD_LIMITS[name])
         for name in ("start", "end"):
             if name in fields:
                 values[name] = check.parse_date(fields[name], f"{name} date", optional=True)
@@ -631,7 +631,7 @@ class RegisterService:
         if "progress" in fields:
             values["progress"] = check.progress(fields["progress"])
         if "author" in fields:
-            values["author"] = check.text(fields["author"], "author", limit=200)
+            values["author"] = check.text(fields["author"], "author", limit=check.FIELD_LIMITS["author"])
         for name in ("summary", "next_steps", "help_needed"):
             if name in fields:
                 values[name] = check.text(fields[name], name.replace("_", " "))
@@ -701,13 +701,13 @@ class RegisterService:
     def _measure_values(self, fields: Mapping[str, Any]) -> dict[str, Any]:
         values: dict[str, Any] = {}
         if "name" in fields:
-            values["name"] = check.text(fields["name"], "name", required=True, limit=300)
+            values["name"] = check.text(fields["name"], "name", required=True, limit=check.FIELD_LIMITS["name"])
         if "type" in fields:
             values["type"] = check.choice(fields["type"], MEASURE_TYPES, "measure type")
         if "definition" in fields:
             values["definition"] = check.text(fields["definition"], "operational definition")
         if "unit" in fields:
-            values["unit"] = check.text(fields["unit"], "unit", limit=100)
+            values["unit"] = check.text(fields["unit"], "unit", limit=check.FIELD_LIMITS["measure unit"])
         if "chart" in fields:
             values["chart"] = check.choice(fields["chart"], CHART_TYPES, "chart type")
         if "improvement" in fields:

@@ -13,9 +13,21 @@ from datetime import date, datetime
 from typing import Any
 
 from register.errors import ValidationError
-from register.model import PROGRESS_SCALE
+from register.model import PROGRESS_SCALE, Measure, Node, StatusUpdate
 
-MAX_TITLE = 500
+#: The longest text each limited field holds, taken from the schema's column lengths so that the services and the
+#: exchange import refuse the same lengths on SQLite (which would store any length) and PostgreSQL (which refuses).
+FIELD_LIMITS: dict[str, int] = {
+    "title": Node.__table__.c.title.type.length,
+    "lead": Node.__table__.c.lead.type.length,
+    "unit": Node.__table__.c.unit.type.length,
+    "author": StatusUpdate.__table__.c.author.type.length,
+    "name": Measure.__table__.c.name.type.length,
+    "measure unit": Measure.__table__.c.unit.type.length,
+}
+MAX_TITLE = FIELD_LIMITS["title"]
+#: The register's own title (stored as free text; the same limit everywhere).
+MAX_REGISTER_TITLE = 200
 _DANISH_NUMBER = re.compile(r"^[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$")
 _DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y", "%Y/%m/%d", "%Y-%m")
 
