@@ -7,13 +7,14 @@ returns plain records (:mod:`register.records`), never live database objects.
 
 from __future__ import annotations
 
+import functools
 import getpass
 import json
 from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from register import validation as check
@@ -185,12 +186,19 @@ class RegisterService:
 
     @staticmethod
     def _is_hidden(session: Session, node: Node) -> bool:
-        current: Node | None = node
-        while current is not None:
-            if current.archived_at is not None:
-                return True
-            current = session.get(Node, current.parent_id) if current.parent_id else None
-        return False
+        if node.archived_at is not None:
+            return True
+        return bool(node.parent_id) and _archived_ancestor(session, node.parent_id)
+
+    @staticmethod
+    def _live_node_facts(session: Session, node_id: str) -> tuple[str, str]:
+        """The kind and title of a node that is not archived (itself or any ancestor), in one query."""
+        row = session.connection().execute(_live_node_query(), {"node_id": node_id}).first()
+        if row is None:
+            raise NotFoundError(f"No node with id {node_id!r} exists in this register; it may have been purged.")
+        if row[2]:
+            raise ValidationError(f"'{row[1]}' is archived; restore it first.")
+        return row[0], row[1]
 
     # ------------------------------------------------------------------ register
 
@@ -647,14 +655,18 @@ class RegisterService:
              "next_steps": next_steps, "help_needed": help_needed}
         )  # fmt: skip
         with self.db.transaction() as session:
-            node = self._live_node(session, node_id)
-            if node.kind != "project":
-                raise ValidationError(f"Status is logged on projects; '{node.title}' is a {KIND_NAMES[node.kind]}.")
-            row = StatusUpdate(id=status_id or new_id(), node_id=node.id, **values)
-            session.add(row)
-            session.flush()
-            self._audit(session, "status", row.id, node.id, "create", {k: [None, v] for k, v in values.items()})
-            return status_record(row)
+            kind, title = self._live_node_facts(session, node_id) if isinstance(node_id, str) else ("", "")
+            if not kind:
+                raise NotFoundError(f"No node with id {node_id!r} exists in this register; it may have been purged.")
+            if kind != "project":
+                raise ValidationError(f"Status is logged on projects; '{title}' is a {KIND_NAMES[kind]}.")
+            # Three statements in all: the check above, this row and its audit row (no ORM object to track).
+            row = {"id": status_id or new_id(), "node_id": node_id, "summary": "", "next_steps": "", "help_needed": "",
+                   "author": "", "progress": None, **values, "version": 1}  # fmt: skip
+            session.connection().execute(insert(StatusUpdate.__table__), row)
+            self._audit(session, "status", row["id"], node_id, "create", {k: [None, v] for k, v in values.items()})
+            return StatusRecord(row["id"], node_id, row["date"], row["author"], row["rag"], row["progress"],
+                                row["summary"], row["next_steps"], row["help_needed"], 1)  # fmt: skip
 
     def update_status_update(self, status_id: str, expected_version: int | None = None, **changes: Any) -> StatusRecord:
         unknown = set(changes) - {"date", "rag", "progress", "author", "summary", "next_steps", "help_needed"}
@@ -1021,6 +1033,34 @@ class RegisterService:
                             json.loads(row.changes))
                 for row in session.scalars(query)
             ]  # fmt: skip
+
+
+@functools.cache
+def _ancestry_chain(start: Any) -> Any:
+    """A recursive CTE of the node ``start`` selects and its ancestors (id, parent_id, archived_at)."""
+    n = Node.__table__.c
+    chain = select(n.id, n.parent_id, n.archived_at).where(n.id == start).cte("chain", recursive=True)
+    return chain.union_all(select(n.id, n.parent_id, n.archived_at).join(chain, n.id == chain.c.parent_id))
+
+
+@functools.cache
+def _live_node_query() -> Any:
+    """Kind, title and the number of archived nodes among a node and its ancestors (built once, cached compiled)."""
+    n = Node.__table__.c
+    chain = _ancestry_chain(bindparam("node_id"))
+    hidden = select(func.count()).select_from(chain).where(chain.c.archived_at.is_not(None)).scalar_subquery()
+    return select(n.kind, n.title, hidden).where(n.id == bindparam("node_id"))
+
+
+@functools.cache
+def _archived_ancestor_query() -> Any:
+    chain = _ancestry_chain(bindparam("node_id"))
+    return select(func.count()).select_from(chain).where(chain.c.archived_at.is_not(None))
+
+
+def _archived_ancestor(session: Session, node_id: str) -> bool:
+    """True when ``node_id`` or one of its ancestors is archived (one recursive query, not one per level)."""
+    return bool(session.connection().execute(_archived_ancestor_query(), {"node_id": node_id}).scalar())
 
 
 def _hidden_ids(nodes: Mapping[str, NodeRecord]) -> set[str]:

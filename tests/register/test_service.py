@@ -190,3 +190,32 @@ def test_find_node_by_title_or_id(service, tree) -> None:
     assert service.find_node(tree["goal"].id, kind="goal").id == tree["goal"].id
     with pytest.raises(NotFoundError):
         service.find_node("nothing like it")
+
+
+def test_a_status_update_checks_every_ancestor_in_one_query(service, tree) -> None:
+    from sqlalchemy import event
+
+    statements: list[str] = []
+
+    def record(_conn, _cursor, statement, *_args) -> None:
+        statements.append(statement.split()[0].upper())
+
+    event.listen(service.db.engine, "before_cursor_execute", record)
+    try:
+        status = service.add_status_update(tree["project"].id, date="2026-11-01", rag="amber", progress=2.5,
+                                           summary="På vej")  # fmt: skip
+    finally:
+        event.remove(service.db.engine, "before_cursor_execute", record)
+    work = [s for s in statements if s not in ("BEGIN", "COMMIT", "ROLLBACK", "PRAGMA")]
+    assert len(work) == 3 and work[0] in ("WITH", "SELECT") and work[1:] == ["INSERT", "INSERT"], work
+    assert service.latest_status(tree["project"].id) == status
+    assert service.audit_trail(tree["project"].id)[0].action == "create"
+    service.archive_node(tree["primary"].id)  # the project's grandparent
+    with pytest.raises(ValidationError, match="archived"):
+        service.add_status_update(tree["project"].id, date="2026-11-02", rag="red")
+    service.restore_node(tree["primary"].id)
+    service.add_status_update(tree["project"].id, date="2026-11-02", rag="red")
+    with pytest.raises(ValidationError, match="Status is logged on projects"):
+        service.add_status_update(tree["secondary"].id, date="2026-11-02", rag="red")
+    with pytest.raises(NotFoundError):
+        service.add_status_update("no-such-node", date="2026-11-02", rag="red")
