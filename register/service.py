@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import bindparam, delete, func, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from register import validation as check
 from register.errors import ConflictError, NotFoundError, ValidationError
@@ -257,15 +257,20 @@ class RegisterService:
 
     @staticmethod
     def _latest_statuses(session: Session, node_ids: list[str] | None = None) -> dict[str, StatusRecord]:
-        s = StatusUpdate.__table__.c
-        ranked = select(
-            s.id, s.node_id, s.date, s.author, s.rag, s.progress, s.summary, s.next_steps, s.help_needed, s.version,
-            func.row_number().over(partition_by=s.node_id, order_by=(s.date.desc(), s.id.desc())).label("rank"),
+        """The newest status update (by date, then id) of each project: one index lookup per project
+        (``ix_status_updates_node_date``) rather than ranking every status update with a window function."""
+        s, n = StatusUpdate.__table__.c, Node.__table__.c
+        newest = aliased(StatusUpdate.__table__, name="newest")
+        latest_id = (
+            select(newest.c.id).where(newest.c.node_id == n.id)
+            .order_by(newest.c.date.desc(), newest.c.id.desc()).limit(1).scalar_subquery()
         )  # fmt: skip
+        query = select(
+            s.id, s.node_id, s.date, s.author, s.rag, s.progress, s.summary, s.next_steps, s.help_needed, s.version
+        ).join_from(Node.__table__, StatusUpdate.__table__, s.id == latest_id)  # fmt: skip
         if node_ids is not None:
-            ranked = ranked.where(s.node_id.in_(node_ids))
-        ranked = ranked.subquery()
-        rows = session.connection().execute(select(*list(ranked.c)[:-1]).where(ranked.c.rank == 1))
+            query = query.where(n.id.in_(node_ids))
+        rows = session.connection().execute(query)
         return {row[1]: StatusRecord(*row) for row in rows}
 
     def get_node(self, node_id: str) -> NodeRecord:

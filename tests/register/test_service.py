@@ -219,3 +219,14 @@ def test_a_status_update_checks_every_ancestor_in_one_query(service, tree) -> No
         service.add_status_update(tree["secondary"].id, date="2026-11-02", rag="red")
     with pytest.raises(NotFoundError):
         service.add_status_update("no-such-node", date="2026-11-02", rag="red")
+
+
+def test_the_latest_status_is_the_newest_by_date_then_id(service, tree) -> None:
+    project = tree["project"].id
+    ids = ["00000000-0000-4000-8000-00000000000a", "00000000-0000-4000-8000-00000000000b"]
+    for status_id in reversed(ids):
+        service.add_status_update(project, date="2026-03-01", rag="green", status_id=status_id)
+    service.add_status_update(project, date="2026-01-01", rag="red", status_id="00000000-0000-4000-8000-00000000000c")
+    assert service.latest_status(project).id == ids[1]
+    assert service.load_tree().latest_status[project].id == ids[1]
+    assert tree["secondary"].id not in service.load_tree().latest_status
