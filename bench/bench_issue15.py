@@ -114,7 +114,8 @@ from register.storage import open_database
 service = RegisterService(open_database(sys.argv[1]), user="bench")
 start = time.perf_counter()
 export_file(service, sys.argv[2])
-print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+peak = next(line for line in open("/proc/self/status") if line.startswith("VmHWM"))  # this process's own peak
+print(time.perf_counter() - start, int(peak.split()[1]) / 1024)
 """
 EXPORT_FLOOR = """
 import json, resource, sqlite3, sys, time
@@ -127,7 +128,8 @@ for table in ("nodes", "links", "status_updates", "measures", "observations", "a
     data[table] = [dict(zip(names, row)) for row in cursor]
 with open(sys.argv[2], "w", encoding="utf-8") as out:
     json.dump(data, out, ensure_ascii=False)
-print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+peak = next(line for line in open("/proc/self/status") if line.startswith("VmHWM"))  # this process's own peak
+print(time.perf_counter() - start, int(peak.split()[1]) / 1024)
 """
 IMPORT = """
 import resource, sys, time
@@ -137,7 +139,8 @@ from register.storage import open_database
 service = RegisterService(open_database(sys.argv[1]), user="bench")
 start = time.perf_counter()
 import_file(service, sys.argv[2])
-print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+peak = next(line for line in open("/proc/self/status") if line.startswith("VmHWM"))  # this process's own peak
+print(time.perf_counter() - start, int(peak.split()[1]) / 1024)
 """
 IMPORT_FLOOR = """
 import json, resource, sqlite3, sys, time
@@ -163,7 +166,8 @@ for table, names in columns.items():
     rows = [tuple(item.get(name) for name in names) for item in data.get(table, [])]
     db.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})", rows)
 db.execute("COMMIT")
-print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+peak = next(line for line in open("/proc/self/status") if line.startswith("VmHWM"))  # this process's own peak
+print(time.perf_counter() - start, int(peak.split()[1]) / 1024)
 """
 
 
@@ -301,12 +305,13 @@ def projects_table(app, folder: Path, projects: int) -> None:
 
 def window_rows(app, folder: Path) -> None:
     """Tree filter keystroke, undoable rename, status update: on the 3,000-project benchmark register."""
-    from PySide6.QtCore import QSortFilterProxyModel, Qt
+    from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
     from PySide6.QtGui import QStandardItem, QStandardItemModel
     from PySide6.QtWidgets import QTreeView
 
     from ui import commands
     from ui.main_window import MainWindow
+    from ui.tree_model import LINK_ID_ROLE, NODE_ID_ROLE
 
     print("window: tree filter, rename, status update (3,000 projects)", flush=True)
     path = register_with(3000, folder, observations=True)
@@ -319,25 +324,37 @@ def window_rows(app, folder: Path) -> None:
     window.wait_for_tasks()
     tree = window.document.index
 
+    # The floor: the same rows, five columns with the same texts and icons, held by Qt's C++ model.
+    model = window.tree_model
     floor_model = QStandardItemModel()
     items: dict[str, QStandardItem] = {}
+    display, decoration = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole
 
-    def add(node_id: str, parent: QStandardItem) -> None:
-        item = QStandardItem(tree.nodes[node_id].title)
-        items[node_id] = item
-        parent.appendRow(item)
-        for child in tree.child_ids(node_id):
-            add(child, item)
+    def copy(parent_index, parent_item: QStandardItem) -> None:
+        for row in range(model.rowCount(parent_index)):
+            cells = []
+            for column in range(model.columnCount()):
+                index = model.index(row, column, parent_index)
+                cell = QStandardItem(index.data(display) or "")
+                if index.data(decoration) is not None:
+                    cell.setData(index.data(decoration), decoration)
+                cells.append(cell)
+            node_index = model.index(row, 0, parent_index)
+            if node_index.data(LINK_ID_ROLE) is None:
+                items[node_index.data(NODE_ID_ROLE)] = cells[0]
+            parent_item.appendRow(cells)
+            copy(node_index, cells[0])
 
-    for root in tree.child_ids(None):
-        add(root, floor_model.invisibleRootItem())
+    copy(QModelIndex(), floor_model.invisibleRootItem())
     floor_proxy = QSortFilterProxyModel()
     floor_proxy.setSourceModel(floor_model)
     floor_proxy.setRecursiveFilteringEnabled(True)
     floor_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     floor_view = QTreeView()
     floor_view.setModel(floor_proxy)
-    floor_view.resize(1400, 900)
+    floor_view.resize(window.tree_view.size())
+    for column in range(model.columnCount()):
+        floor_view.setColumnWidth(column, window.tree_view.columnWidth(column))
     floor_view.expandToDepth(1)
     floor_view.show()
 

@@ -908,6 +908,42 @@ class _Reader:
         return rows
 
     def observation(self, index: int, value: Any) -> dict[str, Any]:
+        row = self._plain_observation(value)
+        return row if row is not None else self._observation(index, value)
+
+    def _plain_observation(self, item: Any) -> dict[str, Any] | None:
+        """The common observation checked inline (the import's inner loop); None sends anything else, good or
+        bad, to the full check, which names the place of a problem."""
+        if type(item) is not dict:
+            return None
+        get = item.get
+        measure, number, denominator, when, file_id = get("measure"), get("value"), get("denominator"), get("date"), \
+            get("id")  # fmt: skip
+        note, reason, excluded = get("note"), get("exclude_reason"), get("excluded")
+        measure_id = self.ids["measure"].get(measure) if type(measure) is str else None
+        if (
+            measure_id is None or type(number) not in (float, int) or not -1e308 < number < 1e308
+            or (denominator is not None and (type(denominator) not in (float, int) or not -1e308 < denominator < 1e308))
+            or type(when) is not str or not _ISO_DATE.match(when)
+            or (file_id is not None and (type(file_id) is not str or not _CANONICAL_UUID.match(file_id)
+                                         or file_id in self.used))
+            or (note is not None and (type(note) is not str or not note.isascii()))
+            or (reason is not None and (type(reason) is not str or not reason.isascii()))
+            or (excluded is not None and type(excluded) is not bool)
+        ):  # fmt: skip
+            return None
+        try:
+            day = date.fromisoformat(when)
+            RegisterService.check_observation(self.charts[measure_id], float(number), denominator)
+        except (ValueError, ValidationError):
+            return None
+        return {
+            "id": file_id or new_id(), "measure_id": measure_id, "date": day, "value": float(number),
+            "denominator": None if denominator is None else float(denominator), "note": (note or "").strip(),
+            "excluded": bool(excluded), "exclude_reason": (reason or "").strip(), "version": 1,
+        }  # fmt: skip
+
+    def _observation(self, index: int, value: Any) -> dict[str, Any]:
         place = f"observations[{index}]"
         item = self.item(place, value)
         measure_id = self.reference(f"{place}.measure", item.get("measure"), "measure")
@@ -1000,26 +1036,32 @@ def _insert_batch(connection: Any, model: Any, rows: list[dict[str, Any]], place
             raise _Reader.fail(f"{place}.id", _('the id "{id}" is used twice').format(id=row["id"]))
         seen.add(row["id"])
     table = model.__table__
-    taken = set(connection.execute(select(table.c.id).where(table.c.id.in_(seen))).scalars()) if seen else set()
-    for row, place in zip(rows, places, strict=True):
-        if row["id"] in taken:
-            raise _Reader.fail(f"{place}.id", _('the id "{id}" is used twice').format(id=row["id"]))
+
+    def name_the_duplicate() -> None:
+        taken = set(connection.execute(select(table.c.id).where(table.c.id.in_(seen))).scalars())
+        for row, place in zip(rows, places, strict=True):
+            if row["id"] in taken:
+                raise _Reader.fail(f"{place}.id", _('the id "{id}" is used twice').format(id=row["id"]))
+
+    if connection.dialect.name != "sqlite":
+        name_the_duplicate()  # before: after a failed statement PostgreSQL accepts no more queries
+        connection.execute(insert(table), rows)
+        return
+    # SQLite: the driver directly, without SQLAlchemy's per-value processing (a third of the import's time), dates
+    # as the ISO text SQLAlchemy stores. A repeated id fails the statement only (its rows are undone, the
+    # transaction goes on), so the place is looked up after a failure instead of before every batch.
+    names = list(rows[0])
+    if "date" in rows[0]:
+        for row in rows:
+            row["date"] = row["date"].isoformat()
+    values = [tuple(row.values()) for row in rows]
     try:
-        if connection.dialect.name == "sqlite":
-            # The driver directly, without SQLAlchemy's per-value processing (a third of the import's time);
-            # dates as the ISO text SQLAlchemy stores on SQLite.
-            names = list(rows[0])
-            if "date" in rows[0]:
-                for row in rows:
-                    row["date"] = row["date"].isoformat()
-            values = [tuple(row.values()) for row in rows]
-            connection.exec_driver_sql(
-                f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})", values
-            )
-        else:
-            connection.execute(insert(table), rows)
-    except IntegrityError as error:  # pragma: no cover - the checks above find every duplicate first
-        raise ExchangeFormatError(places[0], _("cannot be stored: {reason}").format(
+        connection.exec_driver_sql(
+            f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})", values
+        )
+    except IntegrityError as error:
+        name_the_duplicate()
+        raise _Reader.fail(places[0], _("cannot be stored: {reason}").format(
             reason=str(error.orig).splitlines()[0])) from error  # fmt: skip
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import getpass
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -946,21 +946,33 @@ class RegisterService:
             )
             return [observation_record(row) for row in rows]
 
-    def all_measure_data(self) -> list[tuple[MeasureRecord, list[ObservationRecord], list[AnnotationRecord]]]:
-        """Every live measure with its observations and annotations, in one read (for the evidence of all nodes)."""
+    def all_measure_data(
+        self, node_ids: Collection[str] | None = None
+    ) -> list[tuple[MeasureRecord, list[ObservationRecord], list[AnnotationRecord]]]:
+        """Every live measure (of ``node_ids``, if given) with its observations and annotations, in one read (for
+        the evidence of the nodes drawn). Rows are read as plain tuples, not ORM objects."""
         with self.db.reading() as session:
-            measures = [
-                measure_record(row)
-                for row in session.scalars(
-                    select(Measure).where(Measure.archived_at.is_(None)).order_by(Measure.node_id, Measure.position)
-                )
-            ]
+            query = select(Measure).where(Measure.archived_at.is_(None)).order_by(Measure.node_id, Measure.position)
+            measures = [measure_record(row) for row in session.scalars(query)]
+            if node_ids is not None:
+                wanted = set(node_ids)
+                measures = [m for m in measures if m.node_id in wanted]
+            measure_ids = {m.id for m in measures}
+            connection = session.connection()
+            o, a = Observation.__table__.c, Annotation.__table__.c
             observations: dict[str, list[ObservationRecord]] = {}
-            for row in session.scalars(select(Observation).order_by(Observation.date, Observation.id)):
-                observations.setdefault(row.measure_id, []).append(observation_record(row))
+            for row in connection.execute(
+                select(o.id, o.measure_id, o.date, o.value, o.denominator, o.note, o.excluded, o.exclude_reason,
+                       o.version).order_by(o.date, o.id)
+            ):  # fmt: skip
+                if row[1] in measure_ids:
+                    observations.setdefault(row[1], []).append(ObservationRecord(*row))
             annotations: dict[str, list[AnnotationRecord]] = {}
-            for row in session.scalars(select(Annotation).order_by(Annotation.date, Annotation.id)):
-                annotations.setdefault(row.measure_id, []).append(annotation_record(row))
+            for row in connection.execute(
+                select(a.id, a.measure_id, a.date, a.text, a.phase_break, a.version).order_by(a.date, a.id)
+            ):
+                if row[1] in measure_ids:
+                    annotations.setdefault(row[1], []).append(AnnotationRecord(*row))
         return [(m, observations.get(m.id, []), annotations.get(m.id, [])) for m in measures]  # fmt: skip
 
     # ------------------------------------------------------------------ annotations

@@ -76,7 +76,8 @@ def export_diagram_command(args: argparse.Namespace) -> int:
     from register.charts import evidence_by_node
     from ui.charts_panel import chart_tr
 
-    evidence = {node_id: found.kind for node_id, found in evidence_by_node(service, chart_tr).items()}
+    drawn = set(layout.boxes)  # the evidence of what is drawn only (one goal's nodes, not the whole register)
+    evidence = {node_id: found.kind for node_id, found in evidence_by_node(service, chart_tr, node_ids=drawn).items()}
     pages = export_diagram(layout, args.out, setup, title, diagram_texts(), args.dpi, evidence)
     print(f"Wrote the driver diagram to {args.out} ({pages} page{'s' if pages != 1 else ''}).")
     return 0

@@ -123,3 +123,12 @@ def test_command_line_chart_export(service, project, tmp_path, capsys) -> None:
     assert main(["export-chart", "--db", database, "--project", project.id, "--out", str(tmp_path / "x.png")]) == 2
     assert "a project's charts go into a .pdf file" in capsys.readouterr().err
     assert main(["export-chart", "--db", database, "--measure", "Ukendt", "--out", str(tmp_path / "x.png")]) == 1
+
+
+def test_evidence_can_be_limited_to_the_nodes_drawn(sample_service) -> None:
+    everything = charts.evidence_by_node(sample_service)
+    assert len(everything) >= 2
+    chosen = sorted(everything)[0]
+    only = charts.evidence_by_node(sample_service, node_ids={chosen})
+    assert set(only) == {chosen}
+    assert only[chosen].kind == everything[chosen].kind and only[chosen].readings == everything[chosen].readings
