@@ -1048,18 +1048,21 @@ def _insert_batch(connection: Any, model: Any, rows: list[dict[str, Any]], place
         connection.execute(insert(table), rows)
         return
     # SQLite: the driver directly, without SQLAlchemy's per-value processing (a third of the import's time), dates
-    # as the ISO text SQLAlchemy stores. A repeated id fails the statement only (its rows are undone, the
-    # transaction goes on), so the place is looked up after a failure instead of before every batch.
+    # as the ISO text SQLAlchemy stores. A repeated id fails the batch (undone to its savepoint; the transaction
+    # goes on), so the place is looked up after a failure instead of before every batch.
     names = list(rows[0])
     if "date" in rows[0]:
         for row in rows:
             row["date"] = row["date"].isoformat()
     values = [tuple(row.values()) for row in rows]
+    connection.exec_driver_sql("SAVEPOINT exchange_batch")  # a failure undoes the whole batch, not one row
     try:
         connection.exec_driver_sql(
             f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})", values
         )
+        connection.exec_driver_sql("RELEASE exchange_batch")
     except IntegrityError as error:
+        connection.exec_driver_sql("ROLLBACK TO exchange_batch")
         name_the_duplicate()
         raise _Reader.fail(places[0], _("cannot be stored: {reason}").format(
             reason=str(error.orig).splitlines()[0])) from error  # fmt: skip

@@ -340,3 +340,21 @@ def test_import_refuses_cleanly_or_round_trips(empty_register, tmp_path_factory,
         assert first.read_bytes() == second.read_bytes()
     finally:
         service.db.close()
+
+
+def test_an_id_repeated_in_a_later_batch_is_named_and_nothing_is_kept(service, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr("register.exchange.BATCH", 7)
+    data = _sample()
+    data["observations"].append(dict(data["observations"][2], date="2030-01-01"))
+    last = len(data["observations"]) - 1
+    data["status_updates"].append(dict(data["status_updates"][0], date="2030-01-01"))
+    with pytest.raises(ExchangeFormatError, match=rf"status_updates\[{len(data['status_updates']) - 1}\].id: .*twice"):
+        import_file(service, _write(tmp_path, json.dumps(data)))
+    data["status_updates"].pop()
+    with pytest.raises(ExchangeFormatError, match=rf"observations\[{last}\].id: .*used twice"):
+        import_file(service, _write(tmp_path, json.dumps(data)))
+    assert service.is_empty() and service.audit_trail() == []
+    data["observations"].pop()
+    import_file(service, _write(tmp_path, json.dumps(data)))  # small batches give the same register
+    assert sum(len(service.observations(m.id)) for n in service.load_tree().nodes
+               for m in service.list_measures(n.id)) == len(data["observations"])  # fmt: skip
