@@ -1014,10 +1014,10 @@ def _import(service: RegisterService, source: _FileSource | _MemorySource, descr
                 places.append(f"{name}[{index}]")
                 count += 1
                 if len(batch) >= BATCH:
-                    _insert_batch(connection, model, batch, places)
+                    _insert_batch(connection, model, batch, places, count - len(batch))
                     batch, places = [], []
             if batch:
-                _insert_batch(connection, model, batch, places)
+                _insert_batch(connection, model, batch, places, count - len(batch))
             counts[name] = count
         summary = ImportSummary(
             counts["nodes"], counts["links"], counts["status_updates"], counts["measures"], counts["observations"],
@@ -1028,42 +1028,40 @@ def _import(service: RegisterService, source: _FileSource | _MemorySource, descr
     return summary
 
 
-def _insert_batch(connection: Any, model: Any, rows: list[dict[str, Any]], places: list[str]) -> None:
-    """Insert one batch; an id used twice in the section (kept in the database, not in memory) is named."""
+def _insert_batch(connection: Any, model: Any, rows: list[dict[str, Any]], places: list[str], before: int) -> None:
+    """Insert one batch (``before`` rows of this section are already in); an id used twice in the section (kept in
+    the database, not in memory) is named."""
     seen: set[str] = set()
     for row, place in zip(rows, places, strict=True):
         if row["id"] in seen:
             raise _Reader.fail(f"{place}.id", _('the id "{id}" is used twice').format(id=row["id"]))
         seen.add(row["id"])
     table = model.__table__
-
-    def name_the_duplicate() -> None:
+    if connection.dialect.name != "sqlite":
+        # Checked before: after a failed statement PostgreSQL accepts no more queries in the transaction.
         taken = set(connection.execute(select(table.c.id).where(table.c.id.in_(seen))).scalars())
         for row, place in zip(rows, places, strict=True):
             if row["id"] in taken:
                 raise _Reader.fail(f"{place}.id", _('the id "{id}" is used twice').format(id=row["id"]))
-
-    if connection.dialect.name != "sqlite":
-        name_the_duplicate()  # before: after a failed statement PostgreSQL accepts no more queries
         connection.execute(insert(table), rows)
         return
     # SQLite: the driver directly, without SQLAlchemy's per-value processing (a third of the import's time), dates
-    # as the ISO text SQLAlchemy stores. A repeated id fails the batch (undone to its savepoint; the transaction
-    # goes on), so the place is looked up after a failure instead of before every batch.
+    # as the ISO text SQLAlchemy stores. A repeated id stops the statement at that row (the rows before it stay,
+    # the transaction goes on, and is rolled back as a whole); the table was empty, so the count says which row.
     names = list(rows[0])
     if "date" in rows[0]:
         for row in rows:
             row["date"] = row["date"].isoformat()
     values = [tuple(row.values()) for row in rows]
-    connection.exec_driver_sql("SAVEPOINT exchange_batch")  # a failure undoes the whole batch, not one row
     try:
         connection.exec_driver_sql(
             f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})", values
         )
-        connection.exec_driver_sql("RELEASE exchange_batch")
     except IntegrityError as error:
-        connection.exec_driver_sql("ROLLBACK TO exchange_batch")
-        name_the_duplicate()
+        failed = (connection.execute(select(func.count()).select_from(table)).scalar() or 0) - before
+        if 0 <= failed < len(rows):
+            raise _Reader.fail(f"{places[failed]}.id", _('the id "{id}" is used twice').format(
+                id=rows[failed]["id"])) from error  # fmt: skip
         raise _Reader.fail(places[0], _("cannot be stored: {reason}").format(
             reason=str(error.orig).splitlines()[0])) from error  # fmt: skip
 
