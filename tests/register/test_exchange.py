@@ -358,3 +358,23 @@ def test_an_id_repeated_in_a_later_batch_is_named_and_nothing_is_kept(service, t
     import_file(service, _write(tmp_path, json.dumps(data)))  # small batches give the same register
     assert sum(len(service.observations(m.id)) for n in service.load_tree().nodes
                for m in service.list_measures(n.id)) == len(data["observations"])  # fmt: skip
+
+
+def test_a_refused_import_leaves_the_indexes_as_they_were(sqlite_service, tmp_path: Path) -> None:
+    import sqlite3
+
+    path = Path(sqlite_service.db.engine.url.database)
+
+    def indexes() -> list[tuple]:
+        with sqlite3.connect(path) as raw:
+            return raw.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").fetchall()
+
+    before = indexes()
+    assert any(name == "ix_observations_measure_date" for name, _sql in before)
+    data = _sample()
+    data["observations"][-1]["value"] = "not a number"
+    with pytest.raises(ExchangeFormatError, match="must be a number"):
+        import_file(sqlite_service, _write(tmp_path, json.dumps(data)))
+    assert indexes() == before and sqlite_service.is_empty()
+    import_file(sqlite_service, sample_register_path())
+    assert indexes() == before
