@@ -15,6 +15,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -101,6 +102,7 @@ def compiled_core_mo(po_text: str, language: str) -> bytes:
     from babel.messages.pofile import read_po
 
     catalogue = read_po(io.StringIO(po_text), locale=language, domain=CORE_DOMAIN)
+    catalogue.creation_date = datetime(2026, 1, 1, tzinfo=UTC)  # not "now": the same .po compiles to the same bytes
     buffer = io.BytesIO()
     write_mo(buffer, catalogue, use_fuzzy=False)
     return buffer.getvalue()
