@@ -68,7 +68,7 @@ HEADER = ("format", "version", "title")
 BATCH = 5000
 _CHUNK = 1 << 16
 _CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 #: A ``\uD800``–``\uDFFF`` escape; whether it is a lone surrogate is decided by looking around it.
 _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
@@ -595,6 +595,8 @@ class _Reader:
         self.used: set[str] = set()
         self.node_kinds: dict[str, str] = {}
         self.charts: dict[str, str] = {}
+        #: keep a checked ISO date as text (SQLite stores dates as that text; PostgreSQL wants date objects).
+        self.dates_as_text = False
 
     @staticmethod
     def fail(place: str, message: str) -> ExchangeFormatError:
@@ -933,10 +935,12 @@ class _Reader:
         ):  # fmt: skip
             return None
         try:
-            day = date.fromisoformat(when)
+            day = date.fromisoformat(when)  # checked; SQLite stores the same ISO text, so it is kept as it is
             RegisterService.check_observation(self.charts[measure_id], float(number), denominator)
         except (ValueError, ValidationError):
             return None
+        if self.dates_as_text:
+            day = when
         return {
             "id": file_id or new_id(), "measure_id": measure_id, "date": day, "value": float(number),
             "denominator": None if denominator is None else float(denominator), "note": (note or "").strip(),
@@ -993,6 +997,7 @@ def _import(service: RegisterService, source: _FileSource | _MemorySource, descr
     counts = {"nodes": len(nodes), "links": len(links), "measures": len(measures)}
     with service.db.transaction() as session:
         connection = session.connection()
+        reader.dates_as_text = connection.dialect.name == "sqlite"
         existing = session.scalar(select(func.count()).select_from(Node)) or 0
         if existing:
             raise ExchangeFormatError("", _(
@@ -1008,17 +1013,15 @@ def _import(service: RegisterService, source: _FileSource | _MemorySource, descr
             check_item = getattr(reader, method)
             items: Iterable[Any] = held[name] if name in held else (source.items(name) if name in present else ())
             batch: list[dict[str, Any]] = []
-            places: list[str] = []
             count = 0
             for index, value in enumerate(items):
                 batch.append(check_item(index, value))
-                places.append(f"{name}[{index}]")
                 count += 1
                 if len(batch) >= BATCH:
-                    _insert_batch(connection, model, batch, places, count - len(batch))
-                    batch, places = [], []
+                    _insert_batch(connection, model, batch, name, count - len(batch))
+                    batch = []
             if batch:
-                _insert_batch(connection, model, batch, places, count - len(batch))
+                _insert_batch(connection, model, batch, name, count - len(batch))
             counts[name] = count
         for statement in rebuild:
             connection.exec_driver_sql(statement)
@@ -1047,9 +1050,10 @@ def _drop_secondary_indexes(connection: Any, tables: list[str]) -> list[str]:
     return [sql for _name, sql in rows]
 
 
-def _insert_batch(connection: Any, model: Any, rows: list[dict[str, Any]], places: list[str], before: int) -> None:
-    """Insert one batch (``before`` rows of this section are already in); an id used twice in the section (kept in
-    the database, not in memory) is named."""
+def _insert_batch(connection: Any, model: Any, rows: list[dict[str, Any]], section: str, before: int) -> None:
+    """Insert one batch of ``section`` (``before`` of its rows are already in); an id used twice in the section
+    (kept in the database, not in memory) is named."""
+    places = [f"{section}[{before + offset}]" for offset in range(len(rows))]
     seen: set[str] = set()
     for row, place in zip(rows, places, strict=True):
         if row["id"] in seen:
@@ -1070,7 +1074,8 @@ def _insert_batch(connection: Any, model: Any, rows: list[dict[str, Any]], place
     names = list(rows[0])
     if "date" in rows[0]:
         for row in rows:
-            row["date"] = row["date"].isoformat()
+            if type(row["date"]) is not str:
+                row["date"] = row["date"].isoformat()
     values = [tuple(row.values()) for row in rows]
     try:
         connection.exec_driver_sql(
