@@ -600,7 +600,7 @@ class _Reader:
 
     @staticmethod
     def fail(place: str, message: str) -> ExchangeFormatError:
-        return ExchangeFormatError(place, message)
+        return ExchangeFormatError(place.lstrip("."), message)  # a top-level field has no section in front
 
     @staticmethod
     def item(place: str, value: Any) -> dict[str, Any]:

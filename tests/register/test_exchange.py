@@ -202,6 +202,7 @@ def _refused(service, path: Path, *fragments: str) -> str:
         (lambda d: d["status_updates"][3].update(author="a" * 201), ("status_updates[3].author", "limit is 200")),
         (lambda d: d["observations"][5].update(value=[1, [2]]), ("observations[5].value", "single value")),
         (lambda d: d["nodes"].__setitem__(1, 7), ("nodes[1]", "must be an object")),
+        (lambda d: d.update(title="T" * 201), ("title: is 201 characters long", "limit is 200")),
         (lambda d: d["observations"].append(dict(d["observations"][3])), ("observations[", "used twice")),
     ],
 )
