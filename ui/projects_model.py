@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import time
 from dataclasses import dataclass
 from datetime import date
@@ -211,12 +210,18 @@ class ProjectsModel(QAbstractTableModel):
         return sorted(node_ids, key=self._key, reverse=descending)
 
     def _sorted_place(self, node_id: str, rows: list[str]) -> int:
-        """Where ``node_id`` belongs among ``rows`` (already sorted) under the current sort."""
+        """Where ``node_id`` belongs among ``rows`` (already sorted) under the current sort (a binary search)."""
         key = self._key(node_id)
-        keys = [self._key(other) for other in rows]
-        if self._sort_order == Qt.SortOrder.DescendingOrder:
-            return next((i for i, other in enumerate(keys) if other < key), len(rows))
-        return bisect.bisect_right(keys, key)
+        descending = self._sort_order == Qt.SortOrder.DescendingOrder
+        low, high = 0, len(rows)
+        while low < high:
+            middle = (low + high) // 2
+            other = self._key(rows[middle])
+            if (key > other) if descending else (key < other):
+                high = middle
+            else:
+                low = middle + 1
+        return low
 
     # ------------------------------------------------------------------ following the document
 
