@@ -84,8 +84,8 @@ def test_sorting_uses_the_cached_keys_and_keeps_rows_in_place_through_edits(qtmo
     proxy.sort(RAG, Qt.SortOrder.DescendingOrder)
     keys = [model.index(row, RAG).data(SORT_ROLE) for row in range(model.rowCount())]
     assert keys == sorted(keys, reverse=True)
-    greenest = model.node_id(model.rowCount() - 1)
-    commands.log_status(document, greenest, date="2026-11-23", rag="green")  # moves to its sorted place
+    last = model.node_id(model.rowCount() - 1)
+    commands.log_status(document, last, date="2026-11-23", rag="green")  # moves to its sorted place
     keys = [model.index(row, RAG).data(SORT_ROLE) for row in range(model.rowCount())]
     assert keys == sorted(keys, reverse=True)
     document.undo_stack.undo()
