@@ -14,6 +14,7 @@ first problem (``nodes[12].parent: no node with id "p9"``, or a line and column 
 
 from __future__ import annotations
 
+import errno
 import io
 import json
 import math
@@ -261,23 +262,48 @@ def dumps(data: Mapping[str, Any]) -> str:
 
 
 def _writable_folder(path: Path) -> Path:
+    """The folder a new ``path`` goes into; refuses a folder, a device or pipe, or a missing folder as the target."""
+    if path.is_dir():
+        raise ValidationError(_("{path} is a folder; give the name of a file to write.").format(path=path))
+    if path.exists() and not path.is_file():
+        raise ValidationError(_("{path} is not a regular file (it is a device, pipe or socket); give the name of a "
+                                "file to write.").format(path=path))  # fmt: skip
     directory = path.resolve().parent
     if not directory.is_dir():
         raise ValidationError(_("The folder {folder} does not exist.").format(folder=directory))
     return directory
 
 
+def _cannot_write(path: Path, error: OSError) -> ValidationError:
+    """A clear message for a failed write (full disk, no permission), instead of an internal error."""
+    reasons = {
+        errno.ENOSPC: _("the disk is full"),
+        errno.EDQUOT: _("the disk quota is used up"),
+        errno.EACCES: _("you may not write in that folder"),
+        errno.EPERM: _("you may not write in that folder"),
+        errno.EROFS: _("the folder is on a read-only disk"),
+    }
+    reason = reasons.get(error.errno, error.strerror or type(error).__name__)
+    return ValidationError(_("Cannot write {path}: {reason}. Nothing was changed.").format(path=path, reason=reason))
+
+
 def write_atomically_with(path: Path, produce: Callable[[IO[bytes]], None]) -> None:
     """Write a file through ``produce`` so that an existing one is only replaced once the new one is complete."""
     path = Path(path)
     directory = _writable_folder(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=directory)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=directory)
+    except OSError as error:
+        raise _cannot_write(path, error) from error
     try:
         with os.fdopen(handle, "wb") as stream:
             produce(stream)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise _cannot_write(path, error) from error
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
@@ -290,6 +316,9 @@ def write_atomically(path: Path, content: bytes) -> None:
 
 def export_file(service: RegisterService, path: Path) -> None:
     """Export the register to ``path`` (replaced only when the new file is complete), streaming."""
+    url = service.db.engine.url
+    if url.get_backend_name() == "sqlite" and url.database and Path(path).resolve() == Path(url.database).resolve():
+        raise ValidationError(_("{path} is the register itself; export to another file.").format(path=path))
 
     def produce(stream: IO[bytes]) -> None:
         text = io.TextIOWrapper(stream, encoding="utf-8", newline="\n", write_through=False)

@@ -379,3 +379,44 @@ def test_a_refused_import_leaves_the_indexes_as_they_were(sqlite_service, tmp_pa
     assert indexes() == before and sqlite_service.is_empty()
     import_file(sqlite_service, sample_register_path())
     assert indexes() == before
+
+
+def test_export_refuses_a_folder_a_pipe_and_the_register_itself(sqlite_service, tmp_path: Path) -> None:
+    import os
+
+    from register.errors import ValidationError
+
+    sqlite_service.add_node("goal", "Mål")
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    with pytest.raises(ValidationError, match="is a folder"):
+        export_file(sqlite_service, folder)
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    with pytest.raises(ValidationError, match="not a regular file"):
+        export_file(sqlite_service, pipe)
+    register = Path(sqlite_service.db.engine.url.database)
+    before = register.read_bytes()[:16]
+    with pytest.raises(ValidationError, match="is the register itself"):
+        export_file(sqlite_service, register)
+    assert register.read_bytes()[:16] == before and sqlite_service.title() == ""
+    assert [p.name for p in folder.iterdir()] == []
+
+
+@pytest.mark.parametrize(("number", "reason"), [(28, "the disk is full"), (13, "you may not write in that folder")])
+def test_a_failed_write_says_why_and_keeps_the_old_file(sample_service, tmp_path, monkeypatch, number, reason) -> None:
+    import os
+
+    from register.errors import ValidationError
+
+    target = tmp_path / "backup.json"
+    target.write_text("previous backup", encoding="utf-8")
+
+    def refuse(*args, **kwargs):
+        raise OSError(number, os.strerror(number))
+
+    monkeypatch.setattr("register.exchange.os.replace", refuse)
+    with pytest.raises(ValidationError, match=f"Cannot write .*backup.json: {reason}"):
+        export_file(sample_service, target)
+    assert target.read_text(encoding="utf-8") == "previous backup"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
