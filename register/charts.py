@@ -717,11 +717,13 @@ def node_evidence(service: Any, node_id: str, tr: Translate = _same) -> Evidence
 
 
 def evidence_by_node(
-    service: Any, tr: Translate = _same, stop: Callable[[], bool] | None = None
+    service: Any, tr: Translate = _same, stop: Callable[[], bool] | None = None, node_ids: Any = None
 ) -> dict[str, Evidence]:
-    """The evidence of every node with live measures, from one read of the register (empty if ``stop()`` says so)."""
+    """The evidence of every node with live measures (or of ``node_ids`` only: those drawn), from one read of the
+    register (empty if ``stop()`` says so)."""
     readings: dict[str, list[tuple[str, Reading]]] = {}
-    for number, (measure, observations, notes) in enumerate(service.all_measure_data()):
+    data = service.all_measure_data() if node_ids is None else service.all_measure_data(node_ids)
+    for number, (measure, observations, notes) in enumerate(data):
         if stop is not None and number % 100 == 0 and stop():
             return {}
         reading = read_chart(chart_data(measure, observations, notes))

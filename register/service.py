@@ -7,14 +7,15 @@ returns plain records (:mod:`register.records`), never live database objects.
 
 from __future__ import annotations
 
+import functools
 import getpass
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy.orm import Session, aliased
 
 from register import validation as check
 from register.errors import ConflictError, NotFoundError, ValidationError
@@ -211,12 +212,20 @@ class RegisterService:
 
     @staticmethod
     def _is_hidden(session: Session, node: Node) -> bool:
-        current: Node | None = node
-        while current is not None:
-            if current.archived_at is not None:
-                return True
-            current = session.get(Node, current.parent_id) if current.parent_id else None
-        return False
+        if node.archived_at is not None:
+            return True
+        return bool(node.parent_id) and _archived_ancestor(session, node.parent_id)
+
+    @staticmethod
+    def _live_node_facts(session: Session, node_id: str) -> tuple[str, str]:
+        """The kind and title of a node that is not archived (itself or any ancestor), in one query."""
+        row = session.connection().execute(_live_node_query(), {"node_id": node_id}).first()
+        if row is None:
+            raise NotFoundError(_("No {what} with id {id!r} exists in this register; it may have been purged.").format(
+                what=_(ENTITY_NAMES["node"]), id=node_id))  # fmt: skip
+        if row[2]:
+            raise ValidationError(_("'{title}' is archived; restore it first.").format(title=row[1]))
+        return row[0], row[1]
 
     # ------------------------------------------------------------------ register
 
@@ -226,7 +235,7 @@ class RegisterService:
             return row.value if row else ""
 
     def set_title(self, title: str) -> str:
-        value = check.text(title, "register title", limit=200)
+        value = check.text(title, "register title", limit=check.MAX_REGISTER_TITLE)
         with self.db.transaction() as session:
             row = session.get(RegisterInfo, "title")
             old = row.value if row else ""
@@ -275,15 +284,20 @@ class RegisterService:
 
     @staticmethod
     def _latest_statuses(session: Session, node_ids: list[str] | None = None) -> dict[str, StatusRecord]:
-        s = StatusUpdate.__table__.c
-        ranked = select(
-            s.id, s.node_id, s.date, s.author, s.rag, s.progress, s.summary, s.next_steps, s.help_needed, s.version,
-            func.row_number().over(partition_by=s.node_id, order_by=(s.date.desc(), s.id.desc())).label("rank"),
+        """The newest status update (by date, then id) of each project: one index lookup per project
+        (``ix_status_updates_node_date``) rather than ranking every status update with a window function."""
+        s, n = StatusUpdate.__table__.c, Node.__table__.c
+        newest = aliased(StatusUpdate.__table__, name="newest")
+        latest_id = (
+            select(newest.c.id).where(newest.c.node_id == n.id)
+            .order_by(newest.c.date.desc(), newest.c.id.desc()).limit(1).scalar_subquery()
         )  # fmt: skip
+        query = select(
+            s.id, s.node_id, s.date, s.author, s.rag, s.progress, s.summary, s.next_steps, s.help_needed, s.version
+        ).join_from(Node.__table__, StatusUpdate.__table__, s.id == latest_id)  # fmt: skip
         if node_ids is not None:
-            ranked = ranked.where(s.node_id.in_(node_ids))
-        ranked = ranked.subquery()
-        rows = session.connection().execute(select(*list(ranked.c)[:-1]).where(ranked.c.rank == 1))
+            query = query.where(n.id.in_(node_ids))
+        rows = session.connection().execute(query)
         return {row[1]: StatusRecord(*row) for row in rows}
 
     def get_node(self, node_id: str) -> NodeRecord:
@@ -386,7 +400,7 @@ class RegisterService:
             return values
         for name in ("lead", "unit"):
             if name in fields:
-                values[name] = check.text(fields[name], name, limit=200)
+                values[name] = check.text(fields[name], name, limit=check.FIELD_LIMITS[name])
         for name in ("start", "end"):
             if name in fields:
                 values[name] = check.parse_date(fields[name], f"{name} date", optional=True)
@@ -668,7 +682,7 @@ class RegisterService:
         if "progress" in fields:
             values["progress"] = check.progress(fields["progress"])
         if "author" in fields:
-            values["author"] = check.text(fields["author"], "author", limit=200)
+            values["author"] = check.text(fields["author"], "author", limit=check.FIELD_LIMITS["author"])
         for name in ("summary", "next_steps", "help_needed"):
             if name in fields:
                 values[name] = check.text(fields[name], name.replace("_", " "))
@@ -684,15 +698,20 @@ class RegisterService:
              "next_steps": next_steps, "help_needed": help_needed}
         )  # fmt: skip
         with self.db.transaction() as session:
-            node = self._live_node(session, node_id)
-            if node.kind != "project":
+            kind, title = self._live_node_facts(session, node_id) if isinstance(node_id, str) else ("", "")
+            if not kind:
+                message = _("No {what} with id {id!r} exists in this register; it may have been purged.")
+                raise NotFoundError(message.format(what=_(ENTITY_NAMES["node"]), id=node_id))
+            if kind != "project":
                 raise ValidationError(_("Status is logged on projects; '{title}' is a {kind}.").format(
-                    title=node.title, kind=kind_name(node.kind)))  # fmt: skip
-            row = StatusUpdate(id=status_id or new_id(), node_id=node.id, **values)
-            session.add(row)
-            session.flush()
-            self._audit(session, "status", row.id, node.id, "create", {k: [None, v] for k, v in values.items()})
-            return status_record(row)
+                    title=title, kind=kind_name(kind)))  # fmt: skip
+            # Three statements in all: the check above, this row and its audit row (no ORM object to track).
+            row = {"id": status_id or new_id(), "node_id": node_id, "summary": "", "next_steps": "", "help_needed": "",
+                   "author": "", "progress": None, **values, "version": 1}  # fmt: skip
+            session.connection().execute(insert(StatusUpdate.__table__), row)
+            self._audit(session, "status", row["id"], node_id, "create", {k: [None, v] for k, v in values.items()})
+            return StatusRecord(row["id"], node_id, row["date"], row["author"], row["rag"], row["progress"],
+                                row["summary"], row["next_steps"], row["help_needed"], 1)  # fmt: skip
 
     def update_status_update(self, status_id: str, expected_version: int, **changes: Any) -> StatusRecord:
         unknown = set(changes) - {"date", "rag", "progress", "author", "summary", "next_steps", "help_needed"}
@@ -739,13 +758,13 @@ class RegisterService:
     def _measure_values(self, fields: Mapping[str, Any]) -> dict[str, Any]:
         values: dict[str, Any] = {}
         if "name" in fields:
-            values["name"] = check.text(fields["name"], "name", required=True, limit=300)
+            values["name"] = check.text(fields["name"], "name", required=True, limit=check.FIELD_LIMITS["name"])
         if "type" in fields:
             values["type"] = check.choice(fields["type"], MEASURE_TYPES, "measure type")
         if "definition" in fields:
             values["definition"] = check.text(fields["definition"], "operational definition")
         if "unit" in fields:
-            values["unit"] = check.text(fields["unit"], "unit", limit=100)
+            values["unit"] = check.text(fields["unit"], "unit", limit=check.FIELD_LIMITS["measure unit"])
         if "chart" in fields:
             values["chart"] = check.choice(fields["chart"], CHART_TYPES, "chart type")
         if "improvement" in fields:
@@ -1010,21 +1029,33 @@ class RegisterService:
             )
             return [observation_record(row) for row in rows]
 
-    def all_measure_data(self) -> list[tuple[MeasureRecord, list[ObservationRecord], list[AnnotationRecord]]]:
-        """Every live measure with its observations and annotations, in one read (for the evidence of all nodes)."""
+    def all_measure_data(
+        self, node_ids: Collection[str] | None = None
+    ) -> list[tuple[MeasureRecord, list[ObservationRecord], list[AnnotationRecord]]]:
+        """Every live measure (of ``node_ids``, if given) with its observations and annotations, in one read (for
+        the evidence of the nodes drawn). Rows are read as plain tuples, not ORM objects."""
         with self.db.reading() as session:
-            measures = [
-                measure_record(row)
-                for row in session.scalars(
-                    select(Measure).where(Measure.archived_at.is_(None)).order_by(Measure.node_id, Measure.position)
-                )
-            ]
+            query = select(Measure).where(Measure.archived_at.is_(None)).order_by(Measure.node_id, Measure.position)
+            measures = [measure_record(row) for row in session.scalars(query)]
+            if node_ids is not None:
+                wanted = set(node_ids)
+                measures = [m for m in measures if m.node_id in wanted]
+            measure_ids = {m.id for m in measures}
+            connection = session.connection()
+            o, a = Observation.__table__.c, Annotation.__table__.c
             observations: dict[str, list[ObservationRecord]] = {}
-            for row in session.scalars(select(Observation).order_by(Observation.date, Observation.id)):
-                observations.setdefault(row.measure_id, []).append(observation_record(row))
+            for row in connection.execute(
+                select(o.id, o.measure_id, o.date, o.value, o.denominator, o.note, o.excluded, o.exclude_reason,
+                       o.version).order_by(o.date, o.id)
+            ):  # fmt: skip
+                if row[1] in measure_ids:
+                    observations.setdefault(row[1], []).append(ObservationRecord(*row))
             annotations: dict[str, list[AnnotationRecord]] = {}
-            for row in session.scalars(select(Annotation).order_by(Annotation.date, Annotation.id)):
-                annotations.setdefault(row.measure_id, []).append(annotation_record(row))
+            for row in connection.execute(
+                select(a.id, a.measure_id, a.date, a.text, a.phase_break, a.version).order_by(a.date, a.id)
+            ):
+                if row[1] in measure_ids:
+                    annotations.setdefault(row[1], []).append(AnnotationRecord(*row))
         return [(m, observations.get(m.id, []), annotations.get(m.id, [])) for m in measures]  # fmt: skip
 
     def measure_data(
@@ -1121,6 +1152,34 @@ class RegisterService:
                             json.loads(row.changes))
                 for row in session.scalars(query)
             ]  # fmt: skip
+
+
+@functools.cache
+def _ancestry_chain(start: Any) -> Any:
+    """A recursive CTE of the node ``start`` selects and its ancestors (id, parent_id, archived_at)."""
+    n = Node.__table__.c
+    chain = select(n.id, n.parent_id, n.archived_at).where(n.id == start).cte("chain", recursive=True)
+    return chain.union_all(select(n.id, n.parent_id, n.archived_at).join(chain, n.id == chain.c.parent_id))
+
+
+@functools.cache
+def _live_node_query() -> Any:
+    """Kind, title and the number of archived nodes among a node and its ancestors (built once, cached compiled)."""
+    n = Node.__table__.c
+    chain = _ancestry_chain(bindparam("node_id"))
+    hidden = select(func.count()).select_from(chain).where(chain.c.archived_at.is_not(None)).scalar_subquery()
+    return select(n.kind, n.title, hidden).where(n.id == bindparam("node_id"))
+
+
+@functools.cache
+def _archived_ancestor_query() -> Any:
+    chain = _ancestry_chain(bindparam("node_id"))
+    return select(func.count()).select_from(chain).where(chain.c.archived_at.is_not(None))
+
+
+def _archived_ancestor(session: Session, node_id: str) -> bool:
+    """True when ``node_id`` or one of its ancestors is archived (one recursive query, not one per level)."""
+    return bool(session.connection().execute(_archived_ancestor_query(), {"node_id": node_id}).scalar())
 
 
 def _hidden_ids(nodes: Mapping[str, NodeRecord]) -> set[str]:

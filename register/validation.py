@@ -15,9 +15,21 @@ from typing import Any
 
 from register.errors import ValidationError
 from register.i18n import N_, _, language
-from register.model import PROGRESS_SCALE
+from register.model import PROGRESS_SCALE, Measure, Node, StatusUpdate
 
-MAX_TITLE = 500
+#: The longest text each limited field holds, taken from the schema's column lengths so that the services and the
+#: exchange import refuse the same lengths on SQLite (which would store any length) and PostgreSQL (which refuses).
+FIELD_LIMITS: dict[str, int] = {
+    "title": Node.__table__.c.title.type.length,
+    "lead": Node.__table__.c.lead.type.length,
+    "unit": Node.__table__.c.unit.type.length,
+    "author": StatusUpdate.__table__.c.author.type.length,
+    "name": Measure.__table__.c.name.type.length,
+    "measure unit": Measure.__table__.c.unit.type.length,
+}
+MAX_TITLE = FIELD_LIMITS["title"]
+#: The register's own title (stored as free text; the same limit everywhere).
+MAX_REGISTER_TITLE = 200
 _DANISH_NUMBER = re.compile(r"^[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$")
 _DANISH_EXPONENT = re.compile(r"^[+-]?\d+,\d+[eE][+-]?\d+$")
 #: ISO ``2026-04-13`` (also with ``/`` or ``.``), and a year and month ``2026-04`` (the 1st of the month).

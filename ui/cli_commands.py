@@ -82,7 +82,8 @@ def export_diagram_command(args: argparse.Namespace) -> int:
     title = TitleBlock(tree.title or service.db.display_name, goal_label(tree, goal_ids))
     from register.charts import evidence_by_node
 
-    evidence = {node_id: found.marker for node_id, found in evidence_by_node(service).items()}
+    drawn = set(layout.boxes)  # the evidence of what is drawn only (one goal's nodes, not the whole register)
+    evidence = {node_id: found.marker for node_id, found in evidence_by_node(service, node_ids=drawn).items()}
     pages = export_diagram(layout, args.out, setup, title, diagram_texts(), args.dpi, evidence, service.db.path)
     print(
         ngettext(

@@ -8,7 +8,6 @@ into the Python model millions of times when the filter narrows); this takes mil
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QTreeView
 
 from register.tree_index import TreeIndex
@@ -56,8 +55,17 @@ class TreeFilter:
         if not self.text:
             self._show_all()
             return
-        nodes, links = visible_ids(self.model.document.index, self.text)
-        self._update_rows(QModelIndex(), nodes, links)
+        tree = self.model.document.index
+        nodes, links = visible_ids(tree, self.text)
+        hidden = {node_id for node_id in tree.nodes if node_id not in nodes}
+        hidden.update(f"link:{link_id}" for link_id in tree.links if link_id not in links)
+        # Only the rows whose state changes are touched (found by set difference, not by walking the tree).
+        for key, hide in [*((key, True) for key in hidden - self._hidden), *((key, False) for key in self._hidden
+                                                                             - hidden)]:  # fmt: skip
+            index = self.model.index_of_link(key[5:]) if key.startswith("link:") else self.model.index_of_node(key)
+            if index.isValid():
+                self.view.setRowHidden(index.row(), index.parent(), hide)
+        self._hidden = hidden
         self._unfold(nodes)
 
     def reapply(self) -> None:
@@ -73,20 +81,6 @@ class TreeFilter:
         self._hidden.clear()
         self.view.collapseAll()
         self.view.expandToDepth(1)
-
-    def _update_rows(self, parent: QModelIndex, nodes: set[str], links: set[str]) -> None:
-        """Set the hidden state of the children of a visible row (and recurse into the visible ones)."""
-        for row, key, is_link in self.model.child_keys(parent):
-            hide = (key not in links) if is_link else (key not in nodes)
-            full_key = f"link:{key}" if is_link else key
-            if hide != (full_key in self._hidden):
-                self.view.setRowHidden(row, parent, hide)
-                if hide:
-                    self._hidden.add(full_key)
-                else:
-                    self._hidden.discard(full_key)
-            if not hide and not is_link:
-                self._update_rows(self.model.index(row, 0, parent), nodes, links)
 
     def _unfold(self, nodes: set[str]) -> None:
         tree = self.model.document.index

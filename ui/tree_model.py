@@ -52,6 +52,21 @@ STALE_ROLE = Qt.ItemDataRole.UserRole + 4
 TITLE, STAGE, RAG, UPDATED, EVIDENCE = range(5)
 COLUMNS = 5
 EVIDENCE_ROLE = Qt.ItemDataRole.UserRole + 5
+# Computed once: combining flags costs a Python enum operation each time, and the view asks on every paint.
+_LINK_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+_NODE_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+    | Qt.ItemFlag.ItemIsDropEnabled
+)  # fmt: skip
+_TITLE_FLAGS = _NODE_FLAGS | Qt.ItemFlag.ItemIsEditable
+# The roles a node's cells answer (every other role is None without looking the node up).
+_NODE_ROLES = frozenset(
+    int(role) for role in (
+        NODE_ID_ROLE, KIND_ROLE, LINK_ID_ROLE, STALE_ROLE, EVIDENCE_ROLE, Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.EditRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.FontRole,
+    )
+)  # fmt: skip
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -239,14 +254,9 @@ class DiagramTreeModel(QAbstractItemModel):
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        item: _Item = index.internalPointer()
-        if item.link_id is not None:
-            return base | Qt.ItemFlag.ItemNeverHasChildren
-        base |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
-        if index.column() == TITLE:
-            base |= Qt.ItemFlag.ItemIsEditable
-        return base
+        if index.internalPointer().link_id is not None:
+            return _LINK_FLAGS
+        return _TITLE_FLAGS if index.column() == TITLE else _NODE_FLAGS
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -257,6 +267,8 @@ class DiagramTreeModel(QAbstractItemModel):
         return self._node_data(item.node_id, index.column(), role)
 
     def _node_data(self, node_id: str, column: int, role: int) -> Any:
+        if role not in _NODE_ROLES:  # the view asks for a dozen roles per cell on every paint; most are never set
+            return None
         tree = self.document.index
         node = tree.nodes[node_id]
         if role == NODE_ID_ROLE:

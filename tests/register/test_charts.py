@@ -312,3 +312,12 @@ def test_danish_numbers_read_back_as_the_rounded_value(value: float, decimals: i
         i18n.set_language("en")
     assert danish == english.translate(str.maketrans({",": ".", ".": ","}))
     assert float(danish.replace(".", "").replace(",", ".")) == float(f"{value:.{decimals}f}")
+
+
+def test_evidence_can_be_limited_to_the_nodes_drawn(sample_service) -> None:
+    everything = charts.evidence_by_node(sample_service)
+    assert len(everything) >= 2
+    chosen = sorted(everything)[0]
+    only = charts.evidence_by_node(sample_service, node_ids={chosen})
+    assert set(only) == {chosen}
+    assert only[chosen].kind == everything[chosen].kind and only[chosen].readings == everything[chosen].readings

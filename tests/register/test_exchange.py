@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import uuid
 from pathlib import Path
 
@@ -136,8 +137,287 @@ def test_export_replaces_an_existing_file_only_when_complete(sample_service, tmp
     def explode(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("register.exchange.os.fsync", explode)
+    monkeypatch.setattr("register.safe_output.os.fsync", explode)
     with pytest.raises(RuntimeError):
         export_file(sample_service, target)
     assert target.read_text(encoding="utf-8") == "previous backup"
-    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")]
+    assert not [p.name for p in tmp_path.iterdir() if ".partial" in p.name]
+
+
+# --------------------------------------------------------------------------- streaming writer and reader
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from register.validation import FIELD_LIMITS  # noqa: E402
+
+SCALARS = st.one_of(
+    st.none(), st.booleans(), st.integers(-(2**60), 2**60), st.floats(allow_nan=False, allow_infinity=False),
+    st.text(max_size=30),
+)  # fmt: skip
+FLAT_ITEMS = st.lists(st.dictionaries(st.text(max_size=8), SCALARS, min_size=1, max_size=5), max_size=4)
+
+
+@settings(max_examples=200, deadline=None)
+@given(title=st.text(max_size=20), nodes=FLAT_ITEMS, observations=FLAT_ITEMS)
+def test_the_streamed_text_is_what_json_dumps_writes(title, nodes, observations) -> None:
+    data = {"format": "improvement-register", "version": 1, "title": title, "nodes": nodes, "links": [],
+            "observations": observations}  # fmt: skip
+    assert dumps(data) == json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def test_the_streamed_export_is_byte_equal_to_the_in_memory_one(sample_service, tmp_path: Path) -> None:
+    out = tmp_path / "streamed.json"
+    export_file(sample_service, out)
+    assert out.read_bytes() == (json.dumps(export_data(sample_service), ensure_ascii=False, indent=1) + "\n").encode()
+
+
+def _write(tmp_path: Path, content: bytes | str) -> Path:
+    path = tmp_path / "file.json"
+    path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+    return path
+
+
+def _sample_text() -> str:
+    return sample_register_path().read_text(encoding="utf-8")
+
+
+def _refused(service, path: Path, *fragments: str) -> str:
+    with pytest.raises(ExchangeFormatError) as caught:
+        import_file(service, path)
+    for fragment in fragments:
+        assert fragment in str(caught.value)
+    assert service.is_empty() and service.audit_trail() == []
+    return str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("change", "fragments"),
+    [
+        (lambda d: d["nodes"][2].update(id=None), ("nodes[2].id", "is missing")),
+        (lambda d: d["nodes"][4].update(title="Titel \ud800 uden par"), ("lone surrogate", "line ")),
+        (lambda d: d.update(nodez=d.pop("nodes")), ("nodez", "is not a section")),
+        (lambda d: d["nodes"][12].update(lead="x" * 10_000), ("nodes[12].lead", "10000 characters", "limit is 200")),
+        (lambda d: d["measures"][0].update(name="n" * 301), ("measures[0].name", "limit is 300")),
+        (lambda d: d["status_updates"][3].update(author="a" * 201), ("status_updates[3].author", "limit is 200")),
+        (lambda d: d["observations"][5].update(value=[1, [2]]), ("observations[5].value", "single value")),
+        (lambda d: d["nodes"].__setitem__(1, 7), ("nodes[1]", "must be an object")),
+        (lambda d: d.update(title="T" * 201), ("title: is 201 characters long", "limit is 200")),
+        (lambda d: d["observations"].append(dict(d["observations"][3])), ("observations[", "used twice")),
+    ],
+)
+def test_bad_input_is_refused_with_its_place(sqlite_service, tmp_path: Path, change, fragments) -> None:
+    data = _sample()
+    change(data)
+    _refused(sqlite_service, _write(tmp_path, json.dumps(data)), *fragments)
+    with pytest.raises(ExchangeFormatError):  # the same from memory
+        import_data(sqlite_service, data)
+    assert sqlite_service.is_empty()
+
+
+@pytest.mark.parametrize(
+    ("text", "fragments"),
+    [
+        ('{"format": "improvement-register", "version": ' + "9" * 5000 + "}", ("too large", "line 1")),
+        ('{"format": "improvement-register", "version": 1, "title": 1e400}', ("too large", "line 1, column")),
+        ('{"format": "improvement-register", "version": 1, "nodes": [], "title": NaN}', ("NaN", "line 1")),
+        ('{"format": "improvement-register", "version": 1,\n "title": Infinity}', ("line 2, column",)),
+        ('{"format": "improvement-register", "version": 1, "nodes": []} []', ("text after the end",)),
+        ('{"format": "improvement-register", "version": 1, "nodes": ' + "[" * 100_000 + "]" * 100_000 + "}",
+         ("nodes[0]", "must be an object")),
+        ('{"format": "improvement-register", "version": 1, "observations": [{"value": ' + "[" * 100_000
+         + "]" * 100_000 + "}]}", ("observations[0].value", "single value")),
+        ('{"format": "improvement-register", "version": 1, "nodes": [], "nodes": []}', ("appears twice",)),
+        ('["format"]', ("JSON object",)),
+        ("", ("ends in the middle",)),
+    ],
+)  # fmt: skip
+def test_broken_or_hostile_json_is_refused_with_its_place(sqlite_service, tmp_path: Path, text, fragments) -> None:
+    _refused(sqlite_service, _write(tmp_path, text), *fragments)
+
+
+def test_a_thirty_digit_baseline_in_memory_is_refused(sqlite_service) -> None:
+    data = _sample()
+    data["measures"][0]["baseline"] = 10**30
+    data["measures"][1]["target"] = 10**400
+    with pytest.raises(ExchangeFormatError, match=r"measures\[0\].baseline: must be a whole number"):
+        import_data(sqlite_service, data)
+    data["measures"][0]["baseline"] = None
+    with pytest.raises(ExchangeFormatError, match=r"measures\[1\].target: must be a finite number"):
+        import_data(sqlite_service, data)
+    data["measures"][1]["target"] = float("nan")
+    with pytest.raises(ExchangeFormatError, match=r"measures\[1\].target: must be a finite number"):
+        import_data(sqlite_service, data)
+    assert sqlite_service.is_empty()
+
+
+def test_a_surrogate_pair_escape_is_a_character(sqlite_service, tmp_path: Path) -> None:
+    text = _sample_text().replace('"title": "', '"title": "\\ud83d\\ude00 ', 1)
+    import_file(sqlite_service, _write(tmp_path, text))
+    assert sqlite_service.title().startswith("\U0001f600 ")
+
+
+def test_the_limits_are_the_schemas_column_lengths() -> None:
+    from register.model import Measure, Node
+
+    assert FIELD_LIMITS["lead"] == Node.__table__.c.lead.type.length == 200
+    assert FIELD_LIMITS["name"] == Measure.__table__.c.name.type.length
+
+
+def test_a_too_long_lead_is_refused_the_same_on_every_back_end(service) -> None:
+    data = _sample()
+    project = next(i for i, n in enumerate(data["nodes"]) if n["kind"] == "project")
+    data["nodes"][project]["lead"] = "L" * 10_000
+    with pytest.raises(ExchangeFormatError, match=rf"nodes\[{project}\].lead: is 10000 characters long"):
+        import_data(service, data)
+    assert service.is_empty()
+
+
+# --------------------------------------------------------------------------- property: clean refusal or round trip
+
+
+@pytest.fixture(scope="module")
+def empty_register(tmp_path_factory) -> Path:
+    """An empty register file, copied for each example (creating the schema each time would dominate)."""
+    path = tmp_path_factory.mktemp("template") / "empty.sqlite"
+    open_database(path).close()
+    return path
+
+
+ID_POOL = st.sampled_from(["g", "p", "s", "x", "m", None, 3, "", str(uuid.UUID(int=5))])
+ANY = st.one_of(st.none(), st.booleans(), st.integers(-5, 5), st.floats(), st.text(max_size=6), ID_POOL,
+                st.lists(st.integers(), max_size=2))  # fmt: skip
+
+
+def _mutations() -> st.SearchStrategy:
+    sections = st.sampled_from(["nodes", "links", "status_updates", "measures", "observations", "annotations"])
+    names = (
+        "id kind title parent position lead start end stage node date rag progress measure value denominator "
+        "chart rules baseline target source strength archived text name"
+    )
+    fields = st.sampled_from(names.split())
+    return st.lists(st.tuples(sections, st.integers(0, 400), fields, ANY), max_size=4)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                     HealthCheck.too_slow])  # fmt: skip
+@given(mutations=_mutations(), drop=st.sets(st.sampled_from(["links", "annotations", "title", "nodes"]), max_size=2),
+       extra=st.sampled_from([None, "nodez", "Nodes", "format"]), through_file=st.booleans())  # fmt: skip
+def test_import_refuses_cleanly_or_round_trips(empty_register, tmp_path_factory, mutations, drop, extra,
+                                                through_file) -> None:  # fmt: skip
+    """Refused with a message and nothing written, or accepted and export -> import -> export is byte-equal."""
+    folder = tmp_path_factory.mktemp("prop")
+    shutil.copy(empty_register, folder / "a.sqlite")
+    shutil.copy(empty_register, folder / "b.sqlite")
+    data = _sample()
+    for section, index, field, value in mutations:
+        items = data[section]
+        if items:
+            items[index % len(items)][field] = value
+    for name in drop:
+        data.pop(name, None)
+    if extra is not None and extra != "format":
+        data[extra] = []
+    service = RegisterService(open_database(folder / "a.sqlite"), user="prop")
+    try:
+        try:
+            if through_file:
+                path = folder / "in.json"
+                path.write_text(json.dumps(data), encoding="ascii")
+                import_file(service, path)
+            else:
+                import_data(service, data)
+        except ExchangeFormatError as error:
+            assert str(error).strip()
+            assert service.is_empty() and service.audit_trail() == []
+            return
+        first = folder / "first.json"
+        export_file(service, first)
+        again = RegisterService(open_database(folder / "b.sqlite"), user="prop")
+        import_file(again, first)
+        second = folder / "second.json"
+        export_file(again, second)
+        again.db.close()
+        assert first.read_bytes() == second.read_bytes()
+    finally:
+        service.db.close()
+
+
+def test_an_id_repeated_in_a_later_batch_is_named_and_nothing_is_kept(service, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr("register.exchange.BATCH", 7)
+    data = _sample()
+    data["observations"].append(dict(data["observations"][2], date="2030-01-01"))
+    last = len(data["observations"]) - 1
+    data["status_updates"].append(dict(data["status_updates"][0], date="2030-01-01"))
+    with pytest.raises(ExchangeFormatError, match=rf"status_updates\[{len(data['status_updates']) - 1}\].id: .*twice"):
+        import_file(service, _write(tmp_path, json.dumps(data)))
+    data["status_updates"].pop()
+    with pytest.raises(ExchangeFormatError, match=rf"observations\[{last}\].id: .*used twice"):
+        import_file(service, _write(tmp_path, json.dumps(data)))
+    assert service.is_empty() and service.audit_trail() == []
+    data["observations"].pop()
+    import_file(service, _write(tmp_path, json.dumps(data)))  # small batches give the same register
+    assert sum(len(service.observations(m.id)) for n in service.load_tree().nodes
+               for m in service.list_measures(n.id)) == len(data["observations"])  # fmt: skip
+
+
+def test_a_refused_import_leaves_the_indexes_as_they_were(sqlite_service, tmp_path: Path) -> None:
+    import sqlite3
+
+    path = Path(sqlite_service.db.engine.url.database)
+
+    def indexes() -> list[tuple]:
+        with sqlite3.connect(path) as raw:
+            return raw.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").fetchall()
+
+    before = indexes()
+    assert any(name == "ix_observations_measure_date" for name, _sql in before)
+    data = _sample()
+    data["observations"][-1]["value"] = "not a number"
+    with pytest.raises(ExchangeFormatError, match="must be a number"):
+        import_file(sqlite_service, _write(tmp_path, json.dumps(data)))
+    assert indexes() == before and sqlite_service.is_empty()
+    import_file(sqlite_service, sample_register_path())
+    assert indexes() == before
+
+
+def test_export_refuses_a_folder_a_pipe_and_the_register_itself(sqlite_service, tmp_path: Path) -> None:
+    import os
+
+    from register.errors import OutputError
+
+    sqlite_service.add_node("goal", "Mål")
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    with pytest.raises(OutputError, match="is a folder"):
+        export_file(sqlite_service, folder)
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    with pytest.raises(OutputError, match="not an ordinary file"):
+        export_file(sqlite_service, pipe)
+    register = Path(sqlite_service.db.engine.url.database)
+    before = register.read_bytes()[:16]
+    with pytest.raises(OutputError, match="is the open register itself"):
+        export_file(sqlite_service, register)
+    assert register.read_bytes()[:16] == before and sqlite_service.title() == ""
+    assert [p.name for p in folder.iterdir()] == []
+
+
+@pytest.mark.parametrize(("number", "reason"), [(28, "The disk is full: .*backup.json was not written"),
+                                                (13, "You may not write .*backup.json")])  # fmt: skip
+def test_a_failed_write_says_why_and_keeps_the_old_file(sample_service, tmp_path, monkeypatch, number, reason) -> None:
+    import os
+
+    from register.errors import OutputError
+
+    target = tmp_path / "backup.json"
+    target.write_text("previous backup", encoding="utf-8")
+
+    def refuse(*args, **kwargs):
+        raise OSError(number, os.strerror(number))
+
+    monkeypatch.setattr("register.safe_output.os.replace", refuse)
+    with pytest.raises(OutputError, match=reason):
+        export_file(sample_service, target)
+    assert target.read_text(encoding="utf-8") == "previous backup"
+    assert not [p.name for p in tmp_path.iterdir() if ".partial" in p.name]

@@ -46,14 +46,8 @@ def _untranslatable_messages(path: Path) -> list[str]:
     return found
 
 
-#: Modules whose messages are still being moved to the catalogue (each is taken off as it is done).
-PENDING = {"exchange.py"}
-
-
 @pytest.mark.parametrize("path", CORE_FILES, ids=lambda p: p.name)
 def test_errors_are_raised_with_translatable_text(path: Path) -> None:
-    if path.name in PENDING:
-        pytest.skip(f"{path.name}: messages not yet in the catalogue")
     assert _untranslatable_messages(path) == [], "wrap the message in _(…) and put values in with .format"
 
 

@@ -206,3 +206,43 @@ def test_a_zero_denominator_is_stored_and_a_negative_one_refused(service, tree) 
     with pytest.raises(ValidationError, match="cannot be negative"):
         service.add_observations(measure.id, [{"date": "2024-02-29", "value": 0, "denominator": -1}])
     assert [o.denominator for o in service.observations(measure.id)] == [0]
+
+
+def test_a_status_update_checks_every_ancestor_in_one_query(service, tree) -> None:
+    from sqlalchemy import event
+
+    statements: list[str] = []
+
+    def record(_conn, _cursor, statement, *_args) -> None:
+        statements.append(statement.split()[0].upper())
+
+    event.listen(service.db.engine, "before_cursor_execute", record)
+    try:
+        status = service.add_status_update(tree["project"].id, date="2026-11-01", rag="amber", progress=2.5,
+                                           summary="På vej")  # fmt: skip
+    finally:
+        event.remove(service.db.engine, "before_cursor_execute", record)
+    work = [s for s in statements if s not in ("BEGIN", "COMMIT", "ROLLBACK", "PRAGMA")]
+    assert len(work) == 3 and work[0] in ("WITH", "SELECT") and work[1:] == ["INSERT", "INSERT"], work
+    assert service.latest_status(tree["project"].id) == status
+    assert service.audit_trail(tree["project"].id)[0].action == "create"
+    service.archive_node(tree["primary"].id)  # the project's grandparent
+    with pytest.raises(ValidationError, match="archived"):
+        service.add_status_update(tree["project"].id, date="2026-11-02", rag="red")
+    service.restore_node(tree["primary"].id)
+    service.add_status_update(tree["project"].id, date="2026-11-02", rag="red")
+    with pytest.raises(ValidationError, match="Status is logged on projects"):
+        service.add_status_update(tree["secondary"].id, date="2026-11-02", rag="red")
+    with pytest.raises(NotFoundError):
+        service.add_status_update("no-such-node", date="2026-11-02", rag="red")
+
+
+def test_the_latest_status_is_the_newest_by_date_then_id(service, tree) -> None:
+    project = tree["project"].id
+    ids = ["00000000-0000-4000-8000-00000000000a", "00000000-0000-4000-8000-00000000000b"]
+    for status_id in reversed(ids):
+        service.add_status_update(project, date="2026-03-01", rag="green", status_id=status_id)
+    service.add_status_update(project, date="2026-01-01", rag="red", status_id="00000000-0000-4000-8000-00000000000c")
+    assert service.latest_status(project).id == ids[1]
+    assert service.load_tree().latest_status[project].id == ids[1]
+    assert tree["secondary"].id not in service.load_tree().latest_status

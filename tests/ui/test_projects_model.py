@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from tests.ui.conftest import TODAY
 from ui import commands
-from ui.projects_model import GOAL, RAG, WEEKS, ProjectsFilter, ProjectsModel
+from ui.projects_model import GOAL, PROGRESS, RAG, SORT_ROLE, TITLE, WEEKS, ProjectsFilter, ProjectsModel
 from ui.tree_model import NODE_ID_ROLE
 
 
@@ -54,3 +54,71 @@ def test_stale_rows_are_marked(document) -> None:
         node_id = model.index(row, 0).data(NODE_ID_ROLE)
         stale = document.index.is_stale(node_id, TODAY)
         assert (model.index(row, WEEKS).data(Qt.ItemDataRole.ForegroundRole) is not None) == stale
+
+
+def _titles(model) -> list[str]:
+    return [model.index(row, TITLE).data() for row in range(model.rowCount())]
+
+
+def test_sorting_uses_the_cached_keys_and_keeps_rows_in_place_through_edits(qtmodeltester, document) -> None:
+    from PySide6.QtCore import QPersistentModelIndex
+
+    model = ProjectsModel(document, today=TODAY)
+    proxy = ProjectsFilter()
+    proxy.setSourceModel(model)
+    held = QPersistentModelIndex(model.index(3, TITLE))
+    held_id = held.data(NODE_ID_ROLE)
+    proxy.sort(TITLE, Qt.SortOrder.AscendingOrder)
+    titles = _titles(model)
+    assert titles == sorted(titles, key=str.casefold)
+    assert held.data(NODE_ID_ROLE) == held_id  # selections follow their project
+    assert [proxy.index(r, TITLE).data() for r in range(proxy.rowCount())] == titles
+    qtmodeltester.check(model, force_py=True)
+    project = model.node_id(0)
+    commands.edit_node(document, project, title="Øverst i alfabetet? Nej, sidst")
+    titles = _titles(model)
+    assert titles == sorted(titles, key=str.casefold) and model.node_id(len(titles) - 1) == project
+    secondary = next(n for n in document.index.nodes.values() if n.kind == "secondary")
+    added = commands.add_node(document, "project", "AAA nyt projekt", secondary.id)
+    assert model.node_id(0) == added.id
+    proxy.sort(RAG, Qt.SortOrder.DescendingOrder)
+    keys = [model.index(row, RAG).data(SORT_ROLE) for row in range(model.rowCount())]
+    assert keys == sorted(keys, reverse=True)
+    last = model.node_id(model.rowCount() - 1)
+    commands.log_status(document, last, date="2026-11-23", rag="green")  # moves to its sorted place
+    keys = [model.index(row, RAG).data(SORT_ROLE) for row in range(model.rowCount())]
+    assert keys == sorted(keys, reverse=True)
+    document.undo_stack.undo()
+    document.undo_stack.undo()
+    document.undo_stack.undo()
+    assert added.id not in {model.node_id(r) for r in range(model.rowCount())}
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_progress_is_shown_with_the_locale_decimal_separator(document) -> None:
+    from PySide6.QtCore import QLocale
+
+    project = next(n for n in document.index.projects() if document.index.latest_status.get(n.id))
+    commands.log_status(document, project.id, date="2026-11-20", rag="green", progress=3.5)
+    before = QLocale()
+    try:
+        QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
+        model = ProjectsModel(document, today=TODAY)
+        assert model.index(model.row_of(project.id), PROGRESS).data() == "3,5"
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        model = ProjectsModel(document, today=TODAY)
+        assert model.index(model.row_of(project.id), PROGRESS).data() == "3.5"
+    finally:
+        QLocale.setDefault(before)
+
+
+def test_the_filter_matches_the_cached_cells(document) -> None:
+    model = ProjectsModel(document, today=TODAY)
+    proxy = ProjectsFilter()
+    proxy.setSourceModel(model)
+    project = next(iter(document.index.projects()))
+    proxy.set_text(project.title.upper()[:12])
+    assert project.id in {proxy.index(r, 0).data(NODE_ID_ROLE) for r in range(proxy.rowCount())}
+    commands.edit_node(document, project.id, title="Zzyzx unik titel")
+    proxy.set_text("zzyzx")
+    assert [proxy.index(r, 0).data(NODE_ID_ROLE) for r in range(proxy.rowCount())] == [project.id]

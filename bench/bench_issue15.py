@@ -1,0 +1,482 @@
+"""Issue 15 in one run: every row of its table as a ratio against a floor measured beside it (medians).
+
+Each figure is compared with the cheapest way to do the same job on this machine, timed in the same run and
+interleaved where possible, so machine noise hits both alike:
+
+- start-up: a fresh process to the window shown / to the sample's tree painted, against a bare ``QMainWindow``;
+- the Projects table (3,000 and 30,000 projects): a sort, against Qt's C++ ``QStandardItemModel`` +
+  ``QSortFilterProxyModel`` holding the same cells; a filter keystroke (worst of 30), against the same proxy's
+  fixed-string filter over every column;
+- the tree filter keystroke (3,000 projects), against a recursive-filtering proxy over a ``QStandardItemModel`` tree;
+- an undoable rename until repainted, against a raw ``UPDATE`` + audit ``INSERT`` and ``QStandardItem.setText``
+  with the same repaint; a status update on SQLite, against the row and its audit row inserted with ``sqlite3``;
+- export and import of the benchmark register (300,000 observations), each in a fresh process for its peak memory,
+  against ``sqlite3`` + ``json.dump`` / ``json.load`` + ``executemany``;
+- the driver diagram of the whole register as PDF with evidence, against the same PDF without evidence.
+
+Run: python -m bench.bench_issue15   (about ten minutes; results in a Markdown table)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+import uuid
+from datetime import date, datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from bench.common import side_by_side
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = Path(__file__).with_name("results")
+ROWS: list[tuple[str, str, str, str, str]] = []
+
+
+def report(what: str, figure: float, floor: float, target: str, unit: str = "s", extra: str = "") -> None:
+    def show(seconds: float) -> str:
+        return f"{seconds * 1000:.1f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+    ratio = figure / floor if floor > 0 else float("inf")
+    ROWS.append((what, show(figure) + extra, show(floor), f"{ratio:.1f}×", target))
+    print(f"  {what}: {show(figure)}{extra} vs floor {show(floor)} = {ratio:.1f}×", flush=True)
+
+
+# --------------------------------------------------------------------------- fresh processes
+
+
+def _child(code: str, *args: str) -> list[str]:
+    out = subprocess.run([sys.executable, "-c", textwrap.dedent(code), *args], capture_output=True, text=True,
+                         check=True, cwd=ROOT, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})  # fmt: skip
+    return out.stdout.split()
+
+
+BARE = """
+import sys, time
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+w = QMainWindow(); w.resize(1200, 800); w.show(); app.processEvents()
+print(time.time() - float(sys.argv[1]))
+"""
+SHOWN = """
+import sys, time, tempfile
+from PySide6.QtCore import QSettings
+QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
+from ui.app import make_application
+app = make_application()
+from ui.main_window import MainWindow
+w = MainWindow(); w.show(); app.processEvents()
+print(time.time() - float(sys.argv[1]))
+"""
+PAINTED = """
+import sys, time, tempfile
+from pathlib import Path
+from PySide6.QtCore import QSettings
+QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
+from ui.app import make_application
+app = make_application()
+from ui.main_window import MainWindow
+w = MainWindow(); w.show()
+w.documentOpened.connect(lambda: (w.tree_view.viewport().repaint(), print(time.time() - float(sys.argv[1])),
+                                  app.quit()))
+w.open_location(str(Path(tempfile.mkdtemp()) / "s.sqlite"), sample=True)
+app.exec()
+"""
+
+
+def start_up(runs: int = 5) -> None:
+    print("start-up (fresh processes)", flush=True)
+    samples: dict[str, list[float]] = {"bare": [], "shown": [], "painted": []}
+    for _ in range(runs):
+        for name, code in (("bare", BARE), ("shown", SHOWN), ("painted", PAINTED)):
+            samples[name].append(float(_child(code, repr(time.time()))[0]))
+    bare = statistics.median(samples["bare"])
+    report("start until the window is shown", statistics.median(samples["shown"]), bare, "≤ 2×")
+    report("start until the sample's tree is painted", statistics.median(samples["painted"]), bare, "≤ 3×")
+
+
+EXPORT = """
+import resource, sys, time
+from register.exchange import export_file
+from register.service import RegisterService
+from register.storage import open_database
+service = RegisterService(open_database(sys.argv[1]), user="bench")
+start = time.perf_counter()
+export_file(service, sys.argv[2])
+peak = next(line for line in open("/proc/self/status") if line.startswith("VmHWM"))  # this process's own peak
+print(time.perf_counter() - start, int(peak.split()[1]) / 1024)
+"""
+EXPORT_FLOOR = """
+import json, resource, sqlite3, sys, time
+start = time.perf_counter()
+db = sqlite3.connect(sys.argv[1])
+data = {"format": "improvement-register", "version": 1, "title": ""}
+for table in ("nodes", "links", "status_updates", "measures", "observations", "annotations"):
+    cursor = db.execute(f"SELECT * FROM {table}")
+    names = [c[0] for c in cursor.description]
+    data[table] = [dict(zip(names, row)) for row in cursor]
+with open(sys.argv[2], "w", encoding="utf-8") as out:
+    json.dump(data, out, ensure_ascii=False)
+peak = next(line for line in open("/proc/self/status") if line.startswith("VmHWM"))  # this process's own peak
+print(time.perf_counter() - start, int(peak.split()[1]) / 1024)
+"""
+IMPORT = """
+import resource, sys, time
+from register.exchange import import_file
+from register.service import RegisterService
+from register.storage import open_database
+service = RegisterService(open_database(sys.argv[1]), user="bench")
+start = time.perf_counter()
+import_file(service, sys.argv[2])
+peak = next(line for line in open("/proc/self/status") if line.startswith("VmHWM"))  # this process's own peak
+print(time.perf_counter() - start, int(peak.split()[1]) / 1024)
+"""
+IMPORT_FLOOR = """
+import json, resource, sqlite3, sys, time
+start = time.perf_counter()
+with open(sys.argv[2], encoding="utf-8") as source:
+    data = json.load(source)
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+for pragma in ("PRAGMA foreign_keys=ON", "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL"):
+    db.execute(pragma)
+db.execute("BEGIN")
+columns = {
+    "nodes": ("id", "kind", "title", "description", "parent_id", "position", "lead", "unit", "start_date", "end_date",
+              "stage", "archived_at", "version"),
+    "links": ("id", "source_id", "target_id", "strength", "version"),
+    "measures": ("id", "node_id", "name", "type", "definition", "unit", "chart", "improvement", "target", "rules",
+                 "baseline", "position", "archived_at", "version"),
+    "status_updates": ("id", "node_id", "date", "author", "rag", "progress", "summary", "next_steps", "help_needed",
+                       "version"),
+    "observations": ("id", "measure_id", "date", "value", "denominator", "note", "excluded", "exclude_reason",
+                     "version"),
+}
+for table, names in columns.items():
+    rows = [tuple(item.get(name) for name in names) for item in data.get(table, [])]
+    db.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})", rows)
+db.execute("COMMIT")
+peak = next(line for line in open("/proc/self/status") if line.startswith("VmHWM"))  # this process's own peak
+print(time.perf_counter() - start, int(peak.split()[1]) / 1024)
+"""
+
+
+def exchange(register: Path, folder: Path, runs: int = 3) -> None:
+    """Export and import in fresh processes (peak memory is the process's), beside the raw pipeline."""
+    print("exchange (fresh processes)", flush=True)
+    ours, floor = folder / "export.json", folder / "floor.json"
+    empty = folder / "empty.sqlite"
+    from register.storage import open_database
+
+    open_database(empty).close()
+    times: dict[str, list[float]] = {"export": [], "export floor": [], "import": [], "import floor": []}
+    peaks: dict[str, float] = {}
+    raw_file = folder / "raw.json"  # what the floor imports: the same rows, with the table's column names
+    for run in range(runs):
+        for name, code, out in (("export", EXPORT, ours), ("export floor", EXPORT_FLOOR, floor)):
+            seconds, peak = map(float, _child(code, str(register), str(out)))
+            times[name].append(seconds)
+            peaks[name] = max(peaks.get(name, 0.0), peak)
+        if run == 0:
+            data = json.loads(floor.read_text(encoding="utf-8"))
+            raw_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            del data
+        for name, code, source in (("import", IMPORT, ours), ("import floor", IMPORT_FLOOR, raw_file)):
+            target = folder / f"{name.replace(' ', '-')}-{run}.sqlite"
+            shutil.copy(empty, target)
+            seconds, peak = map(float, _child(code, str(target), str(source)))
+            times[name].append(seconds)
+            peaks[name] = max(peaks.get(name, 0.0), peak)
+    size = ours.stat().st_size / 2**20
+    for name in ("export", "import"):
+        report(f"{name}, 300,000 observations ({size:.0f} MiB file)", statistics.median(times[name]),
+               statistics.median(times[f"{name} floor"]), "≤ 1.5×; peak ≤ 250 MiB",
+               extra=f", peak {peaks[name]:.0f} MiB (floor {peaks[name + ' floor']:.0f} MiB)")  # fmt: skip
+
+
+# --------------------------------------------------------------------------- in process
+
+
+def register_with(projects: int, folder: Path, observations: bool = False) -> Path:
+    """A register of ``projects`` projects (kept in bench/results/ between runs)."""
+    from bench.generate import large_register
+    from register.exchange import import_data
+    from register.service import RegisterService
+    from register.storage import open_database
+
+    name = f"projects-{projects}{'-full' if observations else ''}.sqlite"
+    path = RESULTS / name
+    if not path.exists():
+        RESULTS.mkdir(exist_ok=True)
+        partial = folder / name
+        database = open_database(partial)
+        data = large_register(projects=projects, secondaries=max(300, projects // 10),
+                              statuses_per_project=10 if observations else 2,
+                              measures_per_project=2 if observations else 0)  # fmt: skip
+        import_data(RegisterService(database, user="bench"), data)
+        database.close()
+        shutil.move(partial, path)
+    copy = folder / name
+    shutil.copy(path, copy)
+    return copy
+
+
+def projects_table(app, folder: Path, projects: int) -> None:
+    from PySide6.QtCore import QSortFilterProxyModel, Qt
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QTableView
+
+    from register.service import RegisterService
+    from register.storage import open_database
+    from ui.document import RegisterDocument
+    from ui.projects_model import RAG, SORT_ROLE, TITLE, WEEKS, ProjectsFilter, ProjectsModel
+
+    print(f"Projects table, {projects:,} projects", flush=True)
+    service = RegisterService(open_database(register_with(projects, folder)), user="bench")
+    document = RegisterDocument(service)
+    model = ProjectsModel(document)
+    proxy = ProjectsFilter()
+    proxy.setSourceModel(model)
+    view = QTableView()
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.resize(1200, 700)
+    view.show()
+    floor_model = QStandardItemModel(model.rowCount(), model.columnCount())
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            item = QStandardItem(model.index(row, column).data())
+            item.setData(model.index(row, column).data(SORT_ROLE), SORT_ROLE)
+            floor_model.setItem(row, column, item)
+    floor_proxy = QSortFilterProxyModel()
+    floor_proxy.setSourceModel(floor_model)
+    floor_proxy.setSortRole(SORT_ROLE)
+    floor_proxy.setFilterKeyColumn(-1)
+    floor_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    floor_view = QTableView()
+    floor_view.setModel(floor_proxy)
+    floor_view.setSortingEnabled(True)
+    floor_view.resize(1200, 700)
+    floor_view.show()
+
+    steps = [(c, o) for c in (TITLE, RAG, WEEKS) for o in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder)]
+    samples: dict[str, list[float]] = {"ours": [], "floor": []}
+    for _ in range(2):
+        for step in steps:
+            for name, target in (("ours", view), ("floor", floor_view)):
+                start = time.perf_counter()
+                target.sortByColumn(*step)
+                app.processEvents()
+                samples[name].append(time.perf_counter() - start)
+    ours, floor = statistics.median(samples["ours"]), statistics.median(samples["floor"])
+    target = "≤ 3×" if projects <= 3000 else "< 0.5 s"
+    report(f"sort the Projects table, {projects:,} projects", ours, floor, target)
+    if projects <= 3000:
+        view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        floor_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        text = "Improvement project 12"
+        keys = [text[:n] for n in range(1, len(text) + 1)] + [text[:n] for n in range(len(text) - 1, 0, -1)]
+        keys = (keys + [""] * 30)[:30]
+        worst = {"ours": 0.0, "floor": 0.0}
+        for key in keys:
+            for name, apply, target_view in (("ours", proxy.set_text, view),
+                                             ("floor", floor_proxy.setFilterFixedString, floor_view)):  # fmt: skip
+                start = time.perf_counter()
+                apply(key)
+                app.processEvents()
+                target_view.viewport().repaint()
+                worst[name] = max(worst[name], time.perf_counter() - start)
+        report(f"Projects filter keystroke, worst of 30 ({projects:,} projects)", worst["ours"], worst["floor"],
+               "worst ≤ 50 ms")  # fmt: skip
+    view.close()
+    floor_view.close()
+    service.db.close()
+
+
+def window_rows(app, folder: Path) -> None:
+    """Tree filter keystroke, undoable rename, status update: on the 3,000-project benchmark register."""
+    from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QTreeView
+
+    from ui import commands
+    from ui.main_window import MainWindow
+    from ui.tree_model import LINK_ID_ROLE, NODE_ID_ROLE
+
+    print("window: tree filter, rename, status update (3,000 projects)", flush=True)
+    path = register_with(3000, folder, observations=True)
+    window = MainWindow()
+    window.resize(1400, 900)
+    window.show()
+    window.open_location(str(path))
+    window.wait_for_tasks()
+    app.processEvents()
+    window.wait_for_tasks()
+    tree = window.document.index
+
+    # The floor: the same rows, five columns with the same texts and icons, held by Qt's C++ model.
+    model = window.tree_model
+    floor_model = QStandardItemModel()
+    items: dict[str, QStandardItem] = {}
+    display, decoration = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole
+
+    def copy(parent_index, parent_item: QStandardItem) -> None:
+        for row in range(model.rowCount(parent_index)):
+            cells = []
+            for column in range(model.columnCount()):
+                index = model.index(row, column, parent_index)
+                cell = QStandardItem(index.data(display) or "")
+                if index.data(decoration) is not None:
+                    cell.setData(index.data(decoration), decoration)
+                cells.append(cell)
+            node_index = model.index(row, 0, parent_index)
+            if node_index.data(LINK_ID_ROLE) is None:
+                items[node_index.data(NODE_ID_ROLE)] = cells[0]
+            parent_item.appendRow(cells)
+            copy(node_index, cells[0])
+
+    copy(QModelIndex(), floor_model.invisibleRootItem())
+    floor_proxy = QSortFilterProxyModel()
+    floor_proxy.setSourceModel(floor_model)
+    floor_proxy.setRecursiveFilteringEnabled(True)
+    floor_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    floor_view = QTreeView()
+    floor_view.setModel(floor_proxy)
+    floor_view.resize(window.tree_view.size())
+    for column in range(model.columnCount()):
+        floor_view.setColumnWidth(column, window.tree_view.columnWidth(column))
+    floor_view.expandToDepth(1)
+    floor_view.show()
+
+    def settle(view) -> None:
+        app.processEvents()
+        view.viewport().repaint()
+
+    keystrokes = ["I", "Im", "Imp", "Impr", "Improvement", "Improvement project 1", "Improvement project 12",
+                  "Improvement project 123", ""]  # fmt: skip
+    samples: dict[str, list[float]] = {"ours": [], "floor": []}
+    for _ in range(3):
+        for key in keystrokes:
+            for name, apply, view in (("ours", window.search_edit.setText, window.tree_view),
+                                      ("floor", floor_proxy.setFilterFixedString, floor_view)):  # fmt: skip
+                start = time.perf_counter()
+                apply(key)
+                settle(view)
+                samples[name].append(time.perf_counter() - start)
+    report("tree filter keystroke, 3,000 projects", statistics.median(samples["ours"]),
+           statistics.median(samples["floor"]), "≤ 3×")  # fmt: skip
+
+    projects = [node.id for node in tree.projects()]
+    counter = iter(range(10**7))
+    raw = sqlite3.connect(path, isolation_level=None)
+    for pragma in ("PRAGMA foreign_keys=ON", "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL"):
+        raw.execute(pragma)
+
+    def raw_audit(entity: str, entity_id: str, node_id: str, action: str, changes: dict) -> None:
+        raw.execute("INSERT INTO audit_entries (at, user, entity_type, entity_id, node_id, action, changes) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)", (datetime.now().isoformat(" "), "bench", entity, entity_id,
+                                                     node_id, action, json.dumps(changes)))  # fmt: skip
+
+    def rename() -> None:
+        number = next(counter)
+        commands.edit_node(window.document, projects[number % len(projects)], title=f"Renamed {number}")
+        settle(window.tree_view)
+
+    def rename_floor() -> None:
+        number = next(counter)
+        node_id = projects[number % len(projects)]
+        raw.execute("BEGIN")
+        raw.execute("UPDATE nodes SET title = ?, version = version + 1 WHERE id = ?", (f"Floor {number}", node_id))
+        raw_audit("node", node_id, node_id, "update", {"title": ["", f"Floor {number}"]})
+        raw.execute("COMMIT")
+        items[node_id].setText(f"Floor {number}")
+        settle(floor_view)
+
+    window.search_edit.setText("")
+    window.select_node(projects[0])
+    result = side_by_side({"ours": rename, "floor": rename_floor}, repeats=30)
+    report("undoable rename until repainted", result["ours"], result["floor"], "≤ 3×")
+
+    service = window.document.service
+    project = projects[1]
+
+    def status() -> None:
+        service.add_status_update(project, date=date(2026, 11, 1), rag="green", progress=3.0, summary="bench")
+
+    def status_floor() -> None:
+        status_id = str(uuid.uuid4())
+        raw.execute("BEGIN")
+        raw.execute("INSERT INTO status_updates (id, node_id, date, author, rag, progress, summary, next_steps, "
+                    "help_needed, version) VALUES (?, ?, ?, ?, ?, ?, ?, '', '', 1)",
+                    (status_id, project, "2026-11-01", "bench", "green", 3.0, "bench"))  # fmt: skip
+        raw_audit("status", status_id, project, "create", {"rag": [None, "green"], "progress": [None, 3.0]})
+        raw.execute("COMMIT")
+
+    result = side_by_side({"ours": status, "floor": status_floor}, repeats=200)
+    report("status update, SQLite", result["ours"], result["floor"], "≤ 6×")
+    raw.close()
+    window.close()
+    floor_view.close()
+
+
+def export_diagram_row(app, folder: Path) -> None:
+    """The whole register's driver diagram as PDF, with the evidence of what is drawn, against no evidence."""
+    from register.charts import evidence_by_node
+    from register.service import RegisterService
+    from register.storage import open_database
+    from register.tree_index import TreeIndex
+    from ui.charts_panel import chart_tr
+    from ui.diagram_export import PageSetup, TitleBlock, diagram_area, export_diagram
+    from ui.diagram_paint import diagram_texts, layout_for_page
+
+    print("export-diagram of the whole register (3,000 projects, 6,000 measures)", flush=True)
+    service = RegisterService(open_database(register_with(3000, folder, observations=True)), user="bench")
+    setup = PageSetup("A3", "landscape", False)
+    area = diagram_area(setup.size())
+    out = folder / "diagram.pdf"
+
+    def draw(evidence: bool) -> None:
+        tree = TreeIndex(service.load_tree())
+        layout = layout_for_page(tree, None, area.width(), area.height())
+        found = {k: v.kind for k, v in evidence_by_node(service, chart_tr).items()} if evidence else None
+        export_diagram(layout, out, setup, TitleBlock("Benchmark", "All goals"), diagram_texts(), 200, found)
+
+    result = side_by_side({"ours": lambda: draw(True), "floor": lambda: draw(False)}, repeats=3)
+    report("export-diagram of the whole register (PDF)", result["ours"], result["floor"], "≤ 2×")
+    service.db.close()
+
+
+def main() -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        start_up()
+        projects_table(app, folder, 3000)
+        projects_table(app, folder, 30000)
+        window_rows(app, folder)
+        exchange(register_with(3000, folder, observations=True), folder)
+        export_diagram_row(app, folder)
+    print()
+    print("| what | figure | floor | ratio | target |")
+    print("|---|---|---|---|---|")
+    for row in ROWS:
+        print("| " + " | ".join(row) + " |")
+
+
+if __name__ == "__main__":
+    main()
