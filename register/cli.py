@@ -159,6 +159,60 @@ def _export_chart(args: argparse.Namespace) -> int:
     return 0
 
 
+def _nested_common(parser: argparse.ArgumentParser) -> None:
+    """``--db``, ``--user`` and ``--debug`` after a nested action too, without hiding them when given before it."""
+    parser.add_argument("--db", metavar="PATH_OR_URL", default=argparse.SUPPRESS, help="the shared register's URL")
+    parser.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    parser.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show an error's traceback")
+
+
+def _roles_arguments(parser: argparse.ArgumentParser) -> None:
+    from register.roles import ROLES
+
+    actions = parser.add_subparsers(dest="roles_action", metavar="ACTION", required=True, parser_class=_Parser)
+    grant = actions.add_parser("grant", help="give a login a role (replacing its other role)")
+    _nested_common(grant)
+    grant.add_argument("login", metavar="LOGIN", help="the person's PostgreSQL login")
+    grant.add_argument("role", metavar="ROLE", choices=ROLES, help=" | ".join(ROLES))
+    grant.add_argument("--person", metavar="NAME", default="",
+                       help="a project lead's name as written in the projects' lead field")  # fmt: skip
+    revoke = actions.add_parser("revoke", help="take a login's role away")
+    _nested_common(revoke)
+    revoke.add_argument("login", metavar="LOGIN")
+    listing = actions.add_parser("list", help="list the logins with a role (login, role, person)")
+    _nested_common(listing)
+
+
+@command("roles", "who may do what in a shared (PostgreSQL) register: grant, revoke, list", _roles_arguments)
+def _roles(args: argparse.Namespace) -> int:
+    from register import roles
+    from register.errors import ValidationError
+    from register.i18n import _
+    from register.storage import is_url, open_database
+
+    if not args.db or not is_url(args.db):
+        raise ValidationError(
+            _("A register file has no roles: it has one user at a time. Roles exist only in a shared register.")
+        )
+    database = open_database(args.db)
+    try:
+        if args.roles_action == "grant":
+            member = roles.grant(database, args.login, args.role, args.person)
+            mapped = f" (lead name '{member.person}')" if member.person else ""
+            print(f"{member.login} is now {member.role}{mapped}.")
+        elif args.roles_action == "revoke":
+            roles.revoke(database, args.login)
+            print(f"{args.login.strip()} has no role in the register any more.")
+        else:
+            rows = [("LOGIN", "ROLE", "PERSON")] + [(m.login, m.role, m.person) for m in roles.members(database)]
+            widths = [max(len(row[column]) for row in rows) for column in range(2)]
+            for login, role, person in rows:
+                print(f"{login:<{widths[0]}}  {role:<{widths[1]}}  {person}".rstrip())
+    finally:
+        database.close()
+    return 0
+
+
 # --------------------------------------------------------------------------- entry point
 
 

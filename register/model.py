@@ -218,3 +218,12 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(16))
     #: JSON object: field name -> [old value, new value].
     changes: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class LeadLogin(Base):
+    """A shared register's login mapped to the name in its projects' lead field (see :mod:`register.roles`)."""
+
+    __tablename__ = "lead_logins"
+
+    login: Mapped[str] = mapped_column(String(63), primary_key=True)
+    person: Mapped[str] = mapped_column(String(200))

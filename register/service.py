@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import getpass
 import json
+import unicodedata
 from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime
 from typing import Any
@@ -18,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from register import validation as check
 from register.errors import ConflictError, NotFoundError, ValidationError
+from register.i18n import _
 from register.model import (
     ALLOWED_LINK_TARGETS,
     ALLOWED_PARENTS,
@@ -64,6 +66,25 @@ def default_user() -> str:
         return getpass.getuser() or "unknown"
     except (OSError, KeyError):
         return "unknown"
+
+
+#: The longest author name the audit trail holds (its ``user`` column).
+MAX_AUTHOR = 200
+
+
+def check_author(name: str | None) -> str:
+    """An author name for the audit trail of a register file: no control characters, at most 200 characters."""
+    value = (name or "").strip()
+    if any(unicodedata.category(character) in ("Cc", "Cf", "Cs") for character in value):
+        raise ValidationError(_("The author name contains a control character; type it again without it."), "user")
+    if len(value) > MAX_AUTHOR:
+        raise ValidationError(
+            _("The author name is {length} characters long; the limit is {limit}.").format(
+                length=len(value), limit=MAX_AUTHOR
+            ),
+            "user",
+        )
+    return value
 
 
 def utc_now() -> datetime:
@@ -127,7 +148,9 @@ class RegisterService:
 
     def __init__(self, database: Database, user: str | None = None) -> None:
         self.db = database
-        self.user = (user or "").strip() or default_user()
+        self.user = check_author(user) or default_user()
+        #: Audit entries this service wrote (on a file), so a window can tell its own changes from others'.
+        self._own_audit: list[AuditEntry] = []
 
     # ------------------------------------------------------------------ helpers
 
@@ -135,12 +158,16 @@ class RegisterService:
         self, session: Session, entity: str, entity_id: str, node_id: str | None, action: str,
         changes: Mapping[str, Any],
     ) -> None:  # fmt: skip
-        session.add(
-            AuditEntry(
-                at=utc_now(), user=self.user, entity_type=entity, entity_id=entity_id, node_id=node_id, action=action,
-                changes=json.dumps(changes, ensure_ascii=False, sort_keys=True, default=_jsonable),
-            )
+        if self.db.is_shared:
+            # A shared register writes its audit trail itself (triggers of migration 0003), with the
+            # database login and the server's clock; nobody can write or rewrite it from here.
+            return
+        entry = AuditEntry(
+            at=utc_now(), user=self.user, entity_type=entity, entity_id=entity_id, node_id=node_id, action=action,
+            changes=json.dumps(changes, ensure_ascii=False, sort_keys=True, default=_jsonable),
         )  # fmt: skip
+        session.add(entry)
+        self._own_audit.append(entry)
 
     @staticmethod
     def _snapshot(row: Any, fields: Iterable[str]) -> dict[str, list[Any]]:

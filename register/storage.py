@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
@@ -20,14 +21,21 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from register.errors import ConflictError, RegisterError, StorageError
+from register.errors import (
+    ConflictError,
+    ConnectionLostError,
+    CredentialsError,
+    PermissionDeniedError,
+    RegisterError,
+    StorageError,
+)
 from register.i18n import _
 
 APP_NAME = "improvement-register"
 DEFAULT_FILE_NAME = "register.sqlite"
 #: The newest schema revision this version knows (tests check it equals Alembic's head).
-HEAD_REVISION = "0002"
-KNOWN_REVISIONS = ("0001", "0002")
+HEAD_REVISION = "0003"
+KNOWN_REVISIONS = ("0001", "0002", "0003")
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -39,8 +47,60 @@ def default_register_path() -> Path:
     return platformdirs.user_data_path(APP_NAME, appauthor=False) / DEFAULT_FILE_NAME
 
 
+#: Seconds to wait for a PostgreSQL server to accept a connection.
+CONNECT_TIMEOUT = 5
+#: Milliseconds a statement may run on a PostgreSQL server before it is cancelled (the window
+#: also stops waiting after this long, see ``ui.responsive``).
+STATEMENT_TIMEOUT_MS = 8000
+#: Milliseconds to wait for another workstation's row lock before giving up.
+LOCK_TIMEOUT_MS = 5000
+#: A libpq connection-string shortcut: ``service=register`` names an entry of pg_service.conf.
+_SERVICE_PREFIX = "service="
+
+
 def is_url(location: str) -> bool:
-    return "://" in location
+    return "://" in location or location.strip().startswith(_SERVICE_PREFIX)
+
+
+def _service_url(location: str) -> str:
+    """``service=NAME [sslmode=…]`` (libpq style) as a SQLAlchemy URL that names the same service."""
+    pairs = [part.split("=", 1) for part in location.split() if "=" in part]
+    query = "&".join(f"{key}={quote(value, safe='')}" for key, value in pairs)
+    return f"postgresql+psycopg:///?{query}"
+
+
+def public_location(location: str | Path | None) -> str | None:
+    """The location as it may be stored or shown: a URL without its password (None stays None)."""
+    if location is None:
+        return None
+    if isinstance(location, str) and is_url(location):
+        if location.strip().startswith(_SERVICE_PREFIX):
+            return location.strip()
+        try:
+            url = make_url(location)
+        except ArgumentError:
+            return _strip_password_text(location)
+        return url.set(password=None).render_as_string(hide_password=False)
+    return str(location)
+
+
+def _strip_password_text(location: str) -> str:
+    """Remove ``:password`` from ``scheme://user:password@host`` text that is not a valid URL."""
+    scheme, _sep, rest = location.partition("://")
+    credentials, at, host = rest.rpartition("@")
+    if not at:
+        return location
+    return f"{scheme}://{credentials.split(':', 1)[0]}@{host}"
+
+
+def url_password(location: str | Path | None) -> str | None:
+    """The password written into a URL (to use once, never to store), or None."""
+    if isinstance(location, str) and "://" in location:
+        try:
+            return make_url(location).password
+        except ArgumentError:
+            return None
+    return None
 
 
 def describe_location(location: str | Path | None) -> str:
@@ -48,10 +108,7 @@ def describe_location(location: str | Path | None) -> str:
     if location is None:
         return str(default_register_path())
     if isinstance(location, str) and is_url(location):
-        try:
-            return make_url(location).render_as_string(hide_password=True)
-        except ArgumentError:
-            return location
+        return public_location(location) or ""
     return str(Path(location))
 
 
@@ -105,6 +162,9 @@ def storage_error(error: BaseException, where: str) -> StorageError:
     original = getattr(error, "orig", None) or error
     message = str(original).strip().splitlines()[0] if str(original).strip() else type(original).__name__
     lowered = message.lower()
+    shared = _postgres_error(original, message, where)
+    if shared is not None:
+        return shared
     if "locked" in lowered or "busy" in lowered:
         return StorageError(
             f"The register {where} is locked by another program; wait a moment and try again, "
@@ -124,6 +184,48 @@ def storage_error(error: BaseException, where: str) -> StorageError:
     if "unable to open" in lowered:
         return StorageError(f"Cannot open the register {where}: {message}. Check that the folder exists.")
     return StorageError(f"The register {where} could not complete the action: {message}")
+
+
+def _postgres_error(original: BaseException, message: str, where: str) -> StorageError | None:
+    """The message for a PostgreSQL error, by its SQLSTATE (None when it is not one of these)."""
+    sqlstate = getattr(original, "sqlstate", None)
+    if sqlstate is None and "psycopg" not in type(original).__module__:
+        return None
+    lowered = message.lower()
+    if sqlstate in ("28P01", "28000") or "no password supplied" in lowered or "password authentication" in lowered:
+        return CredentialsError(
+            _("The register server {where} did not accept the login: a password is needed, or it was wrong.").format(
+                where=where
+            )
+        )
+    if sqlstate == "42501":  # insufficient_privilege: a GRANT or a row-level security policy said no
+        return PermissionDeniedError(
+            _(
+                "Your role in the shared register {where} does not allow this change; nothing was changed. "
+                "Ask the register's administrator if you need to make it."
+            ).format(where=where)
+        )
+    if sqlstate == "57014":  # query_canceled: the statement timeout
+        return ConnectionLostError(
+            _(
+                "The register server {where} did not answer within {seconds} seconds; nothing was changed. "
+                "Try again; if it keeps happening, the server is overloaded or stopped."
+            ).format(where=where, seconds=STATEMENT_TIMEOUT_MS // 1000)
+        )
+    if sqlstate == "55P03":  # lock_not_available: another workstation holds the row
+        return ConnectionLostError(
+            _("Another workstation is changing the same rows of {where}; nothing was changed. Try again.").format(
+                where=where
+            )
+        )
+    if sqlstate in (None, "08000", "08003", "08006", "08001", "08004", "57P01", "57P02", "57P03"):
+        return ConnectionLostError(
+            _(
+                "Lost the connection to the register server {where} ({message}). Nothing was changed; "
+                "check the network and that the server is running, then try again."
+            ).format(where=where, message=message)
+        )
+    return None
 
 
 def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -170,15 +272,26 @@ def _check_sqlite_tables(path: Path) -> None:
         raise StorageError(f"{path} holds another program's data and is not a register.")
 
 
-def make_engine(location: str | Path | None, *, busy_timeout: float = 5.0, schema: str | None = None) -> Engine:
-    """An engine for a file path, a SQLAlchemy URL, or (None) the default register file."""
+def make_engine(
+    location: str | Path | None, *, busy_timeout: float = 5.0, schema: str | None = None, password: str | None = None
+) -> Engine:
+    """An engine for a file path, a SQLAlchemy URL, or (None) the default register file.
+
+    A PostgreSQL password is taken from ``password`` or the URL and handed to the driver directly
+    (never kept in the URL); without one, libpq finds it (``~/.pgpass``, a service file,
+    ``PGPASSWORD``, Kerberos/GSSAPI).
+    """
     if location is None:
         location = default_register_path()
+    if isinstance(location, str) and location.strip().startswith(_SERVICE_PREFIX):
+        location = _service_url(location.strip())
     if isinstance(location, str) and is_url(location):
         try:
             url = make_url(location)
         except ArgumentError as error:
-            raise StorageError(f"{location!r} is not a valid database address: {error}") from error
+            raise StorageError(
+                _("{location} is not a valid database address.").format(location=public_location(location))
+            ) from error
         if url.get_backend_name() == "sqlite":
             database = url.database or ""
             if database and database != ":memory:":
@@ -190,16 +303,48 @@ def make_engine(location: str | Path | None, *, busy_timeout: float = 5.0, schem
             )
         if url.drivername == "postgresql":
             url = url.set(drivername="postgresql+psycopg")
-        connect_args: dict[str, Any] = {"connect_timeout": 10}
-        if schema:
-            connect_args["options"] = f"-csearch_path={schema}"
-        try:
-            return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
-        except (ArgumentError, ImportError) as error:
-            raise StorageError(f"Cannot use {describe_location(location)}: {error}") from error
+        return _postgres_engine(url, schema, password if password is not None else url.password)
     path = Path(location).expanduser().resolve()
     _check_sqlite_file(path, create=True)
     return _sqlite_engine(f"sqlite:///{path}", busy_timeout)
+
+
+def _postgres_engine(url: Any, schema: str | None, password: str | None) -> Engine:
+    connect_args: dict[str, Any] = {
+        "connect_timeout": CONNECT_TIMEOUT,
+        # Notice a server that went away (restart, network) instead of waiting for TCP's hours.
+        "keepalives": 1, "keepalives_idle": 10, "keepalives_interval": 5, "keepalives_count": 2,
+    }  # fmt: skip
+    options = [f"-c statement_timeout={STATEMENT_TIMEOUT_MS}", f"-c lock_timeout={LOCK_TIMEOUT_MS}"]
+    if url.query.get("options"):  # the URL's own ``?options=…`` come first
+        options.insert(0, str(url.query["options"]))
+        url = url.difference_update_query(["options"])
+    if schema:
+        options.append(f"-c search_path={schema}")
+    connect_args["options"] = " ".join(options)
+    if password:
+        connect_args["password"] = password
+    try:
+        engine = create_engine(url.set(password=None), pool_pre_ping=True, connect_args=connect_args)
+    except (ArgumentError, ImportError) as error:
+        raise StorageError(
+            _("Cannot use {location}: {error}").format(location=public_location(str(url)), error=error)
+        ) from error
+    event.listen(engine, "connect", _remember_backend)
+    return engine
+
+
+def _remember_backend(dbapi_connection: Any, record: Any) -> None:
+    """Note the server process id of each connection (to tell this window's changes from others')."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("SELECT pg_backend_pid()")
+    record.info["backend_pid"] = cursor.fetchone()[0]
+    cursor.close()
+    BACKEND_PIDS.add(record.info["backend_pid"])
+
+
+#: Server process ids of this program's PostgreSQL connections.
+BACKEND_PIDS: set[int] = set()
 
 
 def _sqlite_engine(url: str, busy_timeout: float) -> Engine:
@@ -227,7 +372,9 @@ def alembic_config(engine: Engine) -> Any:
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    # The migrations run on the connection :func:`upgrade` hands over. The URL is not put into the
+    # config: it may hold a password (which must never be printed), and ConfigParser would read a
+    # ``%`` in it as interpolation.
     return config
 
 
@@ -242,11 +389,12 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
 
 def open_database(
-    location: str | Path | None = None, *, busy_timeout: float = 5.0, schema: str | None = None
-) -> Database:
+    location: str | Path | None = None, *, busy_timeout: float = 5.0, schema: str | None = None,
+    password: str | None = None,
+) -> Database:  # fmt: skip
     """Open (creating if need be) a register and upgrade it to the current schema."""
     display = describe_location(location)
-    engine = make_engine(location, busy_timeout=busy_timeout, schema=schema)
+    engine = make_engine(location, busy_timeout=busy_timeout, schema=schema, password=password)
     try:
         revision = current_revision(engine)
         if revision not in (None, *KNOWN_REVISIONS):
