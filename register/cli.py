@@ -72,10 +72,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def open_service(args: argparse.Namespace):  # noqa: ANN201 - imported lazily to keep --help fast
+    from register.credentials import open_shared
     from register.service import RegisterService
-    from register.storage import open_database
 
-    return RegisterService(open_database(args.db), user=args.user)
+    return RegisterService(open_shared(args.db), user=args.user)
 
 
 # --------------------------------------------------------------------------- subcommands
@@ -186,15 +186,16 @@ def _roles_arguments(parser: argparse.ArgumentParser) -> None:
 @command("roles", "who may do what in a shared (PostgreSQL) register: grant, revoke, list", _roles_arguments)
 def _roles(args: argparse.Namespace) -> int:
     from register import roles
+    from register.credentials import open_shared
     from register.errors import ValidationError
     from register.i18n import _
-    from register.storage import is_url, open_database
+    from register.storage import is_url
 
     if not args.db or not is_url(args.db):
         raise ValidationError(
             _("A register file has no roles: it has one user at a time. Roles exist only in a shared register.")
         )
-    database = open_database(args.db)
+    database = open_shared(args.db)
     try:
         if args.roles_action == "grant":
             member = roles.grant(database, args.login, args.role, args.person)

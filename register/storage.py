@@ -80,7 +80,7 @@ def public_location(location: str | Path | None) -> str | None:
             url = make_url(location)
         except ArgumentError:
             return _strip_password_text(location)
-        return url.set(password=None).render_as_string(hide_password=False)
+        return url._replace(password=None).render_as_string(hide_password=False)
     return str(location)
 
 
@@ -315,17 +315,14 @@ def _postgres_engine(url: Any, schema: str | None, password: str | None) -> Engi
         # Notice a server that went away (restart, network) instead of waiting for TCP's hours.
         "keepalives": 1, "keepalives_idle": 10, "keepalives_interval": 5, "keepalives_count": 2,
     }  # fmt: skip
-    options = [f"-c statement_timeout={STATEMENT_TIMEOUT_MS}", f"-c lock_timeout={LOCK_TIMEOUT_MS}"]
-    if url.query.get("options"):  # the URL's own ``?options=…`` come first
-        options.insert(0, str(url.query["options"]))
+    if schema:  # a given schema (tests) comes after the URL's own ``?options=…``
+        options = [str(url.query["options"])] if url.query.get("options") else []
+        connect_args["options"] = " ".join([*options, f"-c search_path={schema}"])
         url = url.difference_update_query(["options"])
-    if schema:
-        options.append(f"-c search_path={schema}")
-    connect_args["options"] = " ".join(options)
     if password:
         connect_args["password"] = password
     try:
-        engine = create_engine(url.set(password=None), pool_pre_ping=True, connect_args=connect_args)
+        engine = create_engine(url._replace(password=None), pool_pre_ping=True, connect_args=connect_args)
     except (ArgumentError, ImportError) as error:
         raise StorageError(
             _("Cannot use {location}: {error}").format(location=public_location(str(url)), error=error)
@@ -335,11 +332,16 @@ def _postgres_engine(url: Any, schema: str | None, password: str | None) -> Engi
 
 
 def _remember_backend(dbapi_connection: Any, record: Any) -> None:
-    """Note the server process id of each connection (to tell this window's changes from others')."""
+    """Set the timeouts of a new connection and note its server process id (to tell this window's changes
+    from others')."""
     cursor = dbapi_connection.cursor()
+    # Set here rather than in the connection's ``options``, which would hide a service file's own.
+    cursor.execute(f"SET statement_timeout = {STATEMENT_TIMEOUT_MS}")
+    cursor.execute(f"SET lock_timeout = {LOCK_TIMEOUT_MS}")
     cursor.execute("SELECT pg_backend_pid()")
     record.info["backend_pid"] = cursor.fetchone()[0]
     cursor.close()
+    dbapi_connection.commit()
     BACKEND_PIDS.add(record.info["backend_pid"])
 
 

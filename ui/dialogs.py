@@ -166,3 +166,31 @@ def ask_chart_file(parent: QWidget | None, name: str, pdf_only: bool = False) ->
         "Dialogs", "PNG (*.png);;SVG (*.svg);;PDF (*.pdf)")  # fmt: skip
     path, _ = QFileDialog.getSaveFileName(parent, translate("Dialogs", "Export chart"), name, kinds)
     return path or None
+
+
+def ask_password(parent: QWidget | None, location: str, can_remember: bool) -> tuple[str, bool] | None:
+    """The password of a shared register's login, and whether to keep it in the system keyring."""
+    from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
+
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(translate("Dialogs", "Password"))
+    form = QFormLayout(dialog)
+    label = QLabel(translate("Dialogs", "The register server {location} asks for your password.").format(
+        location=location))  # fmt: skip
+    label.setWordWrap(True)
+    form.addRow(label)
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    form.addRow(translate("Dialogs", "&Password:"), field)
+    remember = QCheckBox(translate("Dialogs", "&Remember in the system's keyring"))
+    remember.setEnabled(can_remember)
+    if not can_remember:
+        remember.setToolTip(translate("Dialogs", "This computer has no keyring the password could be kept in."))
+    form.addRow(remember)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return field.text(), remember.isChecked()

@@ -29,10 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from register.errors import ConflictError, RegisterError
+from register.credentials import forget_password, keyring_available, store_password, stored_password
+from register.errors import ConflictError, CredentialsError, RegisterError
 from register.model import ALLOWED_PARENTS, NODE_KINDS, RAG_VALUES, STAGES
 from register.service import RegisterService
-from register.storage import open_database
+from register.storage import is_url, open_database, public_location, url_password
 from register.tree_index import TreeIndex
 from ui import commands, dialogs
 from ui.diagram_export import TitleBlock, diagram_area, export_diagram, print_diagram
@@ -71,6 +72,8 @@ class MainWindow(QMainWindow):
         self.tree_model: DiagramTreeModel | None = None
         self.projects_model: ProjectsModel | None = None
         self.tasks: list[Any] = []
+        #: Passwords typed this session, by register address (kept in memory only, never in the settings).
+        self._session_passwords: dict[str, str] = {}
         self.undo_group = QUndoGroup(self)
         self.setWindowIcon(icon("app"))
         self.resize(1280, 800)
@@ -338,14 +341,36 @@ class MainWindow(QMainWindow):
 
     # ================================================================== opening registers
 
-    def open_location(self, location: str | None, *, sample: bool = False, import_from: str | None = None) -> None:
+    def open_location(
+        self, location: str | None, *, sample: bool = False, import_from: str | None = None,
+        password: str | None = None, remember: bool = False,
+    ) -> None:  # fmt: skip
         """Open a register in the background: a file, a URL, or (None) the default register.
 
         ``sample`` fills a new register with the sample; ``import_from`` imports an exchange file into it.
+        A password in a URL is used once and never stored or shown; without one, libpq's own ways
+        (``~/.pgpass``, a service file, ``PGPASSWORD``, Kerberos) or the system keyring are tried, and
+        then the user is asked (``remember`` keeps what they typed in the keyring).
         """
 
+        location, password = public_location(location), url_password(location) or password
+        if password is None and location is not None:
+            password = self._session_passwords.get(location)
+        refused: list[BaseException] = []
+
         def work() -> tuple[RegisterService, TreeIndex]:
-            database = open_database(location)
+            try:
+                database = open_database(location, password=password)
+            except CredentialsError as error:
+                kept = stored_password(location) if password is None and location and is_url(location) else None
+                if kept is None:
+                    refused.append(error)
+                    raise
+                try:
+                    database = open_database(location, password=kept)
+                except CredentialsError:
+                    refused.append(error)
+                    raise
             try:
                 service = RegisterService(database, user=QSettings().value(AUTHOR_KEY, "", str) or None)
                 if sample or import_from:
@@ -364,8 +389,32 @@ class MainWindow(QMainWindow):
         label = translate("MainWindow", "Opening the register…")
         if import_from:
             label = translate("MainWindow", "Importing {file}…").format(file=Path(import_from).name)
-        self._track(start_task(self, label, work, lambda result: self._opened(location, result),
-                               self._open_failed))  # fmt: skip
+
+        def failed(message: str) -> None:
+            if refused and location is not None:
+                self._ask_password_and_open(location, message, sample=sample, import_from=import_from)
+            else:
+                self._open_failed(message)
+
+        def opened(result: tuple[RegisterService, TreeIndex]) -> None:
+            if password and location is not None:
+                self._session_passwords[location] = password
+                if remember:
+                    store_password(location, password)
+            self._opened(location, result)
+
+        self._track(start_task(self, label, work, opened, failed))
+
+    def _ask_password_and_open(self, location: str, message: str, *, sample: bool, import_from: str | None) -> None:
+        """The server wants a password libpq could not find: ask for it (never stored in the settings)."""
+        self._session_passwords.pop(location, None)
+        forget_password(location)
+        answer = dialogs.ask_password(self, location, keyring_available())
+        if answer is None:
+            self._open_failed(message)
+            return
+        typed, remember = answer
+        self.open_location(location, sample=sample, import_from=import_from, password=typed, remember=remember)
 
     def _track(self, task: Any) -> None:
         """Keep a running task until it ends (closing the window waits for it)."""
@@ -383,7 +432,7 @@ class MainWindow(QMainWindow):
     def _opened(self, location: str | None, result: tuple[RegisterService, TreeIndex]) -> None:
         service, index = result
         self.set_document(RegisterDocument(service, index))
-        if location is not None and "://" not in str(location):
+        if location is not None and not is_url(str(location)):
             self._remember(str(Path(location).resolve()))
         elif location is not None:
             self._remember(str(location))
@@ -750,7 +799,7 @@ class MainWindow(QMainWindow):
     @staticmethod
     def _location_of(document: RegisterDocument) -> str:
         url = document.service.db.engine.url
-        return url.database if url.get_backend_name() == "sqlite" else url.render_as_string(hide_password=False)
+        return url.database if url.get_backend_name() == "sqlite" else document.location
 
     def export_exchange(self) -> None:
         if self.document is None:

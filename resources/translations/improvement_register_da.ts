@@ -398,6 +398,26 @@ Dine data er i sikkerhed: hver ændring gemmes i én transaktion, og denne blev 
         <source>Export chart</source>
         <translation>Eksporter diagram</translation>
     </message>
+    <message>
+        <source>Password</source>
+        <translation>Adgangskode</translation>
+    </message>
+    <message>
+        <source>The register server {location} asks for your password.</source>
+        <translation>Registerserveren {location} beder om din adgangskode.</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Adgangskode:</translation>
+    </message>
+    <message>
+        <source>&amp;Remember in the system&apos;s keyring</source>
+        <translation>&amp;Husk i systemets nøglering</translation>
+    </message>
+    <message>
+        <source>This computer has no keyring the password could be kept in.</source>
+        <translation>Denne computer har ingen nøglering, som adgangskoden kan gemmes i.</translation>
+    </message>
 </context>
 <context>
     <name>Evidence</name>
@@ -762,7 +782,7 @@ Dine data er i sikkerhed: hver ændring gemmes i én transaktion, og denne blev 
     <name>MainWindow</name>
     <message>
         <source>Filter the tree (Ctrl+F)</source>
-        <extracomment>The child kind &quot;Add child&quot; (Insert) adds under each kind of node; None: a goal at the top.</extracomment>
+        <extracomment>The child kind &quot;Add child&quot; (Insert) adds under each kind of node; None: a goal at the top. Passwords typed this session, by register address (kept in memory only, never in the settings).</extracomment>
         <translation>Filtrer træet (Ctrl+F)</translation>
     </message>
     <message>
