@@ -53,6 +53,16 @@ def ask_reload(parent: QWidget | None, message: str) -> bool:
     return box.clickedButton() is reload
 
 
+def ask_retry(parent: QWidget | None, message: str) -> bool:
+    """The server did not answer or the connection was lost: offer to try the same action again."""
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("Dialogs", "The register server does not answer"), message,
+                      parent=parent)  # fmt: skip
+    retry = box.addButton(translate("Dialogs", "&Try again"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is retry
+
+
 def ask_open_register(parent: QWidget | None) -> str | None:
     path, _ = QFileDialog.getOpenFileName(parent, translate("Dialogs", "Open register"), "", _register_filter())
     return path or None

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from register.credentials import forget_password, keyring_available, store_password, stored_password
-from register.errors import ConflictError, CredentialsError, RegisterError
+from register.errors import ConflictError, ConnectionLostError, CredentialsError, RegisterError
 from register.model import ALLOWED_PARENTS, NODE_KINDS, RAG_VALUES, STAGES
 from register.service import RegisterService
 from register.storage import is_url, open_database, public_location, url_password
@@ -46,6 +46,7 @@ from ui.icons import icon, rag_icon
 from ui.labels import kind_name, kind_plural, new_node_title, plural, rag_name, stage_name
 from ui.preferences import AUTHOR_KEY
 from ui.projects_model import LEAD, RAG, STAGE, ProjectsFilter, ProjectsModel
+from ui.responsive import ResponsiveService
 from ui.tasks import Task, start_task
 from ui.tree_filter import TreeFilter
 from ui.tree_model import LINK_ID_ROLE, NODE_ID_ROLE, DiagramTreeModel
@@ -431,6 +432,8 @@ class MainWindow(QMainWindow):
 
     def _opened(self, location: str | None, result: tuple[RegisterService, TreeIndex]) -> None:
         service, index = result
+        if service.db.is_shared:  # a frozen server must never freeze the window
+            service = ResponsiveService(service)
         self.set_document(RegisterDocument(service, index))
         if location is not None and not is_url(str(location)):
             self._remember(str(Path(location).resolve()))
@@ -579,14 +582,18 @@ class MainWindow(QMainWindow):
 
     def _guard(self, action: Callable[[], Any], title: str | None = None) -> Any:
         """Run an edit; a refusal from the register becomes a message, a conflict offers a reload."""
-        try:
-            return action()
-        except ConflictError as error:
-            if dialogs.ask_reload(self, str(error)):
-                self.reload()
-        except RegisterError as error:
-            dialogs.show_error(self, title or translate("MainWindow", "Cannot do that"), str(error))
-        return None
+        while True:
+            try:
+                return action()
+            except ConflictError as error:
+                if dialogs.ask_reload(self, str(error)):
+                    self.reload()
+            except ConnectionLostError as error:  # the server is gone or frozen: the same edit can be retried
+                if dialogs.ask_retry(self, str(error)):
+                    continue
+            except RegisterError as error:
+                dialogs.show_error(self, title or translate("MainWindow", "Cannot do that"), str(error))
+            return None
 
     def _on_conflict(self, message: str) -> None:
         if dialogs.ask_reload(self, message):

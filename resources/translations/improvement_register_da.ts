@@ -351,6 +351,14 @@ Dine data er i sikkerhed: hver ændring gemmes i én transaktion, og denne blev 
         <translation>&amp;Genindlæs</translation>
     </message>
     <message>
+        <source>The register server does not answer</source>
+        <translation>Registerserveren svarer ikke</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Prøv igen</translation>
+    </message>
+    <message>
         <source>Open register</source>
         <translation>Åbn register</translation>
     </message>
@@ -1677,6 +1685,14 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     <message>
         <source>Weeks stale</source>
         <translation>Uger uden opdatering</translation>
+    </message>
+</context>
+<context>
+    <name>Responsive</name>
+    <message>
+        <source>The register server {where} did not answer within {seconds} seconds. Nothing was changed; what you typed is still here. Try again when the server is back.</source>
+        <extracomment>Seconds the window waits for the server before giving up on a call (the statement timeout).</extracomment>
+        <translation>Registerserveren {where} svarede ikke inden for {seconds} sekunder. Intet blev ændret; det, du skrev, er her stadig. Prøv igen, når serveren er tilbage.</translation>
     </message>
 </context>
 <context>

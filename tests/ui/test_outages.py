@@ -1,0 +1,75 @@
+"""A frozen PostgreSQL server never freezes the window: a clear message in time, a retry, nothing typed lost."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from sqlalchemy.engine import make_url
+
+from register.service import RegisterService
+from register.storage import open_database
+from tests.tcp_proxy import FreezableProxy
+from ui import dialogs, responsive
+from ui.main_window import MainWindow
+
+pytestmark = pytest.mark.postgres
+
+
+def test_a_frozen_server_gives_a_message_in_time_and_the_typed_edit_is_saved_on_retry(
+    qtbot, postgres_schema, monkeypatch
+) -> None:
+    url, schema = postgres_schema
+    seed = open_database(url, schema=schema)
+    goal = RegisterService(seed).add_node("goal", "Fewer visits")
+    seed.close()
+    parsed = make_url(url)
+    proxy = FreezableProxy(parsed.host or "127.0.0.1", parsed.port or 5432)
+    monkeypatch.setattr(responsive, "DEADLINE", 1.5)
+    errors: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message: errors.append(message))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        through_proxy = parsed.set(host="127.0.0.1", port=proxy.port).update_query_dict(
+            {"options": f"-csearch_path={schema}"}
+        )
+        with qtbot.waitSignal(window.documentOpened, timeout=20000):
+            window.open_location(through_proxy.render_as_string(hide_password=False))
+        window.select_node(goal.id)
+        window.editor.title_edit.selectAll()
+        QTest.keyClicks(window.editor.title_edit, "Færre ambulante besøg")
+
+        ticks: list[float] = []
+        heartbeat = QTimer()
+        heartbeat.setInterval(50)
+        heartbeat.timeout.connect(lambda: ticks.append(time.monotonic()))
+        heartbeat.start()
+        asked: list[tuple[str, float, str]] = []
+
+        def retry(parent, message: str) -> bool:
+            asked.append((message, time.monotonic(), window.editor.title_edit.text()))
+            proxy.thaw()  # the server answers again
+            return True
+
+        monkeypatch.setattr(dialogs, "ask_retry", retry)
+        proxy.freeze()
+        started = time.monotonic()
+        QTest.keyClick(window.editor.title_edit, Qt.Key.Key_Return)  # save
+        heartbeat.stop()
+        [(message, when, typed)] = asked
+        assert when - started < responsive.DEADLINE + 1.0  # told in time, not after TCP's minutes
+        assert "did not answer within 1.5 seconds" in message and "Try again" in message
+        assert typed == "Færre ambulante besøg"  # what the user typed is still there
+        assert sum(1 for tick in ticks if tick < when) >= 10  # the window kept running while it waited
+        assert window.document.index.nodes[goal.id].title == "Færre ambulante besøg"
+        check = open_database(url, schema=schema)
+        assert RegisterService(check).get_node(goal.id).title == "Færre ambulante besøg"
+        check.close()
+        assert errors == []
+    finally:
+        window.close()
+        proxy.close()
