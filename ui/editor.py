@@ -256,6 +256,32 @@ class NodeEditor(QWidget):
         self._fill_audit()
         self._validate()
 
+    def restrict(self, fields: str, status: str, data: str, links: str = "", *, lock_lead: bool = False) -> None:
+        """Make read-only what the user's role may not change; each non-empty reason becomes the tooltip."""
+        for edit in (self.title_edit, self.lead_edit, self.unit_edit, self.start_edit, self.end_edit):
+            locked = bool(fields) or (lock_lead and edit is self.lead_edit)
+            edit.setReadOnly(locked)
+            edit.setToolTip(fields or (translate("NodeEditor", "Only the steering group changes a project's lead.")
+                                       if locked else ""))  # fmt: skip
+        self.description_edit.setReadOnly(bool(fields))
+        self.description_edit.setToolTip(fields)
+        self.stage_combo.setEnabled(not fields)
+        self.stage_combo.setToolTip(fields)
+        if fields:
+            self.save_button.setEnabled(False)
+        self.save_button.setToolTip(fields or translate("NodeEditor", "Save the changes (Ctrl+S)"))
+        self.status_button.setEnabled(not status)
+        self.status_button.setToolTip(
+            status or translate("NodeEditor", "Log a status update for this project (Ctrl+L)")
+        )
+        node = self.record()
+        if node is not None and links:
+            for button in (self.add_link_button, self.remove_link_button, self.toggle_link_button):
+                button.setEnabled(False)
+        for button in (self.add_link_button, self.remove_link_button, self.toggle_link_button):
+            button.setToolTip(links)
+        self.measures_panel.restrict(data)
+
     def _fill_history(self) -> None:
         node = self.record()
         rows = self.document.service.status_history(node.id) if node and node.kind == "project" else []

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from register.credentials import forget_password, keyring_available, store_password, stored_password
 from register.errors import ConflictError, ConnectionLostError, CredentialsError, RegisterError
 from register.model import ALLOWED_PARENTS, NODE_KINDS, RAG_VALUES, STAGES
+from register.roles import LOCAL, current_person, current_role
 from register.service import RegisterService
 from register.storage import is_url, open_database, public_location, url_password
 from register.tree_index import TreeIndex
@@ -44,6 +45,7 @@ from ui.editor import NodeEditor
 from ui.evidence import EvidenceKeeper
 from ui.icons import icon, rag_icon
 from ui.labels import kind_name, kind_plural, new_node_title, plural, rag_name, stage_name
+from ui.permissions import DIAGRAM, PROJECT_DATA, PROJECT_FIELDS, STATUS, refusal, role_label
 from ui.preferences import AUTHOR_KEY
 from ui.projects_model import LEAD, RAG, STAGE, ProjectsFilter, ProjectsModel
 from ui.responsive import ResponsiveService
@@ -178,6 +180,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
+        self.role_label = QLabel()
+        self.statusBar().addPermanentWidget(self.role_label)
         self._summary_timer = QTimer(self)
         self._summary_timer.setSingleShot(True)
         self._summary_timer.setInterval(150)
@@ -359,6 +363,8 @@ class MainWindow(QMainWindow):
             password = self._session_passwords.get(location)
         refused: list[BaseException] = []
 
+        role: list[tuple[str, str]] = []
+
         def work() -> tuple[RegisterService, TreeIndex]:
             try:
                 database = open_database(location, password=password)
@@ -382,6 +388,7 @@ class MainWindow(QMainWindow):
                         import_data(service, _load_sample(sample_register_path()), source="sample register")
                     if import_from:
                         import_file(service, Path(import_from))
+                role.append((current_role(database), current_person(database)))
                 return service, TreeIndex(service.load_tree())
             except BaseException:
                 database.close()
@@ -402,7 +409,7 @@ class MainWindow(QMainWindow):
                 self._session_passwords[location] = password
                 if remember:
                     store_password(location, password)
-            self._opened(location, result)
+            self._opened(location, result, *(role[0] if role else (LOCAL, "")))
 
         self._track(start_task(self, label, work, opened, failed))
 
@@ -430,11 +437,15 @@ class MainWindow(QMainWindow):
             self.tasks[0].wait()
             QApplication.processEvents()
 
-    def _opened(self, location: str | None, result: tuple[RegisterService, TreeIndex]) -> None:
+    def _opened(
+        self, location: str | None, result: tuple[RegisterService, TreeIndex], role: str = LOCAL, person: str = ""
+    ) -> None:
         service, index = result
         if service.db.is_shared:  # a frozen server must never freeze the window
             service = ResponsiveService(service)
-        self.set_document(RegisterDocument(service, index))
+        document = RegisterDocument(service, index)
+        document.role, document.person = role, person
+        self.set_document(document)
         if location is not None and not is_url(str(location)):
             self._remember(str(Path(location).resolve()))
         elif location is not None:
@@ -998,6 +1009,36 @@ class MainWindow(QMainWindow):
                                    else translate("MainWindow", "&Delete…"))  # fmt: skip
         self.link_action.setEnabled(kind in ("project", "secondary"))
         self.status_action.setEnabled(kind == "project")
+        self._apply_role(node_id)
+
+    def _apply_role(self, node_id: str | None) -> None:
+        """Disable what the user's role may not do, with a tooltip that says why (the database refuses it too)."""
+        role, person = (getattr(self.document, "role", LOCAL), getattr(self.document, "person", "")) if (
+            self.document is not None) else (LOCAL, "")  # fmt: skip
+        self.role_label.setText(role_label(role, person) if self.document is not None else "")
+        node = self.document.index.nodes.get(node_id) if self.document is not None and node_id else None
+        kind, lead = (node.kind, node.lead) if node is not None else (None, "")
+        diagram = refusal(role, person, DIAGRAM)
+        status = refusal(role, person, STATUS, kind, lead)
+        fields = refusal(role, person, PROJECT_FIELDS, kind, lead) if kind == "project" else diagram
+        data = refusal(role, person, PROJECT_DATA, kind, lead) if role != "steering-group" else ""
+        for action in (*self.add_actions.values(), self.add_child_action, self.delete_action, self.link_action,
+                       self.title_action, self.import_action):  # fmt: skip
+            self._refuse(action, diagram)
+        self._refuse(self.rename_action, fields)
+        self._refuse(self.status_action, status)
+        self.tree_view.setDragDropMode(
+            QAbstractItemView.DragDropMode.NoDragDrop if diagram else QAbstractItemView.DragDropMode.InternalMove
+        )
+        self.editor.restrict(fields, status, data, diagram, lock_lead=role == "project-lead")
+
+    def _refuse(self, action: QAction, reason: str) -> None:
+        """Disable ``action`` when there is a reason, and show the reason as its tooltip."""
+        if not hasattr(action, "usual_tip"):
+            action.usual_tip = action.toolTip()
+        if reason:
+            action.setEnabled(False)
+        action.setToolTip(reason or action.usual_tip)
 
     def _tree_context_menu(self, position: Any) -> None:
         self._update_actions()

@@ -1560,6 +1560,10 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
         <translation>Vælg et mål, en driver eller et projekt i træet, eller tilføj et mål for at starte et driverdiagram.</translation>
     </message>
     <message>
+        <source>Only the steering group changes a project&apos;s lead.</source>
+        <translation>Kun styregruppen ændrer et projekts leder.</translation>
+    </message>
+    <message>
         <source>serves →</source>
         <translation>understøtter →</translation>
     </message>
@@ -1614,6 +1618,49 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     <message>
         <source>The clipboard holds no rows of data.</source>
         <translation>Udklipsholderen indeholder ingen datarækker.</translation>
+    </message>
+</context>
+<context>
+    <name>Permissions</name>
+    <message>
+        <source>Register file: no roles (one user at a time)</source>
+        <translation>Registerfil: ingen roller (én bruger ad gangen)</translation>
+    </message>
+    <message>
+        <source>Role: viewer (read only)</source>
+        <translation>Rolle: læser (kun læsning)</translation>
+    </message>
+    <message>
+        <source>Role: project lead</source>
+        <translation>Rolle: projektleder</translation>
+    </message>
+    <message>
+        <source>Role: steering group</source>
+        <translation>Rolle: styregruppe</translation>
+    </message>
+    <message>
+        <source>Role: admin</source>
+        <translation>Rolle: administrator</translation>
+    </message>
+    <message>
+        <source>No role in this register (read only)</source>
+        <translation>Ingen rolle i dette register (kun læsning)</translation>
+    </message>
+    <message>
+        <source>Your role (steering group) does not log status; project leads do.</source>
+        <translation>Din rolle (styregruppe) registrerer ikke status; det gør projektlederne.</translation>
+    </message>
+    <message>
+        <source>Your role (project lead) does not change the diagram&apos;s structure.</source>
+        <translation>Din rolle (projektleder) ændrer ikke driverdiagrammets opbygning.</translation>
+    </message>
+    <message>
+        <source>Your role (project lead) changes only the projects you lead.</source>
+        <translation>Din rolle (projektleder) ændrer kun de projekter, du leder.</translation>
+    </message>
+    <message>
+        <source>Your role lets you read this register, not change it.</source>
+        <translation>Din rolle giver dig adgang til at læse dette register, ikke til at ændre det.</translation>
     </message>
 </context>
 <context>
