@@ -1037,6 +1037,26 @@ class RegisterService:
 
     # ------------------------------------------------------------------ audit trail
 
+    def last_audit_id(self) -> int:
+        """The newest audit entry's id (0 for none): where a window starts following others' changes."""
+        with self.db.reading() as session:
+            return session.scalar(select(func.max(AuditEntry.id))) or 0
+
+    def changes_since(self, audit_id: int, limit: int = 5000) -> list[AuditRecord]:
+        """Audit entries after ``audit_id``, oldest first (what changed since a window last looked)."""
+        with self.db.reading() as session:
+            query = select(AuditEntry).where(AuditEntry.id > audit_id).order_by(AuditEntry.id).limit(limit)
+            return [
+                AuditRecord(row.id, row.at, row.user, row.entity_type, row.entity_id, row.node_id, row.action, {})
+                for row in session.scalars(query)
+            ]  # fmt: skip
+
+    def own_audit_ids(self) -> set[int]:
+        """Ids of the audit entries this service wrote (on a register file), to tell its changes from others'."""
+        ids = {entry.id for entry in self._own_audit if entry.id is not None}
+        self._own_audit = [entry for entry in self._own_audit if entry.id is None]
+        return ids
+
     def audit_trail(self, node_id: str | None = None, limit: int = 500) -> list[AuditRecord]:
         """Recorded changes, newest first: of one node (with its status, measures and data) or of all."""
         with self.db.reading() as session:

@@ -9,6 +9,7 @@ act on.
 from __future__ import annotations
 
 import sqlite3
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -327,11 +328,13 @@ def _postgres_engine(url: Any, schema: str | None, password: str | None) -> Engi
         raise StorageError(
             _("Cannot use {location}: {error}").format(location=public_location(str(url)), error=error)
         ) from error
-    event.listen(engine, "connect", _remember_backend)
+    pids: set[int] = set()
+    BACKEND_PIDS[engine] = pids
+    event.listen(engine, "connect", lambda connection, record: _remember_backend(connection, record, pids))
     return engine
 
 
-def _remember_backend(dbapi_connection: Any, record: Any) -> None:
+def _remember_backend(dbapi_connection: Any, record: Any, pids: set[int]) -> None:
     """Set the timeouts of a new connection and note its server process id (to tell this window's changes
     from others')."""
     cursor = dbapi_connection.cursor()
@@ -342,11 +345,11 @@ def _remember_backend(dbapi_connection: Any, record: Any) -> None:
     record.info["backend_pid"] = cursor.fetchone()[0]
     cursor.close()
     dbapi_connection.commit()
-    BACKEND_PIDS.add(record.info["backend_pid"])
+    pids.add(record.info["backend_pid"])
 
 
-#: Server process ids of this program's PostgreSQL connections.
-BACKEND_PIDS: set[int] = set()
+#: Server process ids of each PostgreSQL engine's connections (to tell its own changes from others').
+BACKEND_PIDS: weakref.WeakKeyDictionary[Engine, set[int]] = weakref.WeakKeyDictionary()
 
 
 def _sqlite_engine(url: str, busy_timeout: float) -> Engine:

@@ -96,11 +96,14 @@ def updated_core_po(language: str) -> str:
 
 def compiled_core_mo(po_text: str, language: str) -> bytes:
     import io
+    from datetime import UTC, datetime
 
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
     catalogue = read_po(io.StringIO(po_text), locale=language, domain=CORE_DOMAIN)
+    # The header would carry "now" (to the minute), so the .mo would be stale a minute later.
+    catalogue.creation_date = datetime(2026, 1, 1, tzinfo=UTC)
     buffer = io.BytesIO()
     write_mo(buffer, catalogue, use_fuzzy=False)
     return buffer.getvalue()

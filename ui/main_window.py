@@ -45,6 +45,7 @@ from ui.editor import NodeEditor
 from ui.evidence import EvidenceKeeper
 from ui.icons import icon, rag_icon
 from ui.labels import kind_name, kind_plural, new_node_title, plural, rag_name, stage_name
+from ui.live_refresh import LiveRefresh
 from ui.permissions import DIAGRAM, PROJECT_DATA, PROJECT_FIELDS, STATUS, refusal, role_label
 from ui.preferences import AUTHOR_KEY
 from ui.projects_model import LEAD, RAG, STAGE, ProjectsFilter, ProjectsModel
@@ -489,10 +490,13 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self._update_summaries()
         self._start_evidence(document)
+        document.live_refresh = LiveRefresh(document, self)
         goals = document.index.child_ids(None)
         if goals:  # a newcomer sees the editor filled at once
             self.select_node(goals[0])
         if old is not None:
+            if getattr(old, "live_refresh", None) is not None:
+                old.live_refresh.stop()
             if getattr(old, "evidence_keeper", None) is not None:
                 old.evidence_keeper.stop()
             self.undo_group.removeStack(old.undo_stack)
@@ -1075,6 +1079,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self._commit_editor()
+        if self.document is not None and getattr(self.document, "live_refresh", None) is not None:
+            self.document.live_refresh.stop()
         if self.document is not None and getattr(self.document, "evidence_keeper", None) is not None:
             self.document.evidence_keeper.stop()
         for task in list(self.tasks):

@@ -40,6 +40,7 @@ class _Call:
         self.result: Any = None
         self.error: BaseException | None = None
         self.sockets: list[int] = []
+        self.abandoned = False
         self.thread = threading.Thread(target=self._run, name="register-call", daemon=True)
 
     def _run(self) -> None:
@@ -53,7 +54,12 @@ class _Call:
             self.done.set()
 
     def abandon(self) -> None:
-        """Shut the call's sockets down: its transaction ends without a commit and the thread returns."""
+        """Shut the call's sockets down: its transaction ends without a commit and the thread returns.
+
+        Should the worker still be waiting for a connection (a pool ping), it may go on when the server
+        answers again; it then runs no statement and commits nothing (see :func:`_refuse_if_abandoned`).
+        """
+        self.abandoned = True
         for descriptor in list(self.sockets):
             try:
                 duplicate = socket.socket(fileno=os.dup(descriptor))
@@ -79,14 +85,27 @@ def _note_socket(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
             call.sockets.append(pgconn.socket)
 
 
+class AbandonedCallError(Exception):
+    """A statement or commit of a call the window already gave up on (never reaches the register)."""
+
+
+def _refuse_if_abandoned(*_args: Any, **_kwargs: Any) -> None:
+    call = getattr(_CURRENT, "call", None)
+    if call is not None and call.abandoned:
+        raise AbandonedCallError("the window stopped waiting for this call")
+
+
 class ResponsiveService:
     """A :class:`RegisterService` whose calls from the GUI thread wait at most ``deadline`` seconds."""
 
     def __init__(self, service: RegisterService, deadline: float | None = None) -> None:
         self._service = service
         self.deadline = DEADLINE if deadline is None else deadline
-        if not event.contains(service.db.engine, "checkout", _note_socket):
-            event.listen(service.db.engine, "checkout", _note_socket)
+        engine = service.db.engine
+        if not event.contains(engine, "checkout", _note_socket):
+            event.listen(engine, "checkout", _note_socket)
+            event.listen(engine, "before_cursor_execute", _refuse_if_abandoned)
+            event.listen(engine, "commit", _refuse_if_abandoned)
 
     @property
     def wrapped(self) -> RegisterService:

@@ -1417,6 +1417,7 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     <name>NodeEditor</name>
     <message>
         <source>YYYY-MM-DD</source>
+        <extracomment>A field whose typed text differs from what someone else saved meanwhile. The record the form was filled from, and the bars showing someone else&apos;s change per field.</extracomment>
         <translation>ÅÅÅÅ-MM-DD</translation>
     </message>
     <message>
@@ -1558,6 +1559,26 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     <message>
         <source>Select a goal, driver or project in the tree, or add a goal to start a driver diagram.</source>
         <translation>Vælg et mål, en driver eller et projekt i træet, eller tilføj et mål for at starte et driverdiagram.</translation>
+    </message>
+    <message>
+        <source>Someone else saved: “{value}”</source>
+        <translation>En anden har gemt: “{value}”</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Behold mit</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>Tag deres</translation>
+    </message>
+    <message>
+        <source>Keep what you typed; Save writes it over their change.</source>
+        <translation>Behold det, du skrev; Gem skriver det oven i deres ændring.</translation>
+    </message>
+    <message>
+        <source>Replace what you typed with what they saved.</source>
+        <translation>Erstat det, du skrev, med det, de har gemt.</translation>
     </message>
     <message>
         <source>Only the steering group changes a project&apos;s lead.</source>

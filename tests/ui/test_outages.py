@@ -15,9 +15,8 @@ from tests.tcp_proxy import FreezableProxy
 from ui import dialogs, responsive
 from ui.main_window import MainWindow
 
-pytestmark = pytest.mark.postgres
 
-
+@pytest.mark.postgres
 def test_a_frozen_server_gives_a_message_in_time_and_the_typed_edit_is_saved_on_retry(
     qtbot, postgres_schema, monkeypatch
 ) -> None:
@@ -56,6 +55,7 @@ def test_a_frozen_server_gives_a_message_in_time_and_the_typed_edit_is_saved_on_
             return True
 
         monkeypatch.setattr(dialogs, "ask_retry", retry)
+        monkeypatch.setattr(dialogs, "ask_reload", lambda parent, message: errors.append(message) or False)
         proxy.freeze()
         started = time.monotonic()
         QTest.keyClick(window.editor.title_edit, Qt.Key.Key_Return)  # save
@@ -73,3 +73,34 @@ def test_a_frozen_server_gives_a_message_in_time_and_the_typed_edit_is_saved_on_
     finally:
         window.close()
         proxy.close()
+
+
+def test_a_call_the_window_gave_up_on_never_writes_when_it_wakes_up(qapp, tmp_path) -> None:
+    """The race of a server that answers just after the deadline: the late call commits nothing."""
+    import threading
+
+    from register.errors import ConnectionLostError
+
+    database = open_database(tmp_path / "r.sqlite")
+    service = RegisterService(database, user="tester")
+    gate = threading.Event()
+    finished = threading.Event()
+
+    def late_add() -> None:
+        gate.wait(10)  # stuck like a call waiting for a frozen server's pool ping
+        try:
+            service.add_node("goal", "Written too late")
+        finally:
+            finished.set()
+
+    service.late_add = late_add
+    responsive_service = responsive.ResponsiveService(service, deadline=0.3)
+    started = time.monotonic()
+    with pytest.raises(ConnectionLostError, match="did not answer within 0.3 seconds"):
+        responsive_service.late_add()
+    assert time.monotonic() - started < 1.5
+    gate.set()  # the server answers again
+    assert finished.wait(10)
+    assert service.load_tree().nodes == []
+    assert responsive_service.add_node("goal", "Written in time").title == "Written in time"  # and it goes on
+    database.close()
