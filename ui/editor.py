@@ -499,7 +499,7 @@ class NodeEditor(QWidget):
         message, field = self.problem()
         self.message.setText(message)
         for name, edit in (("title", self.title_edit), ("start", self.start_edit), ("end", self.end_edit)):
-            edit.setStyleSheet(ERROR_STYLE if field == name else "")
+            edit.setStyleSheet(ERROR_STYLE if field == name else CONFLICT_STYLE if name in self._conflicts else "")
         dirty = not message and bool(self.changes())
         self.save_button.setEnabled(dirty)
         self.revert_button.setEnabled(bool(message) or dirty)

@@ -182,6 +182,7 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
         self.role_label = QLabel()
+        self.role_label.setContentsMargins(16, 0, 4, 0)
         self.statusBar().addPermanentWidget(self.role_label)
         self._summary_timer = QTimer(self)
         self._summary_timer.setSingleShot(True)
