@@ -92,11 +92,13 @@ def ask_register_title(parent: QWidget | None, current: str) -> str | None:
 
 
 def ask_status(parent: QWidget | None, project_title: str, previous: StatusRecord | None,
-               author: str) -> dict[str, Any] | None:  # fmt: skip
-    """The status form; the values to log, or None when cancelled."""
+               author: str, draft: dict[str, Any] | None = None) -> dict[str, Any] | None:  # fmt: skip
+    """The status form (filled with ``draft``, what was typed before); the values to log, or None when cancelled."""
     from ui.status_form import StatusForm
 
     form = StatusForm(project_title, previous, author, parent)
+    if draft:
+        form.set_values(**{name: value for name, value in draft.items() if value is not None})
     return form.values() if form.exec() else None
 
 

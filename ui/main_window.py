@@ -78,6 +78,8 @@ class MainWindow(QMainWindow):
         self.tasks: list[Any] = []
         #: Passwords typed this session, by register address (kept in memory only, never in the settings).
         self._session_passwords: dict[str, str] = {}
+        #: Status updates typed but not saved (the register refused or did not answer), by project id.
+        self._status_drafts: dict[str, dict[str, Any]] = {}
         self.undo_group = QUndoGroup(self)
         self.setWindowIcon(icon("app"))
         self.resize(1280, 800)
@@ -757,13 +759,23 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         author = settings.value(AUTHOR_KEY, "", str) or self.document.service.user
         node = self.document.index.nodes[node_id]
-        values = dialogs.ask_status(self, node.title, self.document.index.latest_status.get(node_id), author)
+        draft = self._status_drafts.get(node_id)  # typed before, not saved (the server did not answer)
+        values = dialogs.ask_status(self, node.title, self.document.index.latest_status.get(node_id), author,
+                                    **({"draft": draft} if draft else {}))  # fmt: skip
         if values is None:
             return
         if values.get("author"):
             settings.setValue(AUTHOR_KEY, values["author"])
-        self._guard(lambda: commands.log_status(self.document, node_id, **values),
-                    translate("MainWindow", "Cannot log the status"))  # fmt: skip
+        logged = self._guard(lambda: commands.log_status(self.document, node_id, **values),
+                             translate("MainWindow", "Cannot log the status"))  # fmt: skip
+        if logged is None:
+            self._status_drafts[node_id] = values
+            self.statusBar().showMessage(
+                translate("MainWindow", "The status update was not saved; Log status opens it again as you typed it."),
+                10000,
+            )
+        else:
+            self._status_drafts.pop(node_id, None)
 
     # ================================================================== file menu
 

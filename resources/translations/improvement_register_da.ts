@@ -790,7 +790,7 @@ Dine data er i sikkerhed: hver ændring gemmes i én transaktion, og denne blev 
     <name>MainWindow</name>
     <message>
         <source>Filter the tree (Ctrl+F)</source>
-        <extracomment>The child kind &quot;Add child&quot; (Insert) adds under each kind of node; None: a goal at the top. Passwords typed this session, by register address (kept in memory only, never in the settings).</extracomment>
+        <extracomment>The child kind &quot;Add child&quot; (Insert) adds under each kind of node; None: a goal at the top. Passwords typed this session, by register address (kept in memory only, never in the settings). Status updates typed but not saved (the register refused or did not answer), by project id.</extracomment>
         <translation>Filtrer træet (Ctrl+F)</translation>
     </message>
     <message>
@@ -1100,6 +1100,10 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     <message>
         <source>Cannot log the status</source>
         <translation>Status kan ikke registreres</translation>
+    </message>
+    <message>
+        <source>The status update was not saved; Log status opens it again as you typed it.</source>
+        <translation>Statusopdateringen blev ikke gemt; Registrer status åbner den igen, som du skrev den.</translation>
     </message>
     <message>
         <source>New register</source>

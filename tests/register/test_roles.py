@@ -241,3 +241,29 @@ def test_audit_rows_cannot_be_updated_or_deleted_even_by_the_owner(shared, progr
             with pytest.raises(psycopg.errors.InsufficientPrivilege, match="append-only"):
                 connection.execute(statement)
     assert RegisterService(database).audit_trail() == before
+
+
+def test_a_shared_register_of_the_previous_version_is_upgraded_with_its_data(postgres_schema) -> None:
+    from register.storage import current_revision, make_engine, upgrade
+
+    url, schema = postgres_schema
+    engine = make_engine(url, schema=schema)
+    upgrade(engine, "0002")
+    with engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO nodes (id, kind, title, description, parent_id, position, lead, unit, version) "
+            "VALUES ('00000000-0000-4000-8000-000000000001', 'goal', 'Old goal', '', NULL, 0, '', '', 1)"
+        ))  # fmt: skip
+    assert current_revision(engine) == "0002"
+    engine.dispose()
+    database = open_database(url, schema=schema)
+    try:
+        service = RegisterService(database)
+        [goal] = service.load_tree().nodes
+        assert goal.title == "Old goal"
+        service.update_node(goal.id, expected_version=goal.version, title="Old goal, new words")
+        entry = service.audit_trail(goal.id)[0]
+        assert (entry.user, entry.changes) == (make_url(url).username, {"title": ["Old goal", "Old goal, new words"]})
+        assert roles.current_role(database) == "admin"  # the owner
+    finally:
+        database.close()

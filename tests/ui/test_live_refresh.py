@@ -146,3 +146,42 @@ def test_typed_text_is_kept_and_the_other_change_is_shown_at_the_field(qtbot, wi
     finally:
         other_db.close()
     assert window.errors == []
+
+
+@pytest.fixture
+def danish(qapp):
+    from ui.i18n import install_translators, remove_translators
+
+    translators = install_translators(qapp, "da")
+    yield
+    remove_translators(qapp, translators)
+    install_translators(qapp, "en")
+
+
+def test_in_danish_the_clash_and_the_role_are_told_in_danish(qtbot, danish, tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message: None)
+    path = tmp_path / "fælles-drev.sqlite"
+    other_db = open_database(path)
+    try:
+        other = RegisterService(other_db, user="kollega")
+        ids = _seed(other)
+        window = MainWindow()
+        qtbot.addWidget(window)
+        with qtbot.waitSignal(window.documentOpened, timeout=20000):
+            window.open_location(str(path))
+        assert window.role_label.text() == "Registerfil: ingen roller (én bruger ad gangen)"
+        window.select_node(ids["goal"])
+        window.editor.title_edit.selectAll()
+        QTest.keyClicks(window.editor.title_edit, "Færre besøg på sygehuset")
+        goal = other.get_node(ids["goal"])
+        other.update_node(goal.id, expected_version=goal.version, title="Færre ambulante besøg")
+        qtbot.waitUntil(lambda: "title" in window.editor.conflicts(), timeout=2000)
+        bar = window.editor.conflicts()["title"]
+        assert bar.findChild(type(window.editor.heading)).text() == "En anden har gemt: “Færre ambulante besøg”"
+        assert sorted(b.text() for b in bar.findChildren(type(window.editor.save_button))) == [
+            "Behold mit",
+            "Tag deres",
+        ]
+        window.close()
+    finally:
+        other_db.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -104,3 +105,39 @@ def test_a_call_the_window_gave_up_on_never_writes_when_it_wakes_up(qapp, tmp_pa
     assert service.load_tree().nodes == []
     assert responsive_service.add_node("goal", "Written in time").title == "Written in time"  # and it goes on
     database.close()
+
+
+def test_a_status_update_the_server_did_not_take_is_offered_again_as_typed(qtbot, sample_path, monkeypatch) -> None:
+    from register.errors import ConnectionLostError
+
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message: None)
+    monkeypatch.setattr(dialogs, "ask_retry", lambda parent, message: False)  # the user gives up for now
+    window = MainWindow()
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.documentOpened, timeout=20000):
+        window.open_location(str(sample_path))
+    project = next(window.document.index.projects())
+    typed = {"date": date(2026, 11, 24), "author": "Mette", "rag": "amber", "progress": 3.0,
+             "summary": "Two clinics live", "next_steps": "Third clinic", "help_needed": "IT support"}  # fmt: skip
+    drafts: list[dict | None] = []
+
+    def ask_status(parent, title, previous, author, draft=None):
+        drafts.append(draft)
+        return dict(draft) if draft else dict(typed)
+
+    monkeypatch.setattr(dialogs, "ask_status", ask_status)
+    service = window.document.service
+    real_add = service.add_status_update
+    monkeypatch.setattr(service, "add_status_update", lambda *a, **k: (_ for _ in ()).throw(
+        ConnectionLostError("The register server did not answer within 8 seconds.")))  # fmt: skip
+    before = len(service.status_history(project.id))
+    window.log_status(project.id)
+    assert len(service.status_history(project.id)) == before
+    assert "not saved" in window.statusBar().currentMessage()
+    monkeypatch.setattr(service, "add_status_update", real_add)  # the server is back
+    window.log_status(project.id)
+    assert drafts == [None, typed]  # the second form opened with everything that was typed
+    latest = service.status_history(project.id)[0]
+    assert (latest.summary, latest.next_steps, latest.help_needed, latest.rag) == (
+        "Two clinics live", "Third clinic", "IT support", "amber")  # fmt: skip
+    window.close()
