@@ -70,3 +70,37 @@ def test_a_row_held_by_another_workstation_gives_up_after_the_lock_timeout(postg
         assert service.get_node(goal.id).title == "Fewer visits"
     finally:
         database.close()
+
+
+def test_the_change_listener_hears_other_connections_and_reconnects_after_an_outage(proxied) -> None:
+    import queue
+
+    from register.live import ChangeListener
+
+    proxy, url, schema = proxied
+    database = open_database(url, schema=schema)
+    writer_db = open_database(url, schema=schema)
+    heard: queue.Queue = queue.Queue()
+    listener = ChangeListener(database, heard.put)
+    try:
+        listener.start()
+        assert listener.wait_until_listening()
+        writer = RegisterService(writer_db)
+        goal = writer.add_node("goal", "Fewer visits")
+        payload = heard.get(timeout=2)
+        assert (payload["table"], payload["id"], payload["node"], payload["action"]) == (
+            "nodes", goal.id, goal.id, "create")  # fmt: skip
+        proxy.stop()
+        assert heard.get(timeout=10)["action"] == "reconnected"  # missed changes are looked up, not lost
+        proxy.start()
+        deadline = time.monotonic() + 15
+        while not listener.wait_until_listening(0.2) and time.monotonic() < deadline:
+            pass
+        assert listener.wait_until_listening(0)
+        writer.update_node(goal.id, expected_version=goal.version, title="Fewer outpatient visits")
+        payload = heard.get(timeout=2)
+        assert (payload["id"], payload["action"]) == (goal.id, "update")
+    finally:
+        listener.stop()
+        database.close()
+        writer_db.close()
