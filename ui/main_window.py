@@ -1074,6 +1074,7 @@ class MainWindow(QMainWindow):
 
     def _restore_settings(self) -> None:
         settings = QSettings()
+        _scrub_passwords(settings)
         geometry = settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -1108,6 +1109,19 @@ def _load_sample(path: Path) -> Any:
     from register.exchange import load_file
 
     return load_file(path)
+
+
+def _scrub_passwords(settings: QSettings) -> None:
+    """Remove passwords that an older version wrote into the recent registers (in clear text)."""
+    recent = settings.value(RECENT_KEY, [])
+    recent = [recent] if isinstance(recent, str) else list(recent or [])
+    clean = list(dict.fromkeys(public_location(entry) or "" for entry in recent))
+    if clean != recent:
+        settings.setValue(RECENT_KEY, clean)
+    last = settings.value(LAST_KEY, "", str)
+    if last and public_location(last) != last:
+        settings.setValue(LAST_KEY, public_location(last))
+    settings.sync()
 
 
 def default_location() -> str | None:

@@ -197,3 +197,18 @@ def test_a_project_lead_edits_their_own_project_only(qtbot, window, postgres_sch
     assert window.errors == []
     assert owner.get_node(mine.id).description == "Video for every follow-up"
     assert owner.audit_trail(mine.id)[0].user == lead
+
+
+def test_a_password_an_older_version_wrote_into_the_settings_is_removed(qtbot, isolated_settings) -> None:
+    from PySide6.QtCore import QSettings
+
+    settings = QSettings()
+    leaked = f"postgresql+psycopg://anne:{SECRET.replace('%', '%25').replace('@', '%40')}@db.region.dk/register"
+    settings.setValue("files/recent", [leaked, "/home/anne/local.sqlite"])
+    settings.setValue("files/last", leaked)
+    settings.sync()
+    assert "Hemmel" in _everything_written(isolated_settings)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.recent() == ["postgresql+psycopg://anne@db.region.dk/register", "/home/anne/local.sqlite"]
+    assert "Hemmel" not in _everything_written(isolated_settings)
