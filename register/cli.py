@@ -130,10 +130,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def open_service(args: argparse.Namespace, *, create: bool = False):  # noqa: ANN201 - imported lazily (fast --help)
     """The register named by ``--db``. Only commands that make a register pass ``create=True``."""
+    from register.credentials import open_shared
     from register.service import RegisterService
-    from register.storage import open_database
 
-    return RegisterService(open_database(args.db, create=create), user=args.user)
+    return RegisterService(open_shared(args.db, create=create), user=args.user)
 
 
 @contextmanager
@@ -409,6 +409,66 @@ def _export_overview(args: argparse.Namespace) -> int:
 # Under ``python -m register.cli`` this module is ``__main__``: let the meeting commands register with it.
 sys.modules.setdefault("register.cli", sys.modules[__name__])
 from register import meeting_cli  # noqa: E402, F401 - registers the meeting subcommands
+
+
+def _nested_common(parser: argparse.ArgumentParser) -> None:
+    """``--db``, ``--user`` and ``--debug`` after a nested action too, without hiding them when given before it."""
+    parser.add_argument("--db", metavar="PATH_OR_URL", default=argparse.SUPPRESS, help=_("the shared register's URL"))
+    parser.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    parser.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=_("show an error's traceback"))
+
+
+def _roles_arguments(parser: argparse.ArgumentParser) -> None:
+    from register.roles import ROLES
+
+    actions = parser.add_subparsers(dest="roles_action", metavar=_("ACTION"), required=True, parser_class=_Parser)
+    grant = actions.add_parser("grant", help=_("give a login a role (replacing its other role)"))
+    _nested_common(grant)
+    grant.add_argument("login", metavar=_("LOGIN"), help=_("the person's PostgreSQL login"))
+    grant.add_argument("role", metavar=_("ROLE"), choices=ROLES, help=" | ".join(ROLES))
+    grant.add_argument("--person", metavar=_("NAME"), default="",
+                       help=_("a project lead's name as written in the projects' lead field"))  # fmt: skip
+    revoke = actions.add_parser("revoke", help=_("take a login's role away"))
+    _nested_common(revoke)
+    revoke.add_argument("login", metavar=_("LOGIN"))
+    listing = actions.add_parser("list", help=_("list the logins with a role (login, role, person)"))
+    _nested_common(listing)
+
+
+@command("roles", N_("who may do what in a shared (PostgreSQL) register: grant, revoke, list"), _roles_arguments)
+def _roles(args: argparse.Namespace) -> int:
+    from register import roles
+    from register.credentials import open_shared
+    from register.errors import ValidationError
+    from register.storage import is_url
+
+    if not args.db or not is_url(args.db):
+        raise ValidationError(
+            _("A register file has no roles: it has one user at a time. Roles exist only in a shared register.")
+        )
+    database = open_shared(args.db)
+    try:
+        if args.roles_action == "grant":
+            member = roles.grant(database, args.login, args.role, args.person)
+            if member.person:
+                message = _("{login} is now {role} (lead name '{person}').")
+            else:
+                message = _("{login} is now {role}.")
+            print(message.format(login=member.login, role=member.role, person=member.person))
+        elif args.roles_action == "revoke":
+            roles.revoke(database, args.login)
+            print(_("{login} has no role in the register any more.").format(login=args.login.strip()))
+        else:
+            rows = [(_("LOGIN"), _("ROLE"), _("PERSON"))] + [
+                (m.login, m.role, m.person) for m in roles.members(database)
+            ]
+            widths = [max(len(row[column]) for row in rows) for column in range(2)]
+            for login, role, person in rows:
+                print(f"{login:<{widths[0]}}  {role:<{widths[1]}}  {person}".rstrip())
+    finally:
+        database.close()
+    return 0
+
 
 # --------------------------------------------------------------------------- entry point
 

@@ -32,6 +32,18 @@ class MissingRegisterError(StorageError):
     created."""
 
 
+class PermissionDeniedError(StorageError):
+    """The user's role in a shared register does not allow the change (the database refused it)."""
+
+
+class ConnectionLostError(StorageError):
+    """The register server cannot be reached or did not answer in time; the action can be retried."""
+
+
+class CredentialsError(StorageError):
+    """The register server wants a password (or a different one) for this login."""
+
+
 class ExchangeFormatError(RegisterError):
     """An exchange file cannot be imported; ``place`` points into the file (``nodes[12].parent``)."""
 

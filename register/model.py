@@ -303,3 +303,12 @@ class MeetingSnapshot(Base):
     taken_at: Mapped[datetime] = mapped_column(DateTime)
     sha256: Mapped[str] = mapped_column(String(64))
     document: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class LeadLogin(Base):
+    """A shared register's login mapped to the name in its projects' lead field (see :mod:`register.roles`)."""
+
+    __tablename__ = "lead_logins"
+
+    login: Mapped[str] = mapped_column(String(63), primary_key=True)
+    person: Mapped[str] = mapped_column(String(200))

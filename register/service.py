@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import getpass
 import json
+import unicodedata
 from collections.abc import Callable, Collection, Iterable, Mapping
 from datetime import UTC, date, datetime
 from typing import Any
@@ -83,6 +84,26 @@ def default_user() -> str:
         return "unknown"
 
 
+#: The longest author name the audit trail holds (its ``user`` column).
+MAX_AUTHOR = 200
+
+
+def check_author(name: str | None) -> str:
+    """An author name for the audit trail of a register file: no control characters, at most 200 characters."""
+    value = (name or "").strip()
+    if any(unicodedata.category(character) in ("Cc", "Cf", "Cs") for character in value):
+        message = _("The author name contains a control character; type it again without it.")
+        raise ValidationError(message, field="user")
+    if len(value) > MAX_AUTHOR:
+        raise ValidationError(
+            _("The author name is {length} characters long; the limit is {limit}.").format(
+                length=len(value), limit=MAX_AUTHOR
+            ),
+            field="user",
+        )
+    return value
+
+
 def utc_now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
 
@@ -144,7 +165,9 @@ class RegisterService:
 
     def __init__(self, database: Database, user: str | None = None) -> None:
         self.db = database
-        self.user = (user or "").strip() or default_user()
+        self.user = check_author(user) or default_user()
+        #: Audit entries this service wrote (on a file), so a window can tell its own changes from others'.
+        self._own_audit: list[AuditEntry] = []
 
     # ------------------------------------------------------------------ helpers
 
@@ -152,12 +175,16 @@ class RegisterService:
         self, session: Session, entity: str, entity_id: str, node_id: str | None, action: str,
         changes: Mapping[str, Any],
     ) -> None:  # fmt: skip
-        session.add(
-            AuditEntry(
-                at=utc_now(), user=self.user, entity_type=entity, entity_id=entity_id, node_id=node_id, action=action,
-                changes=json.dumps(changes, ensure_ascii=False, sort_keys=True, default=_jsonable),
-            )
+        if self.db.is_shared:
+            # A shared register writes its audit trail itself (triggers of migration 0003), with the
+            # database login and the server's clock; nobody can write or rewrite it from here.
+            return
+        entry = AuditEntry(
+            at=utc_now(), user=self.user, entity_type=entity, entity_id=entity_id, node_id=node_id, action=action,
+            changes=json.dumps(changes, ensure_ascii=False, sort_keys=True, default=_jsonable),
         )  # fmt: skip
+        session.add(entry)
+        self._own_audit.append(entry)
 
     @staticmethod
     def _snapshot(row: Any, fields: Iterable[str]) -> dict[str, list[Any]]:
@@ -1140,6 +1167,26 @@ class RegisterService:
             return [annotation_record(row) for row in rows]
 
     # ------------------------------------------------------------------ audit trail
+
+    def last_audit_id(self) -> int:
+        """The newest audit entry's id (0 for none): where a window starts following others' changes."""
+        with self.db.reading() as session:
+            return session.scalar(select(func.max(AuditEntry.id))) or 0
+
+    def changes_since(self, audit_id: int, limit: int = 5000) -> list[AuditRecord]:
+        """Audit entries after ``audit_id``, oldest first (what changed since a window last looked)."""
+        with self.db.reading() as session:
+            query = select(AuditEntry).where(AuditEntry.id > audit_id).order_by(AuditEntry.id).limit(limit)
+            return [
+                AuditRecord(row.id, row.at, row.user, row.entity_type, row.entity_id, row.node_id, row.action, {})
+                for row in session.scalars(query)
+            ]  # fmt: skip
+
+    def own_audit_ids(self) -> set[int]:
+        """Ids of the audit entries this service wrote (on a register file), to tell its changes from others'."""
+        ids = {entry.id for entry in self._own_audit if entry.id is not None}
+        self._own_audit = [entry for entry in self._own_audit if entry.id is None]
+        return ids
 
     def audit_trail(self, node_id: str | None = None, limit: int = 500) -> list[AuditRecord]:
         """Recorded changes, newest first: of one node (with its status, measures and data) or of all."""

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
@@ -22,14 +24,22 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import NullPool
 
-from register.errors import ConflictError, MissingRegisterError, RegisterError, StorageError
+from register.errors import (
+    ConflictError,
+    ConnectionLostError,
+    CredentialsError,
+    MissingRegisterError,
+    PermissionDeniedError,
+    RegisterError,
+    StorageError,
+)
 from register.i18n import _
 
 APP_NAME = "improvement-register"
 DEFAULT_FILE_NAME = "register.sqlite"
 #: The newest schema revision this version knows (tests check it equals Alembic's head).
 HEAD_REVISION = "0004"
-KNOWN_REVISIONS = ("0001", "0002", "0004")
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 SQLITE_MAGIC = b"SQLite format 3\x00"
 #: The table every register has from its first revision on: it tells our registers from other programs' databases.
@@ -43,8 +53,60 @@ def default_register_path() -> Path:
     return platformdirs.user_data_path(APP_NAME, appauthor=False) / DEFAULT_FILE_NAME
 
 
+#: Seconds to wait for a PostgreSQL server to accept a connection.
+CONNECT_TIMEOUT = 5
+#: Milliseconds a statement may run on a PostgreSQL server before it is cancelled (the window
+#: also stops waiting after this long, see ``ui.responsive``).
+STATEMENT_TIMEOUT_MS = 8000
+#: Milliseconds to wait for another workstation's row lock before giving up.
+LOCK_TIMEOUT_MS = 5000
+#: A libpq connection-string shortcut: ``service=register`` names an entry of pg_service.conf.
+_SERVICE_PREFIX = "service="
+
+
 def is_url(location: str) -> bool:
-    return "://" in location
+    return "://" in location or location.strip().startswith(_SERVICE_PREFIX)
+
+
+def _service_url(location: str) -> str:
+    """``service=NAME [sslmode=…]`` (libpq style) as a SQLAlchemy URL that names the same service."""
+    pairs = [part.split("=", 1) for part in location.split() if "=" in part]
+    query = "&".join(f"{key}={quote(value, safe='')}" for key, value in pairs)
+    return f"postgresql+psycopg:///?{query}"
+
+
+def public_location(location: str | Path | None) -> str | None:
+    """The location as it may be stored or shown: a URL without its password (None stays None)."""
+    if location is None:
+        return None
+    if isinstance(location, str) and is_url(location):
+        if location.strip().startswith(_SERVICE_PREFIX):
+            return location.strip()
+        try:
+            url = make_url(location)
+        except ArgumentError:
+            return _strip_password_text(location)
+        return url._replace(password=None).render_as_string(hide_password=False)
+    return str(location)
+
+
+def _strip_password_text(location: str) -> str:
+    """Remove ``:password`` from ``scheme://user:password@host`` text that is not a valid URL."""
+    scheme, _sep, rest = location.partition("://")
+    credentials, at, host = rest.rpartition("@")
+    if not at:
+        return location
+    return f"{scheme}://{credentials.split(':', 1)[0]}@{host}"
+
+
+def url_password(location: str | Path | None) -> str | None:
+    """The password written into a URL (to use once, never to store), or None."""
+    if isinstance(location, str) and "://" in location:
+        try:
+            return make_url(location).password
+        except ArgumentError:
+            return None
+    return None
 
 
 def describe_location(location: str | Path | None) -> str:
@@ -52,10 +114,7 @@ def describe_location(location: str | Path | None) -> str:
     if location is None:
         return str(default_register_path())
     if isinstance(location, str) and is_url(location):
-        try:
-            return make_url(location).render_as_string(hide_password=True)
-        except ArgumentError:
-            return location
+        return public_location(location) or ""
     return str(Path(location))
 
 
@@ -144,6 +203,9 @@ def storage_error(error: BaseException, where: str) -> StorageError:
     original = getattr(error, "orig", None) or error
     message = str(original).strip().splitlines()[0] if str(original).strip() else type(original).__name__
     lowered = message.lower()
+    shared = _postgres_error(original, message, where)
+    if shared is not None:
+        return shared
     if "locked" in lowered or "busy" in lowered:
         return StorageError(
             _(
@@ -196,6 +258,48 @@ def _file_identity(path: Path) -> tuple[int, int] | None:
     except OSError:
         return None
     return (status.st_dev, status.st_ino)
+
+
+def _postgres_error(original: BaseException, message: str, where: str) -> StorageError | None:
+    """The message for a PostgreSQL error, by its SQLSTATE (None when it is not one of these)."""
+    sqlstate = getattr(original, "sqlstate", None)
+    if sqlstate is None and "psycopg" not in type(original).__module__:
+        return None
+    lowered = message.lower()
+    if sqlstate in ("28P01", "28000") or "no password supplied" in lowered or "password authentication" in lowered:
+        return CredentialsError(
+            _("The register server {where} did not accept the login: a password is needed, or it was wrong.").format(
+                where=where
+            )
+        )
+    if sqlstate == "42501":  # insufficient_privilege: a GRANT or a row-level security policy said no
+        return PermissionDeniedError(
+            _(
+                "Your role in the shared register {where} does not allow this change; nothing was changed. "
+                "Ask the register's administrator if you need to make it."
+            ).format(where=where)
+        )
+    if sqlstate == "57014":  # query_canceled: the statement timeout
+        return ConnectionLostError(
+            _(
+                "The register server {where} did not answer within {seconds} seconds; nothing was changed. "
+                "Try again; if it keeps happening, the server is overloaded or stopped."
+            ).format(where=where, seconds=STATEMENT_TIMEOUT_MS // 1000)
+        )
+    if sqlstate == "55P03":  # lock_not_available: another workstation holds the row
+        return ConnectionLostError(
+            _("Another workstation is changing the same rows of {where}; nothing was changed. Try again.").format(
+                where=where
+            )
+        )
+    if sqlstate in (None, "08000", "08003", "08006", "08001", "08004", "57P01", "57P02", "57P03"):
+        return ConnectionLostError(
+            _(
+                "Lost the connection to the register server {where} ({message}). Nothing was changed; "
+                "check the network and that the server is running, then try again."
+            ).format(where=where, message=message)
+        )
+    return None
 
 
 def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -251,20 +355,30 @@ def _check_sqlite_tables(path: Path) -> None:
 
 
 def make_engine(
-    location: str | Path | None, *, busy_timeout: float = 5.0, schema: str | None = None, create: bool = True
+    location: str | Path | None,
+    *,
+    busy_timeout: float = 5.0,
+    schema: str | None = None,
+    create: bool = True,
+    password: str | None = None,
 ) -> Engine:
     """An engine for a file path, a SQLAlchemy URL, or (None) the default register file.
 
     With ``create=False`` a register file that does not exist is refused (and nothing is created).
+    A PostgreSQL password is taken from ``password`` or the URL and handed to the driver directly
+    (never kept in the URL); without one, libpq finds it (``~/.pgpass``, a service file,
+    ``PGPASSWORD``, Kerberos/GSSAPI).
     """
     if location is None:
         location = default_register_path()
+    if isinstance(location, str) and location.strip().startswith(_SERVICE_PREFIX):
+        location = _service_url(location.strip())
     if isinstance(location, str) and is_url(location):
         try:
             url = make_url(location)
         except ArgumentError as error:
             raise StorageError(
-                _("{location} is not a valid database address: {reason}").format(location=location, reason=error)
+                _("{location} is not a valid database address.").format(location=public_location(location))
             ) from error
         if url.get_backend_name() == "sqlite":
             database = url.database or ""
@@ -279,18 +393,52 @@ def make_engine(
             )
         if url.drivername == "postgresql":
             url = url.set(drivername="postgresql+psycopg")
-        connect_args: dict[str, Any] = {"connect_timeout": 10}
-        if schema:
-            connect_args["options"] = f"-csearch_path={schema}"
-        try:
-            return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
-        except (ArgumentError, ImportError) as error:
-            raise StorageError(
-                _("Cannot use {location}: {reason}").format(location=describe_location(location), reason=error)
-            ) from error
+        return _postgres_engine(url, schema, password if password is not None else url.password)
     path = Path(location).expanduser().resolve()
     _check_sqlite_file(path, create=create)
     return _sqlite_engine(f"sqlite:///{path}", busy_timeout)
+
+
+def _postgres_engine(url: Any, schema: str | None, password: str | None) -> Engine:
+    connect_args: dict[str, Any] = {
+        "connect_timeout": CONNECT_TIMEOUT,
+        # Notice a server that went away (restart, network) instead of waiting for TCP's hours.
+        "keepalives": 1, "keepalives_idle": 10, "keepalives_interval": 5, "keepalives_count": 2,
+    }  # fmt: skip
+    if schema:  # a given schema (tests) comes after the URL's own ``?options=…``
+        options = [str(url.query["options"])] if url.query.get("options") else []
+        connect_args["options"] = " ".join([*options, f"-c search_path={schema}"])
+        url = url.difference_update_query(["options"])
+    if password:
+        connect_args["password"] = password
+    try:
+        engine = create_engine(url._replace(password=None), pool_pre_ping=True, connect_args=connect_args)
+    except (ArgumentError, ImportError) as error:
+        raise StorageError(
+            _("Cannot use {location}: {error}").format(location=public_location(str(url)), error=error)
+        ) from error
+    pids: set[int] = set()
+    BACKEND_PIDS[engine] = pids
+    event.listen(engine, "connect", lambda connection, record: _remember_backend(connection, record, pids))
+    return engine
+
+
+def _remember_backend(dbapi_connection: Any, record: Any, pids: set[int]) -> None:
+    """Set the timeouts of a new connection and note its server process id (to tell this window's changes
+    from others')."""
+    cursor = dbapi_connection.cursor()
+    # Set here rather than in the connection's ``options``, which would hide a service file's own.
+    cursor.execute(f"SET statement_timeout = {STATEMENT_TIMEOUT_MS}")
+    cursor.execute(f"SET lock_timeout = {LOCK_TIMEOUT_MS}")
+    cursor.execute("SELECT pg_backend_pid()")
+    record.info["backend_pid"] = cursor.fetchone()[0]
+    cursor.close()
+    dbapi_connection.commit()
+    pids.add(record.info["backend_pid"])
+
+
+#: Server process ids of each PostgreSQL engine's connections (to tell its own changes from others').
+BACKEND_PIDS: weakref.WeakKeyDictionary[Engine, set[int]] = weakref.WeakKeyDictionary()
 
 
 def _sqlite_engine(url: str, busy_timeout: float) -> Engine:
@@ -320,8 +468,9 @@ def alembic_config(engine: Engine) -> Any:
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    # configparser interpolates "%": a percent-encoded URL (password, options) must be escaped.
-    config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False).replace("%", "%%"))
+    # The migrations run on the connection :func:`upgrade` hands over. The URL is not put into the
+    # config: it may hold a password (which must never be printed), and ConfigParser would read a
+    # ``%`` in it as interpolation.
     return config
 
 
@@ -370,6 +519,7 @@ def open_database(
     busy_timeout: float = 5.0,
     schema: str | None = None,
     create: bool = True,
+    password: str | None = None,
 ) -> Database:
     """Open a register and upgrade it to the current schema.
 
@@ -377,7 +527,7 @@ def open_database(
     Open, Open Recent) refuses a missing file or an empty database with a clear message and creates nothing.
     """
     display = describe_location(location)
-    engine = make_engine(location, busy_timeout=busy_timeout, schema=schema, create=create)
+    engine = make_engine(location, busy_timeout=busy_timeout, schema=schema, create=create, password=password)
     try:
         revision = current_revision(engine)
         if revision is None and not create:

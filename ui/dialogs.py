@@ -82,6 +82,16 @@ def ask_missing_register(parent: QWidget | None, location: str) -> str | None:
     return choices.get(box.clickedButton())
 
 
+def ask_retry(parent: QWidget | None, message: str) -> bool:
+    """The server did not answer or the connection was lost: offer to try the same action again."""
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("Dialogs", "The register server does not answer"), message,
+                      parent=parent)  # fmt: skip
+    retry = box.addButton(translate("Dialogs", "&Try again"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is retry
+
+
 def ask_open_register(parent: QWidget | None) -> str | None:
     path, _ = QFileDialog.getOpenFileName(parent, translate("Dialogs", "Open register"), "", _register_filter())
     return path or None
@@ -111,11 +121,13 @@ def ask_register_title(parent: QWidget | None, current: str) -> str | None:
 
 
 def ask_status(parent: QWidget | None, project_title: str, previous: StatusRecord | None,
-               author: str) -> dict[str, Any] | None:  # fmt: skip
-    """The status form; the values to log, or None when cancelled."""
+               author: str, draft: dict[str, Any] | None = None) -> dict[str, Any] | None:  # fmt: skip
+    """The status form (filled with ``draft``, what was typed before); the values to log, or None when cancelled."""
     from ui.status_form import StatusForm
 
     form = StatusForm(project_title, previous, author, parent)
+    if draft:
+        form.set_values(**{name: value for name, value in draft.items() if value is not None})
     return form.values() if form.exec() else None
 
 
@@ -233,3 +245,31 @@ def ask_pack_file(parent: QWidget | None, name: str) -> str | None:
     path, _ = QFileDialog.getSaveFileName(parent, translate("Dialogs", "Export meeting pack"), name,
                                           translate("Dialogs", "PDF (*.pdf)"))  # fmt: skip
     return path or None
+
+
+def ask_password(parent: QWidget | None, location: str, can_remember: bool) -> tuple[str, bool] | None:
+    """The password of a shared register's login, and whether to keep it in the system keyring."""
+    from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
+
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(translate("Dialogs", "Password"))
+    form = QFormLayout(dialog)
+    label = QLabel(translate("Dialogs", "The register server {location} asks for your password.").format(
+        location=location))  # fmt: skip
+    label.setWordWrap(True)
+    form.addRow(label)
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    form.addRow(translate("Dialogs", "&Password:"), field)
+    remember = QCheckBox(translate("Dialogs", "&Remember in the system's keyring"))
+    remember.setEnabled(can_remember)
+    if not can_remember:
+        remember.setToolTip(translate("Dialogs", "This computer has no keyring the password could be kept in."))
+    form.addRow(remember)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return field.text(), remember.isChecked()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -54,6 +55,8 @@ translate = QCoreApplication.translate
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 ERROR_STYLE = "QLineEdit { border: 1px solid #b3261e; background: #fdecea; }"
+#: A field whose typed text differs from what someone else saved meanwhile.
+CONFLICT_STYLE = "border: 1px solid #e0b252; background: #fff4d6;"
 
 
 def _read_only_table(headers: list[str]) -> QTableWidget:
@@ -83,6 +86,9 @@ class NodeEditor(QWidget):
         super().__init__(parent)
         self.document: RegisterDocument | None = None
         self.node_id: str | None = None
+        #: The record the form was filled from, and the bars showing someone else's change per field.
+        self._shown: NodeRecord | None = None
+        self._conflicts: dict[str, QWidget] = {}
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
         self.heading.setWordWrap(True)
@@ -222,8 +228,103 @@ class NodeEditor(QWidget):
                 (d.nodeRemoved, self._on_removed), (d.reloaded, self._on_reloaded)]  # fmt: skip
 
     def _on_changed(self, node_id: str) -> None:
-        if node_id == self.node_id:
+        if node_id != self.node_id:
+            return
+        shown, node = getattr(self, "_shown", None), self.record()
+        if shown is None or node is None or shown.id != node_id:
             self.show_node(node_id)
+            return
+        mine, base, theirs = self._form_values(), _record_values(shown), _record_values(node)
+        typed = {name for name in mine if mine[name] != base[name]}
+        if not typed or all(mine[name] == theirs[name] for name in typed):
+            self.show_node(node_id)
+            return
+        # Someone else saved while the user was typing: keep what they typed, take the other fields,
+        # and show each clash at its field with "keep mine" / "take theirs".
+        self._loading = True
+        for name in theirs:
+            if theirs[name] != base[name] and name not in typed:
+                self._set_field(name, theirs[name])
+        self._loading = False
+        self._shown = node
+        for name in typed:
+            if theirs[name] != base[name] and mine[name] != theirs[name]:
+                self._show_conflict(name, theirs[name])
+        self.heading.setText(node.title)
+        self._fill_history()
+        self._fill_audit()
+        self._validate()
+
+    # ------------------------------------------------------------------ someone else's change while typing
+
+    def _field_widget(self, name: str) -> QWidget:
+        return {"title": self.title_edit, "description": self.description_edit, "lead": self.lead_edit,
+                "unit": self.unit_edit, "start": self.start_edit, "end": self.end_edit,
+                "stage": self.stage_combo}[name]  # fmt: skip
+
+    def _form_values(self) -> dict[str, str]:
+        """The form as the user filled it in, a typed date written the way the register shows it (``13-4-26``
+        and ``13-04-2026`` are the same date, not a change)."""
+
+        def typed_date(edit: DateEdit) -> str:
+            return date_text(edit.date()) if edit.is_valid() and edit.text().strip() else edit.text()
+
+        return {
+            "title": self.title_edit.text(), "description": self.description_edit.toPlainText(),
+            "lead": self.lead_edit.text(), "unit": self.unit_edit.text(), "start": typed_date(self.start_edit),
+            "end": typed_date(self.end_edit), "stage": self.stage_combo.currentData() or "idea",
+        }  # fmt: skip
+
+    def _set_field(self, name: str, value: str) -> None:
+        widget = self._field_widget(name)
+        if isinstance(widget, QPlainTextEdit):
+            widget.setPlainText(value)
+        elif isinstance(widget, QComboBox):
+            widget.setCurrentIndex(max(0, widget.findData(value)))
+        else:
+            widget.setText(value)
+
+    def _show_conflict(self, name: str, theirs: str) -> None:
+        """A bar under the field: what someone else saved, with "Keep mine" and "Take theirs"."""
+        self._clear_conflict(name)
+        widget = self._field_widget(name)
+        shown = stage_name(theirs) if name == "stage" else (theirs or "—")
+        bar = QFrame()
+        bar.setObjectName(f"conflict_{name}")
+        bar.setStyleSheet("QFrame { background: #fff4d6; border: 1px solid #e0b252; border-radius: 3px; }"
+                          "QLabel { border: none; }")  # fmt: skip
+        layout = QHBoxLayout(bar)
+        layout.setContentsMargins(6, 2, 6, 2)
+        label = QLabel(translate("NodeEditor", "Someone else saved: “{value}”").format(value=_short(shown)))
+        label.setToolTip(shown)
+        keep = QPushButton(translate("NodeEditor", "Keep mine"))
+        take = QPushButton(translate("NodeEditor", "Take theirs"))
+        keep.setToolTip(translate("NodeEditor", "Keep what you typed; Save writes it over their change."))
+        take.setToolTip(translate("NodeEditor", "Replace what you typed with what they saved."))
+        keep.clicked.connect(lambda: self._clear_conflict(name))
+        take.clicked.connect(lambda: self._take_theirs(name, theirs))
+        layout.addWidget(label, 1)
+        layout.addWidget(keep)
+        layout.addWidget(take)
+        row, _role = self.form.getWidgetPosition(widget)
+        self.form.insertRow(row + 1, bar)
+        widget.setStyleSheet(CONFLICT_STYLE)
+        self._conflicts[name] = bar
+
+    def _take_theirs(self, name: str, theirs: str) -> None:
+        self._set_field(name, theirs)
+        self._clear_conflict(name)
+        self._validate()
+
+    def _clear_conflict(self, name: str) -> None:
+        bar = self._conflicts.pop(name, None)
+        if bar is not None:
+            self.form.removeRow(bar)
+            self._field_widget(name).setStyleSheet("")
+
+    def conflicts(self) -> dict[str, QWidget]:
+        """The fields that show someone else's change next to what the user typed."""
+        return dict(self._conflicts)
 
     def _on_link(self, _link_id: str) -> None:
         if self.node_id is not None:
@@ -263,6 +364,9 @@ class NodeEditor(QWidget):
         for widget in self.project_rows:
             widget.setVisible(is_project)
             self.form.labelForField(widget).setVisible(is_project)
+        for name in list(self._conflicts):
+            self._clear_conflict(name)
+        self._shown = node
         self._loading = True
         self.title_edit.setText(node.title)
         self.description_edit.setPlainText(node.description)
@@ -290,6 +394,32 @@ class NodeEditor(QWidget):
             return  # the window did not show that node
         self.tabs.setCurrentIndex(self.charts_index)
         self.charts_panel.focus_measure(measure_id)
+
+    def restrict(self, fields: str, status: str, data: str, links: str = "", *, lock_lead: bool = False) -> None:
+        """Make read-only what the user's role may not change; each non-empty reason becomes the tooltip."""
+        for edit in (self.title_edit, self.lead_edit, self.unit_edit, self.start_edit, self.end_edit):
+            locked = bool(fields) or (lock_lead and edit is self.lead_edit)
+            edit.setReadOnly(locked)
+            edit.setToolTip(fields or (translate("NodeEditor", "Only the steering group changes a project's lead.")
+                                       if locked else ""))  # fmt: skip
+        self.description_edit.setReadOnly(bool(fields))
+        self.description_edit.setToolTip(fields)
+        self.stage_combo.setEnabled(not fields)
+        self.stage_combo.setToolTip(fields)
+        if fields:
+            self.save_button.setEnabled(False)
+        self.save_button.setToolTip(fields or translate("NodeEditor", "Save the changes (Ctrl+S)"))
+        self.status_button.setEnabled(not status)
+        self.status_button.setToolTip(
+            status or translate("NodeEditor", "Log a status update for this project (Ctrl+L)")
+        )
+        node = self.record()
+        if node is not None and links:
+            for button in (self.add_link_button, self.remove_link_button, self.toggle_link_button):
+                button.setEnabled(False)
+        for button in (self.add_link_button, self.remove_link_button, self.toggle_link_button):
+            button.setToolTip(links)
+        self.measures_panel.restrict(data)
 
     def _fill_history(self) -> None:
         node = self.record()
@@ -402,7 +532,7 @@ class NodeEditor(QWidget):
         message, field = self.problem()
         self.message.setText(message)
         for name, edit in (("title", self.title_edit), ("start", self.start_edit), ("end", self.end_edit)):
-            edit.setStyleSheet(ERROR_STYLE if field == name else "")
+            edit.setStyleSheet(ERROR_STYLE if field == name else CONFLICT_STYLE if name in self._conflicts else "")
         dirty = not message and bool(self.changes())
         self.save_button.setEnabled(dirty)
         self.revert_button.setEnabled(bool(message) or dirty)
@@ -427,8 +557,18 @@ class NodeEditor(QWidget):
         self.show_node(self.node_id)
 
 
-def _short(value: str) -> str:
-    return value if len(value) <= 60 else value[:57] + "…"
+def _record_values(node: NodeRecord) -> dict[str, str]:
+    """A node's fields as the editor's form shows them."""
+    return {
+        "title": node.title, "description": node.description, "lead": node.lead, "unit": node.unit,
+        "start": date_text(node.start), "end": date_text(node.end),  # as the date fields show them
+        "stage": node.stage or "idea",
+    }  # fmt: skip
+
+
+def _short(value: Any) -> str:
+    text = "—" if value in (None, "") else str(value)
+    return text if len(text) <= 60 else text[:57] + "…"
 
 
 def audit_value(field: str, value: Any) -> str:

@@ -42,10 +42,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from register.errors import ConflictError, MissingRegisterError, RegisterError
+from register.credentials import forget_password, keyring_available, store_password, stored_password
+from register.errors import ConflictError, ConnectionLostError, CredentialsError, MissingRegisterError, RegisterError
 from register.model import ALLOWED_PARENTS, LINK_STRENGTHS, NODE_KINDS, RAG_VALUES, STAGES
+from register.roles import LOCAL, current_person, current_role
 from register.service import RegisterService
-from register.storage import default_register_path, discard_register_file, open_database
+from register.storage import (
+    default_register_path,
+    discard_register_file,
+    is_url,
+    open_database,
+    public_location,
+    url_password,
+)
 from register.tree_index import TreeIndex
 from ui import commands, dialogs
 from ui.diagram_export import TitleBlock, diagram_area, export_diagram, print_diagram
@@ -65,9 +74,12 @@ from ui.labels import (
     stage_name,
     strength_name,
 )
+from ui.live_refresh import LiveRefresh
 from ui.meetings_panel import MeetingsPanel, NodeItemsTable
+from ui.permissions import DIAGRAM, PROJECT_DATA, PROJECT_FIELDS, STATUS, refusal, role_label
 from ui.preferences import AUTHOR_KEY
 from ui.projects_model import LEAD, RAG, STAGE, ProjectsFilter, ProjectsModel
+from ui.responsive import ResponsiveService
 from ui.tasks import Task, start_task
 from ui.tree_filter import TreeFilter
 from ui.tree_model import LINK_ID_ROLE, NODE_ID_ROLE, DiagramTreeModel, weeks_text
@@ -96,6 +108,10 @@ class MainWindow(QMainWindow):
         self.tree_model: DiagramTreeModel | None = None
         self.projects_model: ProjectsModel | None = None
         self.tasks: list[Any] = []
+        #: Passwords typed this session, by register address (kept in memory only, never in the settings).
+        self._session_passwords: dict[str, str] = {}
+        #: Status updates typed but not saved (the register refused or did not answer), by project id.
+        self._status_drafts: dict[str, dict[str, Any]] = {}
         self.undo_group = QUndoGroup(self)
         self.setWindowIcon(icon("app"))
         self.resize(fitted_size(self.screen().availableGeometry().size()))
@@ -209,6 +225,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
+        self.role_label = QLabel()
+        self.role_label.setContentsMargins(16, 0, 4, 0)
+        self.statusBar().addPermanentWidget(self.role_label)
         self._summary_timer = QTimer(self)
         self._summary_timer.setSingleShot(True)
         self._summary_timer.setInterval(150)
@@ -411,31 +430,50 @@ class MainWindow(QMainWindow):
         folder = Path(tempfile.mkdtemp(prefix="improvement-register-sample-"))
         self.open_location(str(folder / "sample-register.sqlite"), sample=True, throwaway_folder=folder)
 
-    def open_location(self, location: str | None, *, sample: bool = False, import_from: str | None = None,
-                      create: bool = False, throwaway_folder: Path | None = None) -> None:  # fmt: skip
+    def open_location(
+        self, location: str | None, *, sample: bool = False, import_from: str | None = None, create: bool = False,
+        throwaway_folder: Path | None = None, password: str | None = None, remember: bool = False,
+    ) -> None:  # fmt: skip
         """Open a register in the background: a file, a URL, or (None) the default register.
 
         A register file that does not exist is never made silently: the user is asked (locate it, remove it
         from the list, or create a new register there), unless ``create`` says this is a new register.
         ``sample`` fills a new register with the sample; ``import_from`` imports an exchange file into it;
         ``throwaway_folder`` marks a temporary copy (not remembered, removed when closed).
+        A password in a URL is used once and never stored or shown; without one, libpq's own ways
+        (``~/.pgpass``, a service file, ``PGPASSWORD``, Kerberos) or the system keyring are tried, and
+        then the user is asked (``remember`` keeps what they typed in the keyring).
         """
         create = create or sample or import_from is not None or location is None
-        if not create and "://" not in location and not Path(location).expanduser().exists():
+        if not create and not is_url(location) and not Path(location).expanduser().exists():
             self._missing_register(location)
             return
-
+        location, password = public_location(location), url_password(location) or password
+        if password is None and location is not None:
+            password = self._session_passwords.get(location)
         new_file = None
-        if location is not None and "://" not in location and not Path(location).expanduser().exists():
+        if location is not None and not is_url(location) and not Path(location).expanduser().exists():
             new_file = Path(location).expanduser().resolve()
+        refused: list[BaseException] = []
+        role: list[tuple[str, str]] = []
 
         def work() -> tuple[RegisterService, TreeIndex] | None:
             try:
-                database = open_database(location, create=create)
+                database = open_database(location, create=create, password=password)
             except MissingRegisterError:
-                if "://" in location:
+                if is_url(location):
                     return None  # an empty database: asked on the GUI thread (see _opened)
                 raise
+            except CredentialsError as error:
+                kept = stored_password(location) if password is None and location and is_url(location) else None
+                if kept is None:
+                    refused.append(error)
+                    raise
+                try:
+                    database = open_database(location, create=create, password=kept)
+                except CredentialsError:
+                    refused.append(error)
+                    raise
             try:
                 service = RegisterService(database, user=self.user or QSettings().value(AUTHOR_KEY, "", str) or None)
                 if sample or import_from:
@@ -446,6 +484,7 @@ class MainWindow(QMainWindow):
                         import_data(service, _load_sample(sample_register_path()), source="sample register")
                     if import_from:
                         import_file(service, Path(import_from))
+                role.append((current_role(database), current_person(database)))
                 return service, TreeIndex(service.load_tree())
             except BaseException:
                 database.close()
@@ -460,10 +499,19 @@ class MainWindow(QMainWindow):
         def failed(message: str) -> None:
             if throwaway_folder is not None:
                 shutil.rmtree(throwaway_folder, ignore_errors=True)
-            self._open_failed(message)
+            if refused and location is not None:
+                self._ask_password_and_open(location, message, sample=sample, import_from=import_from, create=create)
+            else:
+                self._open_failed(message)
 
-        self._track(start_task(self, label, work, lambda result: self._opened(location, result, throwaway_folder),
-                               failed))  # fmt: skip
+        def opened(result: tuple[RegisterService, TreeIndex] | None) -> None:
+            if result is not None and password and location is not None:
+                self._session_passwords[location] = password
+                if remember:
+                    store_password(location, password)
+            self._opened(location, result, throwaway_folder, *(role[0] if role else (LOCAL, "")))
+
+        self._track(start_task(self, label, work, opened, failed))
 
     def _missing_register(self, location: str) -> None:
         """The register file is not there: locate it, remove it from the list, or create a new one there."""
@@ -477,6 +525,20 @@ class MainWindow(QMainWindow):
             self._forget(location)
         elif choice == "create":
             self.open_location(location, create=True)
+
+    def _ask_password_and_open(
+        self, location: str, message: str, *, sample: bool, import_from: str | None, create: bool = False
+    ) -> None:
+        """The server wants a password libpq could not find: ask for it (never stored in the settings)."""
+        self._session_passwords.pop(location, None)
+        forget_password(location)
+        answer = dialogs.ask_password(self, location, keyring_available())
+        if answer is None:
+            self._open_failed(message)
+            return
+        typed, remember = answer
+        self.open_location(location, sample=sample, import_from=import_from, create=create, password=typed,
+                           remember=remember)  # fmt: skip
 
     def _track(self, task: Any) -> None:
         """Keep a running task until it ends (closing the window waits for it)."""
@@ -492,17 +554,20 @@ class MainWindow(QMainWindow):
             QApplication.processEvents()
 
     def _opened(self, location: str | None, result: tuple[RegisterService, TreeIndex] | None,
-                throwaway_folder: Path | None = None) -> None:  # fmt: skip
+                throwaway_folder: Path | None = None, role: str = LOCAL, person: str = "") -> None:  # fmt: skip
         if result is None:  # a database server with no register in it
             self._missing_register(location)
             return
         service, index = result
+        if service.db.is_shared:  # a frozen server must never freeze the window
+            service = ResponsiveService(service)
         document = RegisterDocument(service, index)
         document.throwaway_folder = throwaway_folder
+        document.role, document.person = role, person
         self.set_document(document)
         if throwaway_folder is None:  # a throwaway copy is never the last-used register nor in Open Recent
             where = str(default_register_path()) if location is None else location
-            self._remember(where if "://" in where else str(Path(where).resolve()))
+            self._remember(where if is_url(where) else str(Path(where).resolve()))
         self.documentOpened.emit()
 
     def _open_failed(self, message: str) -> None:
@@ -544,10 +609,13 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self._update_summaries()
         self._start_evidence(document)
+        document.live_refresh = LiveRefresh(document, self)
         goals = document.index.child_ids(None)
         if goals:  # a newcomer sees the editor filled at once
             self.select_node(goals[0])
         if old is not None:
+            if getattr(old, "live_refresh", None) is not None:
+                old.live_refresh.stop()
             if getattr(old, "evidence_keeper", None) is not None:
                 old.evidence_keeper.stop()
             self.undo_group.removeStack(old.undo_stack)
@@ -681,14 +749,18 @@ class MainWindow(QMainWindow):
 
     def _guard(self, action: Callable[[], Any], title: str | None = None) -> Any:
         """Run an edit; a refusal from the register becomes a message, a conflict offers a reload."""
-        try:
-            return action()
-        except ConflictError as error:
-            if dialogs.ask_reload(self, str(error)):
-                self.reload()
-        except RegisterError as error:
-            dialogs.show_error(self, title or translate("MainWindow", "Cannot do that"), str(error))
-        return None
+        while True:
+            try:
+                return action()
+            except ConflictError as error:
+                if dialogs.ask_reload(self, str(error)):
+                    self.reload()
+            except ConnectionLostError as error:  # the server is gone or frozen: the same edit can be retried
+                if dialogs.ask_retry(self, str(error)):
+                    continue
+            except RegisterError as error:
+                dialogs.show_error(self, title or translate("MainWindow", "Cannot do that"), str(error))
+            return None
 
     def _on_conflict(self, message: str) -> None:
         if dialogs.ask_reload(self, message):
@@ -847,13 +919,23 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         author = self.user or settings.value(AUTHOR_KEY, "", str) or self.document.service.user
         node = self.document.index.nodes[node_id]
-        values = dialogs.ask_status(self, node.title, self.document.index.latest_status.get(node_id), author)
+        draft = self._status_drafts.get(node_id)  # typed before, not saved (the server did not answer)
+        values = dialogs.ask_status(self, node.title, self.document.index.latest_status.get(node_id), author,
+                                    **({"draft": draft} if draft else {}))  # fmt: skip
         if values is None:
             return
         if values.get("author"):
             settings.setValue(AUTHOR_KEY, values["author"])
-        self._guard(lambda: commands.log_status(self.document, node_id, **values),
-                    translate("MainWindow", "Cannot log the status"))  # fmt: skip
+        logged = self._guard(lambda: commands.log_status(self.document, node_id, **values),
+                             translate("MainWindow", "Cannot log the status"))  # fmt: skip
+        if logged is None:
+            self._status_drafts[node_id] = values
+            self.statusBar().showMessage(
+                translate("MainWindow", "The status update was not saved; Log status opens it again as you typed it."),
+                10000,
+            )
+        else:
+            self._status_drafts.pop(node_id, None)
 
     # ================================================================== file menu
 
@@ -919,7 +1001,7 @@ class MainWindow(QMainWindow):
     @staticmethod
     def _location_of(document: RegisterDocument) -> str:
         url = document.service.db.engine.url
-        return url.database if url.get_backend_name() == "sqlite" else url.render_as_string(hide_password=False)
+        return url.database if url.get_backend_name() == "sqlite" else document.location
 
     def export_exchange(self) -> None:
         if self.document is None:
@@ -1126,6 +1208,36 @@ class MainWindow(QMainWindow):
                                    else translate("MainWindow", "&Delete…"))  # fmt: skip
         self.link_action.setEnabled(kind in ("project", "secondary"))
         self.status_action.setEnabled(kind == "project")
+        self._apply_role(node_id)
+
+    def _apply_role(self, node_id: str | None) -> None:
+        """Disable what the user's role may not do, with a tooltip that says why (the database refuses it too)."""
+        role, person = (getattr(self.document, "role", LOCAL), getattr(self.document, "person", "")) if (
+            self.document is not None) else (LOCAL, "")  # fmt: skip
+        self.role_label.setText(role_label(role, person) if self.document is not None else "")
+        node = self.document.index.nodes.get(node_id) if self.document is not None and node_id else None
+        kind, lead = (node.kind, node.lead) if node is not None else (None, "")
+        diagram = refusal(role, person, DIAGRAM)
+        status = refusal(role, person, STATUS, kind, lead)
+        fields = refusal(role, person, PROJECT_FIELDS, kind, lead) if kind == "project" else diagram
+        data = refusal(role, person, PROJECT_DATA, kind, lead) if role != "steering-group" else ""
+        for action in (*self.add_actions.values(), self.add_child_action, self.delete_action, self.link_action,
+                       self.title_action, self.import_action):  # fmt: skip
+            self._refuse(action, diagram)
+        self._refuse(self.rename_action, fields)
+        self._refuse(self.status_action, status)
+        self.tree_view.setDragDropMode(
+            QAbstractItemView.DragDropMode.NoDragDrop if diagram else QAbstractItemView.DragDropMode.InternalMove
+        )
+        self.editor.restrict(fields, status, data, diagram, lock_lead=role == "project-lead")
+
+    def _refuse(self, action: QAction, reason: str) -> None:
+        """Disable ``action`` when there is a reason, and show the reason as its tooltip."""
+        if not hasattr(action, "usual_tip"):
+            action.usual_tip = action.toolTip()
+        if reason:
+            action.setEnabled(False)
+        action.setToolTip(reason or action.usual_tip)
 
     def _tree_context_menu(self, position: Any) -> None:
         self._update_actions()
@@ -1192,6 +1304,7 @@ class MainWindow(QMainWindow):
 
     def _restore_settings(self) -> None:
         settings = QSettings()
+        _scrub_passwords(settings)
         geometry = settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -1220,6 +1333,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self._commit_editor()
+        if self.document is not None and getattr(self.document, "live_refresh", None) is not None:
+            self.document.live_refresh.stop()
         if self.document is not None and getattr(self.document, "evidence_keeper", None) is not None:
             self.document.evidence_keeper.stop()
         for task in list(self.tasks):
@@ -1243,6 +1358,19 @@ def _load_sample(path: Path) -> Any:
     from register.exchange import load_file
 
     return load_file(path)
+
+
+def _scrub_passwords(settings: QSettings) -> None:
+    """Remove passwords that an older version wrote into the recent registers (in clear text)."""
+    recent = settings.value(RECENT_KEY, [])
+    recent = [recent] if isinstance(recent, str) else list(recent or [])
+    clean = list(dict.fromkeys(public_location(entry) or "" for entry in recent))
+    if clean != recent:
+        settings.setValue(RECENT_KEY, clean)
+    last = settings.value(LAST_KEY, "", str)
+    if last and public_location(last) != last:
+        settings.setValue(LAST_KEY, public_location(last))
+    settings.sync()
 
 
 def default_location() -> str | None:

@@ -183,10 +183,22 @@ class MeasuresPanel(QWidget):
 
     def _update_buttons(self) -> None:
         has_node, has_measure = self.node_id is not None, self.measure() is not None
-        self.add_button.setEnabled(has_node)
+        refused = getattr(self, "refused", "")
+        if not hasattr(self, "_edit_triggers"):
+            self._edit_triggers = self.grid.editTriggers()
+        self.add_button.setEnabled(has_node and not refused)
         for button in (self.edit_button, self.archive_button, self.paste_button, self.delete_button,
                        self.import_button, self.add_note_button, self.remove_note_button):  # fmt: skip
-            button.setEnabled(has_measure)
+            button.setEnabled(has_measure and not refused)
+        for button in (self.add_button, self.edit_button, self.archive_button, self.paste_button, self.delete_button,
+                       self.import_button, self.add_note_button, self.remove_note_button):  # fmt: skip
+            button.setToolTip(refused)
+        self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers if refused else self._edit_triggers)
+
+    def restrict(self, reason: str) -> None:
+        """Read only when the user's role may not change this node's measures and data (``reason`` says why)."""
+        self.refused = reason
+        self._update_buttons()
 
     def _on_measures_changed(self, node_id: str) -> None:
         if node_id == self.node_id:

@@ -410,6 +410,14 @@ Der er ikke oprettet noget. Find filen, fjern den fra listen, eller opret et nyt
         <translation>Opret &amp;nyt register</translation>
     </message>
     <message>
+        <source>The register server does not answer</source>
+        <translation>Registerserveren svarer ikke</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Prøv igen</translation>
+    </message>
+    <message>
         <source>Open register</source>
         <translation>Åbn register</translation>
     </message>
@@ -472,6 +480,26 @@ Der er ikke oprettet noget. Find filen, fjern den fra listen, eller opret et nyt
     <message>
         <source>Export meeting pack</source>
         <translation>Eksporter mødemateriale</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Adgangskode</translation>
+    </message>
+    <message>
+        <source>The register server {location} asks for your password.</source>
+        <translation>Registerserveren {location} beder om din adgangskode.</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Adgangskode:</translation>
+    </message>
+    <message>
+        <source>&amp;Remember in the system&apos;s keyring</source>
+        <translation>&amp;Husk i systemets nøglering</translation>
+    </message>
+    <message>
+        <source>This computer has no keyring the password could be kept in.</source>
+        <translation>Denne computer har ingen nøglering, som adgangskoden kan gemmes i.</translation>
     </message>
 </context>
 <context>
@@ -1025,7 +1053,7 @@ Der er ikke oprettet noget. Find filen, fjern den fra listen, eller opret et nyt
     <name>MainWindow</name>
     <message>
         <source>Filter the tree (Ctrl+F)</source>
-        <extracomment>The child kind &quot;Add child&quot; (Insert) adds under each kind of node; None: a goal at the top. The name for the audit trail and status updates given with ``--user`` (None: Preferences or login name).</extracomment>
+        <extracomment>The child kind &quot;Add child&quot; (Insert) adds under each kind of node; None: a goal at the top. The name for the audit trail and status updates given with ``--user`` (None: Preferences or login name). Passwords typed this session, by register address (kept in memory only, never in the settings). Status updates typed but not saved (the register refused or did not answer), by project id.</extracomment>
         <translation>Filtrer træet (Ctrl+F)</translation>
     </message>
     <message>
@@ -1363,6 +1391,10 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     <message>
         <source>Cannot log the status</source>
         <translation>Status kan ikke registreres</translation>
+    </message>
+    <message>
+        <source>The status update was not saved; Log status opens it again as you typed it.</source>
+        <translation>Statusopdateringen blev ikke gemt; Registrer status åbner den igen, som du skrev den.</translation>
     </message>
     <message>
         <source>New register</source>
@@ -2383,7 +2415,7 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     <name>NodeEditor</name>
     <message>
         <source>&amp;Title:</source>
-        <extracomment>The overview asks for a measure&apos;s chart on another node: the window selects that node.</extracomment>
+        <extracomment>A field whose typed text differs from what someone else saved meanwhile. The overview asks for a measure&apos;s chart on another node: the window selects that node. The record the form was filled from, and the bars showing someone else&apos;s change per field.</extracomment>
         <translation>&amp;Titel:</translation>
     </message>
     <message>
@@ -2473,6 +2505,30 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     <message>
         <source>Measures overview</source>
         <translation>Oversigt over målinger</translation>
+    </message>
+    <message>
+        <source>Someone else saved: “{value}”</source>
+        <translation>En anden har gemt: “{value}”</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Behold mit</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>Tag deres</translation>
+    </message>
+    <message>
+        <source>Keep what you typed; Save writes it over their change.</source>
+        <translation>Behold det, du skrev; Gem skriver det oven i deres ændring.</translation>
+    </message>
+    <message>
+        <source>Replace what you typed with what they saved.</source>
+        <translation>Erstat det, du skrev, med det, de har gemt.</translation>
+    </message>
+    <message>
+        <source>Only the steering group changes a project&apos;s lead.</source>
+        <translation>Kun styregruppen ændrer et projekts leder.</translation>
     </message>
     <message>
         <source>yes</source>
@@ -2627,6 +2683,49 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     </message>
 </context>
 <context>
+    <name>Permissions</name>
+    <message>
+        <source>Register file: no roles (one user at a time)</source>
+        <translation>Registerfil: ingen roller (én bruger ad gangen)</translation>
+    </message>
+    <message>
+        <source>Role: viewer (read only)</source>
+        <translation>Rolle: læser (kun læsning)</translation>
+    </message>
+    <message>
+        <source>Role: project lead</source>
+        <translation>Rolle: projektleder</translation>
+    </message>
+    <message>
+        <source>Role: steering group</source>
+        <translation>Rolle: styregruppe</translation>
+    </message>
+    <message>
+        <source>Role: admin</source>
+        <translation>Rolle: administrator</translation>
+    </message>
+    <message>
+        <source>No role in this register (read only)</source>
+        <translation>Ingen rolle i dette register (kun læsning)</translation>
+    </message>
+    <message>
+        <source>Your role (steering group) does not log status; project leads do.</source>
+        <translation>Din rolle (styregruppe) registrerer ikke status; det gør projektlederne.</translation>
+    </message>
+    <message>
+        <source>Your role (project lead) does not change the diagram&apos;s structure.</source>
+        <translation>Din rolle (projektleder) ændrer ikke driverdiagrammets opbygning.</translation>
+    </message>
+    <message>
+        <source>Your role (project lead) changes only the projects you lead.</source>
+        <translation>Din rolle (projektleder) ændrer kun de projekter, du leder.</translation>
+    </message>
+    <message>
+        <source>Your role lets you read this register, not change it.</source>
+        <translation>Din rolle giver dig adgang til at læse dette register, ikke til at ændre det.</translation>
+    </message>
+</context>
+<context>
     <name>Preferences</name>
     <message>
         <source>Preferences</source>
@@ -2717,6 +2816,14 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     <message>
         <source>Files of &amp;type:</source>
         <translation>Filer af &amp;typen:</translation>
+    </message>
+</context>
+<context>
+    <name>Responsive</name>
+    <message>
+        <source>The register server {where} did not answer within {seconds} seconds. Nothing was changed; what you typed is still here. Try again when the server is back.</source>
+        <extracomment>Seconds the window waits for the server before giving up on a call (the statement timeout).</extracomment>
+        <translation>Registerserveren {where} svarede ikke inden for {seconds} sekunder. Intet blev ændret; det, du skrev, er her stadig. Prøv igen, når serveren er tilbage.</translation>
     </message>
 </context>
 <context>

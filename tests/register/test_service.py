@@ -110,7 +110,8 @@ def test_archive_restore_and_purge(service, tree) -> None:
     service.purge_node(tree["primary"].id)
     with pytest.raises(NotFoundError):
         service.get_node(tree["project"].id)
-    assert service.audit_trail(tree["primary"].id)[0].action == "purge"
+    # A shared register's audit trail is written by the database, which sees the rows deleted.
+    assert service.audit_trail(tree["primary"].id)[0].action == ("delete" if service.db.is_shared else "purge")
 
 
 def test_links_and_their_rules(service, tree) -> None:
@@ -136,10 +137,15 @@ def test_latest_status_and_history(service, tree) -> None:
     assert service.status_history(project)[0].author == "tester"
 
 
+def _author(service: RegisterService, label: str) -> str:
+    """Who the audit trail names: the label on a file, the database login on a shared register."""
+    return service.db.engine.url.username if service.db.is_shared else label
+
+
 def test_audit_trail_records_who_what_and_old_and_new_values(service, tree) -> None:
     service.update_node(tree["project"].id, tree["project"].version, title="Video controls", lead="Anne")
     entry = service.audit_trail(tree["project"].id)[0]
-    assert (entry.user, entry.entity_type, entry.action) == ("tester", "node", "update")
+    assert (entry.user, entry.entity_type, entry.action) == (_author(service, "tester"), "node", "update")
     assert entry.changes == {"title": ["Telemedical controls", "Video controls"], "lead": ["Mads", "Anne"]}
     status = service.add_status_update(tree["project"].id, date="2024-03-01", rag="amber")
     service.update_status_update(status.id, status.version, rag="green")
@@ -156,7 +162,7 @@ def test_stale_update_raises_conflict_and_keeps_the_other_change(service, tree) 
     first = service.get_node(tree["project"].id)
     other = RegisterService(service.db, user="colleague")
     other.update_node(first.id, expected_version=first.version, title="Their title")
-    with pytest.raises(ConflictError, match="colleague"):
+    with pytest.raises(ConflictError, match=_author(other, "colleague")):
         service.update_node(first.id, expected_version=first.version, title="My title")
     assert service.get_node(first.id).title == "Their title"
 
@@ -223,7 +229,9 @@ def test_a_status_update_checks_every_ancestor_in_one_query(service, tree) -> No
     finally:
         event.remove(service.db.engine, "before_cursor_execute", record)
     work = [s for s in statements if s not in ("BEGIN", "COMMIT", "ROLLBACK", "PRAGMA")]
-    assert len(work) == 3 and work[0] in ("WITH", "SELECT") and work[1:] == ["INSERT", "INSERT"], work
+    # On PostgreSQL the database writes the audit row itself (a trigger): one INSERT fewer.
+    inserts = ["INSERT", "INSERT"] if service.db.engine.dialect.name == "sqlite" else ["INSERT"]
+    assert work[0] in ("WITH", "SELECT") and work[1:] == inserts, work
     assert service.latest_status(tree["project"].id) == status
     assert service.audit_trail(tree["project"].id)[0].action == "create"
     service.archive_node(tree["primary"].id)  # the project's grandparent

@@ -1,7 +1,12 @@
 """The steering-group meeting cycle: meetings, members, the decision log and meeting snapshots.
 
+On PostgreSQL the new tables join what revision 0003 set up: every role reads them, the steering group and
+admins write them, a project lead may add decision-log items (a "help needed" becomes a request), and the
+database's audit trigger records every change of a meeting, member or item (not of a snapshot: closing the
+meeting that stores it is recorded).
+
 Revision ID: 0004
-Revises: 0002
+Revises: 0003
 Create Date: 2026-11-27
 """
 
@@ -9,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004"
-down_revision = "0002"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
@@ -81,10 +86,56 @@ def upgrade() -> None:
                                 name=op.f("fk_meeting_snapshots_meeting_id_meetings")),
         sa.PrimaryKeyConstraint("meeting_id", name=op.f("pk_meeting_snapshots")),
     )  # fmt: skip
+    if op.get_bind().dialect.name == "postgresql":
+        _shared_register_rights()
+
+
+#: table -> (entity name in the audit trail, the node the row concerns), added to revision 0003's audit trigger.
+AUDITED = {
+    "meetings": ("meeting", "NULL"),
+    "meeting_members": ("member", "NULL"),
+    "log_items": ("log_item", "NULL"),
+    "log_item_nodes": ("log_item_node", "row_data ->> 'node_id'"),
+}
+
+
+def _shared_register_rights() -> None:
+    """Grants and the audit trigger for the new tables (PostgreSQL; see revision 0003)."""
+    from register.roles import ROLES, group_role
+
+    bind = op.get_bind()
+    schema = bind.execute(sa.text("SELECT current_schema()")).scalar_one()
+    database = bind.execute(sa.text("SELECT current_database()")).scalar_one()
+    q = bind.dialect.identifier_preparer.quote
+    qs = q(schema)
+    viewer, lead, steering, admin = (q(group_role(database, role)) for role in ROLES)
+    # The audit function of 0003 names its tables in two CASE expressions: add the new ones to both.
+    definition = bind.execute(sa.text(f"SELECT pg_get_functiondef('{qs}.ir_audit()'::regprocedure)")).scalar_one()
+    node_first, entity_first = "WHEN 'register_info' THEN NULL", "WHEN 'register_info' THEN 'register'"
+    key_end = "row_data ->> 'login')"
+    if node_first not in definition or entity_first not in definition or key_end not in definition:
+        raise RuntimeError("The audit trigger of revision 0003 is not as expected; the register was not upgraded.")
+    nodes = " ".join(f"WHEN '{table}' THEN {expression}" for table, (_entity, expression) in AUDITED.items())
+    entities = " ".join(f"WHEN '{table}' THEN '{entity}'" for table, (entity, _expression) in AUDITED.items())
+    definition = definition.replace(node_first, f"{nodes} {node_first}").replace(
+        entity_first, f"{entities} {entity_first}"
+    )
+    definition = definition.replace(key_end, "row_data ->> 'login', row_data ->> 'item_id')")
+    op.execute(definition)
+    for table in AUDITED:
+        op.execute(
+            f"CREATE TRIGGER ir_audit AFTER INSERT OR UPDATE OR DELETE ON {qs}.{q(table)} "
+            f"FOR EACH ROW EXECUTE FUNCTION {qs}.ir_audit()"
+        )
+    for table in (*AUDITED, "meeting_snapshots"):
+        op.execute(f"GRANT SELECT ON {qs}.{q(table)} TO {viewer}, {lead}, {steering}, {admin}")
+        op.execute(f"GRANT INSERT, UPDATE, DELETE ON {qs}.{q(table)} TO {steering}, {admin}")
+    for table in ("log_items", "log_item_nodes"):
+        op.execute(f"GRANT INSERT ON {qs}.{q(table)} TO {lead}")
 
 
 def downgrade() -> None:
-    op.drop_table("meeting_snapshots")
+    op.drop_table("meeting_snapshots")  # (PostgreSQL: the triggers and grants go with the tables)
     op.drop_index(op.f("ix_log_item_nodes_node_id"), table_name="log_item_nodes")
     op.drop_table("log_item_nodes")
     op.drop_index(op.f("ix_log_items_source_status_id"), table_name="log_items")
