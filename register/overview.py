@@ -50,20 +50,7 @@ KIND_NAMES = {
     "project": N_("project"),
 }
 TYPE_NAMES = {"outcome": N_("outcome"), "process": N_("process"), "balancing": N_("balancing")}
-CHART_NAMES = {
-    "run": N_("run chart"),
-    "i": N_("I chart"),
-    "mr": N_("MR chart"),
-    "xbar": N_("Xbar chart"),
-    "s": N_("S chart"),
-    "t": N_("T chart"),
-    "p": N_("P chart"),
-    "pp": N_("P′ chart"),
-    "c": N_("C chart"),
-    "u": N_("U chart"),
-    "up": N_("U′ chart"),
-    "g": N_("G chart"),
-}
+CHART_NAMES = charts.CHART_NAMES  # one name per chart type, as the charts print them
 #: What an Anhøj chart says (the kinds of :data:`register.charts.EVIDENCE_KINDS`).
 SIGNAL_NAMES = {
     "improvement": N_("Signal of improvement"),
