@@ -80,7 +80,7 @@ def _corrupt(change) -> dict:
 
 
 CORRUPTIONS = [
-    (lambda d: d.update(version=2), "version: this program reads version 1"),
+    (lambda d: d.update(version=3), "version: this program reads version 1 and 2 files, not version 3"),
     (lambda d: d.update(format="something"), "format: must be"),
     (lambda d: d["nodes"][3].update(kind="driver"), "nodes[3].kind"),
     (lambda d: d["nodes"][5].update(parent="p9"), 'nodes[5].parent: no node with id "p9"'),
