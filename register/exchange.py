@@ -1245,6 +1245,11 @@ def _import(service: RegisterService, source: _FileSource | _MemorySource, descr
             raise ExchangeFormatError("", _(
                 "The register already holds {count} nodes; import into a new, empty register instead "
                 "(nothing was imported).").format(count=existing))  # fmt: skip
+        cycle = sum(session.scalar(select(func.count()).select_from(model)) or 0 for model in (Meeting, LogItem))
+        if cycle:
+            raise ExchangeFormatError("", _(
+                "The register already holds {count} meetings and decision-log items; import into a new, empty "
+                "register instead (nothing was imported).").format(count=cycle))  # fmt: skip
         session.execute(delete(RegisterInfo).where(RegisterInfo.key == "title"))
         connection.execute(insert(RegisterInfo.__table__), [{"key": "title", "value": title}])
         for model, rows in ((Node, nodes), (Link, links), (Measure, measures)):

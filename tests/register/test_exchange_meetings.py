@@ -190,3 +190,22 @@ def test_an_item_about_a_purged_node_keeps_its_id(cycle_document, sqlite_service
     data["log_item_nodes"].append({"item": data["log_items"][0]["id"], "node": purged})
     import_data(sqlite_service, data)
     assert purged in MeetingService(sqlite_service).get_item(data["log_items"][0]["id"]).node_ids
+
+
+def test_a_register_with_meetings_but_no_nodes_is_not_empty(cycle_document, service) -> None:
+    meetings = MeetingService(service)
+    meetings.create_meeting(date="2026-01-10", title="Opstartsmøde")
+    with pytest.raises(ExchangeFormatError, match="already holds 1 meetings and decision-log items"):
+        import_data(service, json.loads(json.dumps(cycle_document)))
+    assert service.is_empty() and [m.title for m in meetings.list_meetings()] == ["Opstartsmøde"]
+
+
+def test_a_damaged_snapshot_is_refused_in_danish(cycle_document, sqlite_service) -> None:
+    from register import i18n
+
+    data = json.loads(json.dumps(cycle_document))
+    data["meeting_snapshots"][0]["sha256"] = "0" * 64
+    i18n.set_language("da")
+    with pytest.raises(ExchangeFormatError, match=r"meeting_snapshots\[0\].document: er beskadiget: dens SHA-256"):
+        import_data(sqlite_service, data)
+    assert sqlite_service.is_empty()
