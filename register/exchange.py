@@ -1,4 +1,8 @@
-"""The exchange file (format v1): a UTF-8 JSON file for backup, exchange and bulk entry.
+"""The exchange file (format v2): a UTF-8 JSON file for backup, exchange and bulk entry.
+
+Version 2 adds the steering-group meeting cycle (meetings, their members, the decision log with the nodes
+each item concerns, and the snapshots of closed meetings); version 1 files (no meeting sections) are read
+unchanged.
 
 Export writes every field the register holds, in a deterministic order, so that export, import
 into an empty register and export again gives the same bytes. It streams: rows are read in batches
@@ -14,14 +18,18 @@ first problem (``nodes[12].parent: no node with id "p9"``, or a line and column 
 
 from __future__ import annotations
 
+import base64
+import binascii
+import hashlib
 import json
 import math
 import mmap
 import re
 import uuid
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from itertools import accumulate, takewhile
 from operator import itemgetter
 from pathlib import Path
@@ -38,15 +46,24 @@ from register.model import (
     ALLOWED_LINK_TARGETS,
     ALLOWED_PARENTS,
     IMPROVEMENT_DIRECTIONS,
+    ITEM_KINDS,
+    ITEM_STATES,
     LINK_STRENGTHS,
     MEASURE_TYPES,
+    MEETING_STATES,
+    MEMBER_ROLES,
     NODE_KINDS,
     RAG_VALUES,
     RULE_SETS,
     STAGES,
     Annotation,
     Link,
+    LogItem,
+    LogItemNode,
     Measure,
+    Meeting,
+    MeetingMember,
+    MeetingSnapshot,
     Node,
     Observation,
     RegisterInfo,
@@ -57,9 +74,15 @@ from register.service import RegisterService, utc_now
 from register.spc import CHART_TYPES
 
 FORMAT_NAME = "improvement-register"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+#: The versions import reads.
+READ_VERSIONS = (1, 2)
 #: The top-level keys of a version 1 file, in the order export writes them.
-SECTIONS = ("nodes", "links", "status_updates", "measures", "observations", "annotations")
+SECTIONS_V1 = ("nodes", "links", "status_updates", "measures", "observations", "annotations")
+#: The sections version 2 adds: the meeting cycle.
+MEETING_SECTIONS = ("meetings", "meeting_members", "log_items", "log_item_nodes", "meeting_snapshots")
+#: Every top-level section, in the order export writes them.
+SECTIONS = SECTIONS_V1 + MEETING_SECTIONS
 HEADER = ("format", "version", "title")
 #: Rows per INSERT batch and per export read.
 BATCH = 5000
@@ -78,15 +101,22 @@ class ImportSummary:
     measures: int
     observations: int
     annotations: int
+    meetings: int = 0
+    log_items: int = 0
+    meeting_snapshots: int = 0
 
     def __str__(self) -> str:
-        return _(
+        text = _(
             "{nodes} nodes, {links} links, {status_updates} status updates, {measures} measures, "
             "{observations} observations, {annotations} annotations"
         ).format(
             nodes=self.nodes, links=self.links, status_updates=self.status_updates, measures=self.measures,
             observations=self.observations, annotations=self.annotations,
         )  # fmt: skip
+        if self.meetings or self.log_items:
+            text += _(", {meetings} meetings, {items} decision-log items, {snapshots} meeting snapshots").format(
+                meetings=self.meetings, items=self.log_items, snapshots=self.meeting_snapshots)  # fmt: skip
+        return text
 
 
 def _number(value: float | None) -> float | int | None:
@@ -149,8 +179,11 @@ def _BY_DATE_AND_ID(row: tuple[Any, ...]) -> tuple[Any, Any]:  # noqa: N802 - a 
     return row[2], row[0]
 
 
-def _export_sections(session: Any) -> tuple[dict[str, Any], dict[str, Iterable[dict[str, Any]]]]:
-    """The header and, per section, an iterator of its items, read lazily in ``session``."""
+def _export_sections(session: Any, *, meetings: bool = True
+                     ) -> tuple[dict[str, Any], dict[str, Iterable[dict[str, Any]]]]:  # fmt: skip
+    """The header and, per section, an iterator of its items, read lazily in ``session``.
+
+    Without ``meetings``: the version 1 document (the register alone, as a meeting snapshot holds it)."""
     ordered = _node_order(session)
     order = {node.id: index for index, node in enumerate(ordered)}
     links = sorted(session.scalars(select(Link)), key=lambda r: (order[r.source_id], order[r.target_id], r.id))
@@ -159,7 +192,8 @@ def _export_sections(session: Any) -> tuple[dict[str, Any], dict[str, Iterable[d
     measure_ids = [measure.id for measure in measures]
     title_row = session.get(RegisterInfo, "title")
     s, o, a = StatusUpdate.__table__.c, Observation.__table__.c, Annotation.__table__.c
-    header = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "title": title_row.value if title_row else ""}
+    header = {"format": FORMAT_NAME, "version": FORMAT_VERSION if meetings else 1,
+              "title": title_row.value if title_row else ""}  # fmt: skip
     sections: dict[str, Iterable[dict[str, Any]]] = {
         "nodes": (
             {"id": n.id, "kind": n.kind, "title": n.title, "description": n.description, "parent": n.parent_id,
@@ -194,13 +228,63 @@ def _export_sections(session: Any) -> tuple[dict[str, Any], dict[str, Iterable[d
                               measure_ids, _BY_DATE_AND_ID)
         ),
     }  # fmt: skip
+    if meetings:
+        sections.update(_meeting_sections(session))
     return header, sections
 
 
-def export_data(service: RegisterService) -> dict[str, Any]:
-    """The whole register as an exchange-format dictionary (in memory; :func:`export_file` streams)."""
+def _datetime_text(value: datetime | None) -> str | None:
+    return value.isoformat(timespec="seconds") if value is not None else None
+
+
+def _meeting_sections(session: Any) -> dict[str, Iterable[dict[str, Any]]]:
+    """The meeting cycle's sections (version 2): small tables, read whole; snapshots one at a time."""
+    meetings = list(session.scalars(select(Meeting).order_by(Meeting.date, Meeting.title, Meeting.id)))
+    meeting_order = {row.id: index for index, row in enumerate(meetings)}
+    members = sorted(session.scalars(select(MeetingMember)),
+                     key=lambda r: (meeting_order.get(r.meeting_id, -1), r.position, r.id))  # fmt: skip
+    items = list(session.scalars(select(LogItem).order_by(LogItem.created, LogItem.id)))
+    item_order = {row.id: index for index, row in enumerate(items)}
+    item_nodes = sorted(session.execute(select(LogItemNode.item_id, LogItemNode.node_id)).all(),
+                        key=lambda r: (item_order.get(r[0], -1), r[1]))  # fmt: skip
+    snapshot_ids = sorted(session.scalars(select(MeetingSnapshot.meeting_id)), key=lambda i: meeting_order.get(i, -1))
+
+    def snapshots() -> Iterator[dict[str, Any]]:
+        for meeting_id in snapshot_ids:
+            row = session.get(MeetingSnapshot, meeting_id)
+            yield {"meeting": row.meeting_id, "taken_at": _datetime_text(row.taken_at), "sha256": row.sha256,
+                   "document": base64.b64encode(bytes(row.document)).decode("ascii")}  # fmt: skip
+            session.expunge(row)  # not kept by the session once written
+
+    return {
+        "meetings": (
+            {"id": m.id, "date": m.date.isoformat(), "title": m.title, "case_number": m.case_number,
+             "location": m.location, "state": m.state, "closed_at": _datetime_text(m.closed_at)}
+            for m in meetings
+        ),
+        "meeting_members": (
+            {"id": r.id, "meeting": r.meeting_id, "name": r.name, "role": r.role, "position": r.position}
+            for r in members
+        ),
+        "log_items": (
+            {"id": i.id, "kind": i.kind, "text": i.text, "owner": i.owner, "deadline": _iso(i.deadline),
+             "state": i.state, "answer": i.answer, "raised_meeting": i.raised_meeting_id,
+             "answered_meeting": i.answered_meeting_id, "source_status": i.source_status_id,
+             "created": i.created.isoformat()}
+            for i in items
+        ),
+        "log_item_nodes": ({"item": r[0], "node": r[1]} for r in item_nodes),
+        "meeting_snapshots": snapshots(),
+    }  # fmt: skip
+
+
+def export_data(service: RegisterService, *, meetings: bool = True) -> dict[str, Any]:
+    """The whole register as an exchange-format dictionary (in memory; :func:`export_file` streams).
+
+    Without ``meetings``: the version 1 document, the register without its meeting cycle (what a meeting's
+    snapshot holds, so that a snapshot never holds the snapshots before it)."""
     with service.db.reading() as session:
-        header, sections = _export_sections(session)
+        header, sections = _export_sections(session, meetings=meetings)
         return {**header, **{name: list(items) for name, items in sections.items()}}
 
 
@@ -558,7 +642,10 @@ class _Reader:
     """Checks exchange items and turns them into rows to insert."""
 
     def __init__(self) -> None:
-        self.ids: dict[str, dict[str, str]] = {"node": {}, "measure": {}}
+        self.ids: dict[str, dict[str, str]] = {"node": {}, "measure": {}, "meeting": {}, "item": {}}
+        self.version = FORMAT_VERSION
+        #: each meeting's state and place in the file (to check its snapshot)
+        self.meeting_states: dict[str, tuple[str, str]] = {}
         self.used: set[str] = set()
         self.node_kinds: dict[str, str] = {}
         self.charts: dict[str, str] = {}
@@ -698,9 +785,10 @@ class _Reader:
             raise self.fail("format", _('must be "{name}", not {value}').format(
                 name=FORMAT_NAME, value=_show(header.get("format"))))  # fmt: skip
         version = header.get("version")
-        if version != FORMAT_VERSION or isinstance(version, bool):
-            raise self.fail("version", _("this program reads version {supported} files, not version {value}").format(
-                supported=FORMAT_VERSION, value=_show(version)))  # fmt: skip
+        if version not in READ_VERSIONS or isinstance(version, bool) or not isinstance(version, int):
+            raise self.fail("version", _("this program reads version 1 and 2 files, not version {value}").format(
+                value=_show(version)))  # fmt: skip
+        self.version = version
         title = header.get("title")
         if title is None:
             return ""
@@ -941,9 +1029,184 @@ class _Reader:
             "phase_break": self.flag(item, place, "phase_break"), "version": 1,
         }  # fmt: skip
 
+    # ------------------------------------------------------------------ the meeting cycle (version 2)
+
+    def moment(self, item: Mapping[str, Any], place: str, name: str, *, optional: bool) -> datetime | None:
+        """A date and time like 2026-11-30T14:05:00 (UTC; an offset is converted to UTC)."""
+        value = item.get(name)
+        if value is None and optional:
+            return None
+        try:
+            if not isinstance(value, str) or len(value) > 40:
+                raise ValueError
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            raise self.fail(f"{place}.{name}", _(
+                "must be a date and time like 2026-11-30T14:05:00, not {value}").format(
+                value=_show(value))) from None  # fmt: skip
+        if moment.tzinfo is not None:
+            moment = moment.astimezone(UTC).replace(tzinfo=None)
+        return moment.replace(microsecond=0)
+
+    def choice(self, item: Mapping[str, Any], place: str, name: str, allowed: tuple[str, ...]) -> str:
+        value = item.get(name)
+        if value not in allowed:
+            raise self.fail(f"{place}.{name}", _("must be one of {choices}, not {value}").format(
+                choices=", ".join(allowed), value=_show(value)))  # fmt: skip
+        return value
+
+    def optional_reference(self, place: str, value: Any, kind: str) -> str | None:
+        return None if value is None else self.reference(place, value, kind)
+
+    def meetings(self, values: Iterable[Any]) -> list[dict[str, Any]]:
+        limits = Meeting.__table__.c
+        rows = []
+        for index, value in enumerate(values):
+            place = f"meetings[{index}]"
+            item = self.item(place, value)
+            if item.get("id") is None:
+                raise self.fail(f"{place}.id", _("is missing (decision-log items refer to meetings by id)"))
+            rows.append({
+                "id": self.new_id(place, item.get("id"), "meeting"), "date": self.date(item, place, "date", "date"),
+                "title": self.string(item, place, "title", required=True, limit=limits.title.type.length),
+                "case_number": self.string(item, place, "case_number", limit=limits.case_number.type.length),
+                "location": self.string(item, place, "location", limit=limits.location.type.length),
+                "state": self.choice(item, place, "state", MEETING_STATES),
+                "closed_at": self.moment(item, place, "closed_at", optional=True), "version": 1,
+            })  # fmt: skip
+        self.meeting_states = {row["id"]: (row["state"], f"meetings[{index}]") for index, row in enumerate(rows)}
+        return rows
+
+    def members(self, values: Iterable[Any]) -> list[dict[str, Any]]:
+        rows = []
+        for index, value in enumerate(values):
+            place = f"meeting_members[{index}]"
+            item = self.item(place, value)
+            position = item.get("position")
+            rows.append({
+                "id": self.new_id(place, item.get("id"), None),
+                "meeting_id": self.reference(f"{place}.meeting", item.get("meeting"), "meeting"),
+                "name": self.string(item, place, "name", required=True,
+                                    limit=MeetingMember.__table__.c.name.type.length),
+                "role": self.choice(item, place, "role", MEMBER_ROLES),
+                "position": index if position is None else self.whole(position, f"{place}.position", 0,
+                                                                      optional=False),
+                "version": 1,
+            })  # fmt: skip
+        return rows
+
+    def log_items(self, values: Iterable[Any]) -> list[dict[str, Any]]:
+        limits = LogItem.__table__.c
+        rows, sources = [], set()
+        for index, value in enumerate(values):
+            place = f"log_items[{index}]"
+            item = self.item(place, value)
+            if item.get("id") is None:
+                raise self.fail(f"{place}.id", _("is missing (log_item_nodes refer to items by id)"))
+            source = item.get("source_status")
+            if source is not None:
+                if not isinstance(source, str) or not _CANONICAL_UUID.match(source):
+                    raise self.fail(f"{place}.source_status", _(
+                        "must be the id of a status update (a UUID) or null, not {value}").format(
+                        value=_show(source)))  # fmt: skip
+                if source in sources:
+                    raise self.fail(f"{place}.source_status", _(
+                        "another request already comes from the status update {id}").format(id=source))  # fmt: skip
+                sources.add(source)
+            rows.append({
+                "id": self.new_id(place, item.get("id"), "item"),
+                "kind": self.choice(item, place, "kind", ITEM_KINDS),
+                "text": self.string(item, place, "text", required=True, limit=4000),
+                "owner": self.string(item, place, "owner", limit=limits.owner.type.length),
+                "deadline": self.date(item, place, "deadline", "deadline", optional=True),
+                "state": self.choice(item, place, "state", ITEM_STATES),
+                "answer": self.string(item, place, "answer", limit=4000),
+                "raised_meeting_id": self.optional_reference(f"{place}.raised_meeting", item.get("raised_meeting"),
+                                                             "meeting"),
+                "answered_meeting_id": self.optional_reference(f"{place}.answered_meeting",
+                                                               item.get("answered_meeting"), "meeting"),
+                "source_status_id": source, "created": self.date(item, place, "created", "date"), "version": 1,
+            })  # fmt: skip
+        return rows
+
+    def item_nodes(self, values: Iterable[Any]) -> list[dict[str, Any]]:
+        """The nodes each item concerns: a node of the file, or the UUID of a node purged since (kept as text)."""
+        rows, pairs = [], set()
+        for index, value in enumerate(values):
+            place = f"log_item_nodes[{index}]"
+            item = self.item(place, value)
+            item_id = self.reference(f"{place}.item", item.get("item"), "item")
+            node = item.get("node")
+            node_id = self.ids["node"].get(node) if isinstance(node, str) else None
+            if node_id is None and isinstance(node, str) and _CANONICAL_UUID.match(node) and node not in self.used:
+                node_id = node
+            if node_id is None:
+                raise self.fail(f"{place}.node", _(
+                    "must be the id of a node (or of one purged since), not {value}").format(
+                    value=_show(node)))  # fmt: skip
+            if (item_id, node_id) in pairs:
+                raise self.fail(place, _("the same item and node are listed twice"))
+            pairs.add((item_id, node_id))
+            rows.append({"item_id": item_id, "node_id": node_id})
+        return rows
+
+    def snapshots(self, values: Iterable[Any]) -> list[dict[str, Any]]:
+        """Closed meetings' snapshots: base64 of the compressed document, its SHA-256 checked here."""
+        rows: list[dict[str, Any]] = []
+        states = self.meeting_states
+        for index, value in enumerate(values):
+            place = f"meeting_snapshots[{index}]"
+            item = self.item(place, value)
+            meeting_id = self.reference(f"{place}.meeting", item.get("meeting"), "meeting")
+            if any(row["meeting_id"] == meeting_id for row in rows):
+                raise self.fail(f"{place}.meeting", _("the meeting already has a snapshot"))
+            if states[meeting_id][0] != "closed":
+                raise self.fail(f"{place}.meeting", _("only a closed meeting has a snapshot"))
+            digest = item.get("sha256")
+            if not isinstance(digest, str) or not re.fullmatch(r"[0-9a-f]{64}", digest):
+                raise self.fail(f"{place}.sha256", _("must be 64 hexadecimal digits, not {value}").format(
+                    value=_show(digest)))  # fmt: skip
+            document = item.get("document")
+            try:
+                if not isinstance(document, str):
+                    raise ValueError
+                compressed = base64.b64decode(document.encode("ascii"), validate=True)
+            except (ValueError, binascii.Error):
+                raise self.fail(f"{place}.document", _("must be base64 text, not {value}").format(
+                    value=_show(document))) from None  # fmt: skip
+            if _inflated_sha256(compressed) != digest:
+                raise self.fail(f"{place}.document", _(
+                    "is damaged: its SHA-256 does not match (or it is not a compressed document)"))  # fmt: skip
+            rows.append({"meeting_id": meeting_id, "taken_at": self.moment(item, place, "taken_at", optional=False),
+                         "sha256": digest, "document": compressed})  # fmt: skip
+        missing = sorted(place for meeting_id, (state, place) in states.items()
+                         if state == "closed" and not any(row["meeting_id"] == meeting_id for row in rows))  # fmt: skip
+        if missing:
+            raise self.fail(f"{missing[0]}.state", _(
+                "the meeting is closed but the file holds no snapshot of it (meeting_snapshots)"))  # fmt: skip
+        return rows
+
+
+def _inflated_sha256(compressed: bytes) -> str | None:
+    """The SHA-256 of a zlib stream's content, inflated piece by piece (a hostile stream cannot fill memory);
+    None when it is not a complete zlib stream."""
+    inflater, digest = zlib.decompressobj(), hashlib.sha256()
+    pending = compressed
+    try:
+        while True:
+            digest.update(inflater.decompress(pending, _CHUNK))
+            pending = inflater.unconsumed_tail
+            if inflater.eof or not pending:
+                break
+    except zlib.error:
+        return None
+    if not inflater.eof or inflater.unused_data:
+        return None
+    return digest.hexdigest()
+
 
 #: Sections small enough to hold while checking (they are referred to, or refer to what is held).
-_HELD = ("nodes", "links", "measures", "annotations")
+_HELD = ("nodes", "links", "measures", "annotations", *MEETING_SECTIONS)
 #: Sections read item by item and inserted in batches, in this order.
 _STREAMED: tuple[tuple[str, Any, str], ...] = (
     ("status_updates", StatusUpdate, "status"),
@@ -961,6 +1224,18 @@ def _import(service: RegisterService, source: _FileSource | _MemorySource, descr
     measures = reader.measures(held.get("measures", []))
     links = reader.links(held.get("links", []))
     present = set(held.get("", []))
+    if reader.version == 1:
+        for name in MEETING_SECTIONS:
+            if name in present:
+                raise ExchangeFormatError(name, _(
+                    "a version 1 file carries no meetings; a file with meetings is version 2"))  # fmt: skip
+    meeting_rows: list[tuple[Any, list[dict[str, Any]]]] = []
+    if reader.version >= 2:
+        meeting_rows = [(Meeting, reader.meetings(held.get("meetings", []))),
+                        (MeetingMember, reader.members(held.get("meeting_members", []))),
+                        (LogItem, reader.log_items(held.get("log_items", []))),
+                        (LogItemNode, reader.item_nodes(held.get("log_item_nodes", []))),
+                        (MeetingSnapshot, reader.snapshots(held.get("meeting_snapshots", [])))]  # fmt: skip
     counts = {"nodes": len(nodes), "links": len(links), "measures": len(measures)}
     with service.db.transaction() as session:
         connection = session.connection()
@@ -970,6 +1245,11 @@ def _import(service: RegisterService, source: _FileSource | _MemorySource, descr
             raise ExchangeFormatError("", _(
                 "The register already holds {count} nodes; import into a new, empty register instead "
                 "(nothing was imported).").format(count=existing))  # fmt: skip
+        cycle = sum(session.scalar(select(func.count()).select_from(model)) or 0 for model in (Meeting, LogItem))
+        if cycle:
+            raise ExchangeFormatError("", _(
+                "The register already holds {count} meetings and decision-log items; import into a new, empty "
+                "register instead (nothing was imported).").format(count=cycle))  # fmt: skip
         session.execute(delete(RegisterInfo).where(RegisterInfo.key == "title"))
         connection.execute(insert(RegisterInfo.__table__), [{"key": "title", "value": title}])
         for model, rows in ((Node, nodes), (Link, links), (Measure, measures)):
@@ -992,9 +1272,13 @@ def _import(service: RegisterService, source: _FileSource | _MemorySource, descr
             counts[name] = count
         for statement in rebuild:
             connection.exec_driver_sql(statement)
+        for model, rows in meeting_rows:
+            for start in range(0, len(rows), BATCH):
+                connection.execute(insert(model.__table__), rows[start : start + BATCH])
+        sizes = {model: len(rows) for model, rows in meeting_rows}
         summary = ImportSummary(
             counts["nodes"], counts["links"], counts["status_updates"], counts["measures"], counts["observations"],
-            counts["annotations"],
+            counts["annotations"], sizes.get(Meeting, 0), sizes.get(LogItem, 0), sizes.get(MeetingSnapshot, 0),
         )  # fmt: skip
         service._audit(session, "register", "import", None, "import",
                        {"source": [None, description], "imported": [None, str(summary)]})  # fmt: skip

@@ -587,7 +587,7 @@ class MeetingService:
             "format": SNAPSHOT_FORMAT,
             "version": SNAPSHOT_VERSION,
             "meeting": meeting_id,
-            "register": export_data(self.service),
+            "register": export_data(self.service, meetings=False),
             "log": self.log_document(),
         }
 

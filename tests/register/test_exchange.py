@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from register.errors import ExchangeFormatError
-from register.exchange import dumps, export_data, export_file, import_data, import_file
+from register.exchange import SECTIONS, dumps, export_data, export_file, import_data, import_file
+from register.meetings import MeetingService
 from register.service import RegisterService
 from register.storage import open_database
 from resources import sample_register_path
@@ -80,7 +81,7 @@ def _corrupt(change) -> dict:
 
 
 CORRUPTIONS = [
-    (lambda d: d.update(version=2), "version: this program reads version 1"),
+    (lambda d: d.update(version=3), "version: this program reads version 1 and 2 files, not version 3"),
     (lambda d: d.update(format="something"), "format: must be"),
     (lambda d: d["nodes"][3].update(kind="driver"), "nodes[3].kind"),
     (lambda d: d["nodes"][5].update(parent="p9"), 'nodes[5].parent: no node with id "p9"'),
@@ -146,7 +147,7 @@ def test_export_replaces_an_existing_file_only_when_complete(sample_service, tmp
 
 # --------------------------------------------------------------------------- streaming writer and reader
 
-from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import HealthCheck, event, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from register.validation import FIELD_LIMITS  # noqa: E402
@@ -284,16 +285,34 @@ def empty_register(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.fixture(scope="module")
+def cycle_document(tmp_path_factory) -> dict:
+    """The sample register with a meeting cycle (a closed meeting and its snapshot, items in every state, a
+    request from "help needed"), as a version 2 document (built once)."""
+    from register.exchange import export_data
+    from tests.register.test_exchange_meetings import build_meeting_cycle
+
+    database = open_database(tmp_path_factory.mktemp("cycle") / "cycle.sqlite")
+    service = RegisterService(database, user="tester")
+    import_file(service, sample_register_path())
+    build_meeting_cycle(service)
+    data = export_data(service)
+    database.close()
+    return data
+
+
 ID_POOL = st.sampled_from(["g", "p", "s", "x", "m", None, 3, "", str(uuid.UUID(int=5))])
 ANY = st.one_of(st.none(), st.booleans(), st.integers(-5, 5), st.floats(), st.text(max_size=6), ID_POOL,
                 st.lists(st.integers(), max_size=2))  # fmt: skip
 
 
 def _mutations() -> st.SearchStrategy:
-    sections = st.sampled_from(["nodes", "links", "status_updates", "measures", "observations", "annotations"])
+    sections = st.sampled_from(SECTIONS)
     names = (
         "id kind title parent position lead start end stage node date rag progress measure value denominator "
-        "chart rules baseline target source strength archived text name"
+        "chart rules baseline target source strength archived text name "
+        "meeting item role state case_number location closed_at owner deadline answer raised_meeting "
+        "answered_meeting source_status created taken_at sha256 document"
     )
     fields = st.sampled_from(names.split())
     return st.lists(st.tuples(sections, st.integers(0, 400), fields, ANY), max_size=4)
@@ -301,17 +320,25 @@ def _mutations() -> st.SearchStrategy:
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                      HealthCheck.too_slow])  # fmt: skip
-@given(mutations=_mutations(), drop=st.sets(st.sampled_from(["links", "annotations", "title", "nodes"]), max_size=2),
-       extra=st.sampled_from([None, "nodez", "Nodes", "format"]), through_file=st.booleans())  # fmt: skip
-def test_import_refuses_cleanly_or_round_trips(empty_register, tmp_path_factory, mutations, drop, extra,
-                                                through_file) -> None:  # fmt: skip
-    """Refused with a message and nothing written, or accepted and export -> import -> export is byte-equal."""
+@given(mutations=_mutations(),
+       drop=st.sets(st.sampled_from(["links", "annotations", "title", "nodes", "meetings", "meeting_members",
+                                     "log_items", "log_item_nodes", "meeting_snapshots"]), max_size=2),
+       extra=st.sampled_from([None, None, "nodez", "Nodes", "format", "meeting"]), through_file=st.booleans(),
+       base=st.sampled_from(["version 1", "version 2", "version 2", "version 2 labelled 1"]))  # fmt: skip
+def test_import_refuses_cleanly_or_round_trips(empty_register, cycle_document, tmp_path_factory, mutations, drop,
+                                                extra, through_file, base) -> None:  # fmt: skip
+    """Refused with a message and nothing written, or accepted and export -> import -> export is byte-equal.
+
+    The base is the sample register as a version 1 file, or with its meeting cycle as a version 2 file (also
+    mislabelled as version 1)."""
     folder = tmp_path_factory.mktemp("prop")
     shutil.copy(empty_register, folder / "a.sqlite")
     shutil.copy(empty_register, folder / "b.sqlite")
-    data = _sample()
+    data = _sample() if base == "version 1" else json.loads(json.dumps(cycle_document))
+    if base == "version 2 labelled 1":
+        data["version"] = 1
     for section, index, field, value in mutations:
-        items = data[section]
+        items = data.get(section)
         if items:
             items[index % len(items)][field] = value
     for name in drop:
@@ -330,7 +357,10 @@ def test_import_refuses_cleanly_or_round_trips(empty_register, tmp_path_factory,
         except ExchangeFormatError as error:
             assert str(error).strip()
             assert service.is_empty() and service.audit_trail() == []
+            assert MeetingService(service).list_meetings() == [] and MeetingService(service).items() == []
+            event(f"{base}: refused")
             return
+        event(f"{base}: accepted" + (" with meetings" if MeetingService(service).list_meetings() else ""))
         first = folder / "first.json"
         export_file(service, first)
         again = RegisterService(open_database(folder / "b.sqlite"), user="prop")

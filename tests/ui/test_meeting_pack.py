@@ -125,6 +125,37 @@ def test_a_closed_meetings_pack_regenerates_identically_from_its_snapshot(qapp, 
     assert "Changes are counted since the meeting of 2026-11-30 (Styregruppemøde november)." in whole
 
 
+def test_a_closed_meetings_pack_is_the_same_after_an_exchange_round_trip(qapp, meetings, tmp_path) -> None:
+    from register.exchange import export_file, import_file
+
+    meeting_id = _prepare(meetings)
+    meetings.close_meeting(meeting_id, meetings.get_meeting(meeting_id).version)
+    later = meetings.create_meeting(date="2026-12-15", title="Styregruppemøde december")
+    service = meetings.service
+    lemvig = service.find_node("Regionsklinik i Lemvig", kind="project")
+    service.add_status_update(lemvig.id, date="2026-12-01", rag="red", summary="Efter mødet")
+    before, after = tmp_path / "before.pdf", tmp_path / "after.pdf"
+    later_before, later_after = tmp_path / "later-before.pdf", tmp_path / "later-after.pdf"
+    write_pack(meeting_pack(meetings, meeting_id), before)
+    write_pack(meeting_pack(meetings, later.id), later_before)
+    exchange = tmp_path / "register.json"
+    export_file(service, exchange)
+    database = open_database(tmp_path / "restored.sqlite")
+    try:
+        restored = MeetingService(RegisterService(database, user="tester"))
+        import_file(restored.service, exchange)
+        write_pack(meeting_pack(restored, meeting_id), after)
+        write_pack(meeting_pack(restored, later.id), later_after)
+        assert restored.snapshot_hash(meeting_id) == meetings.snapshot_hash(meeting_id)
+    finally:
+        database.close()
+    assert page_texts(before) == page_texts(after)
+    assert "Notat om lægedækning i Lemvig" in " ".join(page_texts(after))
+    # the next meeting's changes since the closed one are the same too
+    assert page_texts(later_before) == page_texts(later_after)
+    assert "New status update: Regionsklinik i Lemvig (2026-12-01)" in " ".join(page_texts(later_after))
+
+
 def test_the_pack_in_danish(qapp, meetings, tmp_path, danish) -> None:
     meeting_id = _prepare(meetings)
     out = tmp_path / "pakke.pdf"
