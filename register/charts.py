@@ -776,14 +776,38 @@ def _page(header: PageHeader, heading: str, orientation: str) -> Any:
     figure = new_figure(width, height, bottom=height - top - chart_height)
     figure.subplots_adjust(left=0.9 / width, right=1 - 1.0 / width, top=1 - top / height)
     left, right = 0.6 / width, 1 - 0.6 / width
-    figure.text(left, 1 - 0.45 / height, f"{header.register} · {header.node}", fontsize=9, color="#333333",
-                va="baseline", label="header")  # fmt: skip
-    figure.text(right, 1 - 0.45 / height, _("Printed {date} · page {page} of {pages}").format(
-        date=format_date(header.printed), page=header.page, pages=header.pages), fontsize=9, color="#333333",
-        ha="right", va="baseline", label="header")  # fmt: skip
+    printed = _("Printed {date} · page {page} of {pages}").format(
+        date=format_date(header.printed), page=header.page, pages=header.pages)  # fmt: skip
+    room = (right - left) * width * 72 - _text_width(printed, 9) - 18  # points left of the page number
+    figure.text(left, 1 - 0.45 / height, _elided(f"{header.register} · {header.node}", 9, room), fontsize=9,
+                color="#333333", va="baseline", label="header")  # fmt: skip
+    figure.text(right, 1 - 0.45 / height, printed, fontsize=9, color="#333333", ha="right", va="baseline",
+                label="header")  # fmt: skip
     figure.text(left, 1 - 0.75 / height, heading, fontsize=12, weight="bold", va="baseline", label="heading")
     figure.add_artist(_header_rule(figure, left, right, 1 - 0.55 / height))
     return figure
+
+
+def _text_width(text: str, size: float) -> float:
+    """How wide ``text`` is in points at ``size`` in the charts' font: its outline, plus the few per cent that
+    drawn text (hinted, with its side bearings) takes more."""
+    from matplotlib.textpath import TextPath
+
+    return 1.1 * float(TextPath((0, 0), text, size=size).get_extents().width) if text.strip() else 0.0
+
+
+def _elided(text: str, size: float, room: float) -> str:
+    """``text``, shortened with "…" so that it fits in ``room`` points (a long register or node name)."""
+    if _text_width(text, size) <= room:
+        return text
+    low, high = 0, len(text)
+    while low < high:  # the longest beginning that fits with the ellipsis
+        middle = (low + high + 1) // 2
+        if _text_width(text[:middle].rstrip() + "…", size) <= room:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + "…"
 
 
 def _header_rule(figure: Any, left: float, right: float, y: float) -> Any:

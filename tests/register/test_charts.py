@@ -321,3 +321,19 @@ def test_evidence_can_be_limited_to_the_nodes_drawn(sample_service) -> None:
     only = charts.evidence_by_node(sample_service, node_ids={chosen})
     assert set(only) == {chosen}
     assert only[chosen].kind == everything[chosen].kind and only[chosen].readings == everything[chosen].readings
+
+
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+def test_a_long_page_header_is_shortened_not_written_over_the_page_number(orientation) -> None:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    header = charts.PageHeader("Transformationsdagsorden: færre ambulante besøg og sammenhæng på tværs af sektorer",
+                               "Færre ambulante besøg i Region Midtjylland", date(2026, 11, 27), 1, 12)  # fmt: skip
+    figure = charts._page(header, "Andel virtuelle forløb", orientation)
+    FigureCanvasAgg(figure)
+    renderer = figure.canvas.get_renderer()
+    name, number = (t for t in figure.texts if t.get_label() == "header")
+    assert name.get_text().endswith("…") and name.get_text().startswith("Transformationsdagsorden")
+    assert name.get_window_extent(renderer).x1 < number.get_window_extent(renderer).x0
+    short = charts._page(charts.PageHeader("Register", "Mål", date(2026, 11, 27)), "Måling", orientation)
+    assert next(t.get_text() for t in short.texts if t.get_label() == "header") == "Register · Mål"
