@@ -398,7 +398,7 @@ def _export_overview(args: argparse.Namespace) -> int:
     service = open_service(args)
     node = service.find_node(args.node)
     overview = measures_overview(service, node.id)
-    export_overview(overview, args.out)
+    export_overview(overview, args.out, service.db.path)
     count = len(overview.rows)
     print(ngettext("Wrote the overview of {count} measure under “{title}” to {path}.",
                    "Wrote the overview of {count} measures under “{title}” to {path}.", count)

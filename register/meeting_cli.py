@@ -7,7 +7,8 @@ import argparse
 from collections.abc import Callable
 
 from register.cli import _common, _Parser, command, open_service
-from register.i18n import _, ngettext
+from register.i18n import N_, _, ngettext
+from register.validation import format_date
 
 Arguments = Callable[[argparse.ArgumentParser], None]
 Handler = Callable[[argparse.Namespace], int]
@@ -25,15 +26,15 @@ def meeting_action(name: str, help_text: str, arguments: Arguments) -> Callable[
 
 
 def _meeting_arguments(parser: argparse.ArgumentParser) -> None:
-    actions = parser.add_subparsers(dest="meeting_command", metavar="ACTION", parser_class=_Parser, required=True)
+    actions = parser.add_subparsers(dest="meeting_command", metavar=_("ACTION"), parser_class=_Parser, required=True)
     for name, (help_text, arguments, handler) in _ACTIONS.items():
-        sub = actions.add_parser(name, help=help_text, description=help_text)
+        sub = actions.add_parser(name, help=_(help_text), description=_(help_text))
         _common(sub)
         arguments(sub)
         sub.set_defaults(meeting_handler=handler)
 
 
-@command("meeting", "steering-group meetings: new, list, pack, close", _meeting_arguments)
+@command("meeting", N_("steering-group meetings: new, list, pack, close"), _meeting_arguments)
 def _meeting(args: argparse.Namespace) -> int:
     return int(args.meeting_handler(args))
 
@@ -45,13 +46,14 @@ def meeting_service(args: argparse.Namespace):  # noqa: ANN201 - imported lazily
 
 
 def _new_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="the meeting's date (or DD-MM-YYYY)")
-    parser.add_argument("--title", required=True, metavar="TEXT")
-    parser.add_argument("--case-number", default="", metavar="TEXT", help="the case number (sagsnummer)")
-    parser.add_argument("--location", default="", metavar="TEXT")
+    parser.add_argument("--date", required=True, metavar=_("DD-MM-YYYY"),
+                        help=_("the meeting's date (13-04-2026 or 2026-04-13)"))  # fmt: skip
+    parser.add_argument("--title", required=True, metavar=_("TEXT"), help=_("the meeting's title"))
+    parser.add_argument("--case-number", default="", metavar=_("TEXT"), help=_("the case number (sagsnummer)"))
+    parser.add_argument("--location", default="", metavar=_("TEXT"), help=_("where the meeting is held"))
 
 
-@meeting_action("new", "plan a meeting; prints its id", _new_arguments)
+@meeting_action("new", N_("plan a meeting; prints its id"), _new_arguments)
 def _new(args: argparse.Namespace) -> int:
     meeting = meeting_service(args).create_meeting(
         date=args.date, title=args.title, case_number=args.case_number, location=args.location
@@ -60,28 +62,28 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
-@meeting_action("list", "list the meetings, oldest first", lambda p: None)
+@meeting_action("list", N_("list the meetings, oldest first"), lambda p: None)
 def _list(args: argparse.Namespace) -> int:
     from register.meetings import STATE_NAMES
 
     for meeting in meeting_service(args).list_meetings():
         case = f"  {meeting.case_number}" if meeting.case_number else ""
-        print(f"{meeting.date.isoformat()}  {_(STATE_NAMES[meeting.state]):<10} {meeting.id}  {meeting.title}{case}")
+        print(f"{format_date(meeting.date)}  {_(STATE_NAMES[meeting.state]):<10} {meeting.id}  {meeting.title}{case}")
     return 0
 
 
 def _which(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--meeting", required=True, metavar="ID_OR_DATE", help="the meeting's id or date")
+    parser.add_argument("--meeting", required=True, metavar=_("ID_OR_DATE"), help=_("the meeting's id or date"))
 
 
-@meeting_action("close", "close a meeting and freeze what the steering group saw", _which)
+@meeting_action("close", N_("close a meeting and freeze what the steering group saw"), _which)
 def _close(args: argparse.Namespace) -> int:
     meetings = meeting_service(args)
     meeting = meetings.find_meeting(args.meeting)
     closed = meetings.close_meeting(meeting.id, meeting.version)
     print(
         _("Closed the meeting '{title}' of {date}; snapshot SHA-256 {digest}.").format(
-            title=closed.title, date=closed.date.isoformat(), digest=meetings.snapshot_hash(closed.id)
+            title=closed.title, date=format_date(closed.date), digest=meetings.snapshot_hash(closed.id)
         )
     )
     return 0

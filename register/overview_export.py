@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from register.errors import OutputError
 from register.i18n import _, language
 from register.overview import (
     COLUMNS,
@@ -56,24 +55,19 @@ def _partial(path: Path) -> Path:
     return path.with_name(f".{path.stem}.{os.getpid()}.partial{path.suffix}")
 
 
-def export_overview(overview: Overview, path: Path | str) -> int:
+def export_overview(overview: Overview, path: Path | str, register: Path | None = None) -> int:
     """Write the overview to ``path`` (.pdf or .xlsx); returns the number of pages (PDF) or rows (XLSX).
 
-    Raises :class:`OutputError` when the file cannot be written; an existing file is then left as it was."""
+    The file is written beside ``path`` and renamed over it when complete; the open ``register`` itself, a
+    folder, a link or a pipe is refused (:class:`OutputError`), and an existing file is then left as it was."""
+    from register.safe_output import write_output
+
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise ValueError(_("{path}: the overview is written to a .pdf or an .xlsx file.").format(path=path))
-    temporary = _partial(path)
-    try:
-        count = _write_pdf(overview, temporary) if suffix == ".pdf" else _write_xlsx(overview, temporary)
-        os.replace(temporary, path)
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise OutputError(_("Cannot write {path}: {reason}.").format(path=path, reason=reason)) from error
-    finally:
-        temporary.unlink(missing_ok=True)
-    return count
+    writer = _write_pdf if suffix == ".pdf" else _write_xlsx
+    return write_output(path, lambda temporary: writer(overview, temporary), register)
 
 
 # --------------------------------------------------------------------------- PDF

@@ -96,19 +96,21 @@ def export_diagram_command(args: argparse.Namespace) -> int:
 
 
 def _pack_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--meeting", required=True, metavar="ID_OR_DATE", help="the meeting's id or date")
-    parser.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    parser.add_argument("--meeting", required=True, metavar=_("ID_OR_DATE"), help=_("the meeting's id or date"))
+    parser.add_argument("--out", type=Path, required=True, metavar=_("FILE.pdf"))
 
 
-@meeting_action("pack", "write a meeting's pack (A4 PDF); a closed meeting's from its frozen snapshot", _pack_arguments)
+@meeting_action(
+    "pack", N_("write a meeting's pack (A4 PDF); a closed meeting's from its frozen snapshot"), _pack_arguments
+)
 def meeting_pack_command(args: argparse.Namespace) -> int:
     from ui.meeting_pack import meeting_pack, write_pack
 
     if args.out.suffix.lower() != ".pdf":
-        raise UsageError(f"--out {args.out}: the pack is a PDF; the file must end in .pdf")
+        raise UsageError(_("--out {path}: the pack is a PDF; the file must end in .pdf").format(path=args.out))
     headless_application()
     meetings = meeting_service(args)
     meeting = meetings.find_meeting(args.meeting)
-    pages = write_pack(meeting_pack(meetings, meeting.id), args.out)
+    pages = write_pack(meeting_pack(meetings, meeting.id), args.out, meetings.service.db.path)
     print(pack_written(meeting.title, args.out, pages))
     return 0

@@ -172,11 +172,13 @@ def _title_block(painter: QPainter, plan: PagePlan, number: int, page: QSizeF, t
 
 def check_output(path: Path) -> None:
     if path.suffix.lower() not in FORMATS:
-        raise ExportError(f"{path.name}: the file must end in .pdf, .svg or .png.")
+        raise ExportError(translate("DiagramExport", "{name}: the file must end in .pdf, .svg or .png.").format(
+            name=path.name))  # fmt: skip
     if path.is_dir():
-        raise ExportError(f"{path} is a folder; give a file name ending in .pdf, .svg or .png.")
+        message = translate("DiagramExport", "{path} is a folder; give a file name ending in .pdf, .svg or .png.")
+        raise ExportError(message.format(path=path))
     if not path.parent.exists():
-        raise ExportError(f"The folder {path.parent} does not exist.")
+        raise ExportError(translate("DiagramExport", "The folder {folder} does not exist.").format(folder=path.parent))
 
 
 def export_diagram(layout: DiagramLayout, path: Path, setup: PageSetup, title: TitleBlock, texts: DiagramTexts,
@@ -190,7 +192,7 @@ def export_diagram(layout: DiagramLayout, path: Path, setup: PageSetup, title: T
     path = Path(path)
     check_output(path)
     if not layout.boxes:
-        raise ExportError("There is nothing to draw: the register has no goal.")
+        raise ExportError(translate("DiagramExport", "There is nothing to draw: the register has no goal."))
     page = setup.size()
     suffix = path.suffix.lower()
     plan = plan_pages(layout, page, setup.tile if suffix == ".pdf" else False)
@@ -213,7 +215,8 @@ def export_diagram(layout: DiagramLayout, path: Path, setup: PageSetup, title: T
 def _painter(device: object, what: Path) -> QPainter:
     painter = QPainter()
     if not painter.begin(device):
-        raise ExportError(f"Cannot write {what}: the file cannot be created there.")
+        raise ExportError(translate("DiagramExport", "Cannot write {what}: the file cannot be created there.").format(
+            what=what))  # fmt: skip
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     return painter
@@ -268,7 +271,7 @@ def _write_png(path: Path, layout: DiagramLayout, plan: PagePlan, page: QSizeF, 
     paint_page(painter, layout, plan, 0, page, title, texts, evidence)
     painter.end()
     if not image.save(str(path), "PNG"):
-        raise ExportError(f"Cannot write {path}.")
+        raise ExportError(translate("DiagramExport", "Cannot write {path}.").format(path=path))
 
 
 def print_diagram(printer: object, layout: DiagramLayout, tile: bool, title: TitleBlock, texts: DiagramTexts,

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import io
 import itertools
-import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -937,9 +936,12 @@ def _footer(painter: QPainter, page: Page, number: int, context: PackContext) ->
     draw_text(painter, MARGIN, y, left, 7.5, False, GREY)
 
 
-def write_pack(pack: Pack, path: Path) -> int:
-    """Write the pack to ``path`` (A4 PDF with bookmarks); an existing file is replaced only when complete."""
+def write_pack(pack: Pack, path: Path, register: Path | None = None) -> int:
+    """Write the pack to ``path`` (A4 PDF with bookmarks); an existing file is replaced only when complete, and
+    the open ``register`` itself, a folder, a link or a pipe is refused (:class:`register.errors.OutputError`)."""
     from pypdf import PdfReader, PdfWriter
+
+    from register.safe_output import write_output
 
     path = Path(path)
     if path.suffix.lower() != ".pdf":
@@ -948,35 +950,30 @@ def write_pack(pack: Pack, path: Path) -> int:
                 name=path.name
             )
         )
-    if not path.parent.is_dir():
-        raise PackError(translate("MeetingPack", "The folder {folder} does not exist.").format(folder=path.parent))
-    temporary = path.with_name(f".{path.stem}.{os.getpid()}.partial.pdf")
-    drawn = path.with_name(f".{path.stem}.{os.getpid()}.drawn.pdf")
-    try:
-        writer = QPdfWriter(str(drawn))
-        writer.setResolution(PDF_RESOLUTION)
-        first = QPageLayout.Orientation.Landscape if pack.pages[0].landscape else QPageLayout.Orientation.Portrait
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), first, QMarginsF(0, 0, 0, 0)))
-        writer.setTitle(pack.title)
-        writer.setCreator("Improvement Register")
-        paint_pack(writer, pack, PDF_RESOLUTION)
-        del writer
-        output = PdfWriter(clone_from=PdfReader(str(drawn)))
-        parents: dict[int, Any] = {}
-        for title, page, level in pack.bookmarks:
-            parent = parents.get(level - 1) if level else None
-            parents[level] = output.add_outline_item(title=title, page_number=page, parent=parent)
-        output.add_metadata({"/Title": pack.title, "/Creator": "Improvement Register"})
-        with temporary.open("wb") as stream:
-            output.write(stream)
-        os.replace(temporary, path)
-    except OSError as error:
-        raise PackError(
-            translate("MeetingPack", "Cannot write {path}: {reason}.").format(path=path, reason=error.strerror or error)
-        ) from error
-    finally:
-        temporary.unlink(missing_ok=True)
-        drawn.unlink(missing_ok=True)
+
+    def write(temporary: Path) -> None:
+        drawn = temporary.with_name(f"{temporary.stem}.drawn.pdf")
+        try:
+            writer = QPdfWriter(str(drawn))
+            writer.setResolution(PDF_RESOLUTION)
+            first = QPageLayout.Orientation.Landscape if pack.pages[0].landscape else QPageLayout.Orientation.Portrait
+            writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), first, QMarginsF(0, 0, 0, 0)))
+            writer.setTitle(pack.title)
+            writer.setCreator("Improvement Register")
+            paint_pack(writer, pack, PDF_RESOLUTION)
+            del writer
+            output = PdfWriter(clone_from=PdfReader(str(drawn)))
+            parents: dict[int, Any] = {}
+            for title, page, level in pack.bookmarks:
+                parent = parents.get(level - 1) if level else None
+                parents[level] = output.add_outline_item(title=title, page_number=page, parent=parent)
+            output.add_metadata({"/Title": pack.title, "/Creator": "Improvement Register"})
+            with temporary.open("wb") as stream:
+                output.write(stream)
+        finally:
+            drawn.unlink(missing_ok=True)
+
+    write_output(path, write, register)
     return len(pack.pages)
 
 

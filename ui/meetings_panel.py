@@ -573,7 +573,8 @@ class MeetingsPanel(QWidget):
         path = dialogs.ask_pack_file(self, f"{meeting.date.isoformat()} {meeting.title}.pdf")
         if not path:
             return
-        pages = self._guard(lambda: write_pack(meeting_pack(self.log.service, meeting.id), path))
+        register = self.log.service.service.db.path
+        pages = self._guard(lambda: write_pack(meeting_pack(self.log.service, meeting.id), path, register))
         if pages:
             dialogs.show_information(self, translate("MeetingsPanel", "Meeting pack"),
                                      translate("MeetingsPanel", "Wrote the pack to {path} ({pages} pages).")

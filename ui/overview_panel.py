@@ -438,6 +438,6 @@ class OverviewPanel(QWidget):
         if not path:
             return
         try:
-            export_overview(self.overview, Path(path))
+            export_overview(self.overview, Path(path), self.document.service.db.path if self.document else None)
         except (OSError, ValueError, RegisterError) as error:
             self.failed.emit(translate("Overview", "Export failed"), str(error))

@@ -339,6 +339,30 @@ Det kan ikke fortrydes, og fortrydelseshistorikken ryddes.</translation>
         <source>Printed {date}</source>
         <translation>Udskrevet {date}</translation>
     </message>
+    <message>
+        <source>{name}: the file must end in .pdf, .svg or .png.</source>
+        <translation>{name}: filen skal ende på .pdf, .svg eller .png.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; give a file name ending in .pdf, .svg or .png.</source>
+        <translation>{path} er en mappe; angiv et filnavn, der ender på .pdf, .svg eller .png.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>Mappen {folder} findes ikke.</translation>
+    </message>
+    <message>
+        <source>There is nothing to draw: the register has no goal.</source>
+        <translation>Der er intet at tegne: registret har intet mål.</translation>
+    </message>
+    <message>
+        <source>Cannot write {what}: the file cannot be created there.</source>
+        <translation>Kan ikke skrive {what}: filen kan ikke oprettes der.</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}.</source>
+        <translation>Kan ikke skrive {path}.</translation>
+    </message>
 </context>
 <context>
     <name>DiagramPanel</name>
@@ -2178,14 +2202,6 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     <message>
         <source>{name}: the pack is a PDF; give a file name ending in .pdf.</source>
         <translation>{name}: materialet er en PDF; angiv et filnavn, der ender på .pdf.</translation>
-    </message>
-    <message>
-        <source>The folder {folder} does not exist.</source>
-        <translation>Mappen {folder} findes ikke.</translation>
-    </message>
-    <message>
-        <source>Cannot write {path}: {reason}.</source>
-        <translation>Kan ikke skrive {path}: {reason}.</translation>
     </message>
 </context>
 <context>

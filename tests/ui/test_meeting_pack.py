@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from register.errors import OutputError
 from register.meetings import MeetingService
 from register.service import RegisterService
 from register.storage import open_database
@@ -177,9 +178,34 @@ def test_bad_file_names_are_refused_and_leave_nothing(qapp, meetings, tmp_path) 
     pack = meeting_pack(meetings, meeting_id)
     with pytest.raises(PackError, match="ending in .pdf"):
         write_pack(pack, tmp_path / "pack.docx")
-    with pytest.raises(PackError, match="does not exist"):
+    with pytest.raises(OutputError, match="does not exist"):
         write_pack(pack, tmp_path / "missing" / "pack.pdf")
     assert list(tmp_path.glob("*.pdf")) == []
+
+
+def test_the_pack_never_replaces_the_register_a_link_or_a_pipe(qapp, meetings, tmp_path) -> None:
+    """Seen in a smoke test: a register named r.pdf was overwritten by its own pack; a link and a pipe were replaced."""
+    import os
+
+    meeting_id = _prepare(meetings)
+    pack = meeting_pack(meetings, meeting_id)
+    register = tmp_path / "r.pdf"  # a register file whose name ends in .pdf, as the command line was given it
+    register.write_bytes(meetings.service.db.path.read_bytes())
+    before = register.read_bytes()
+    with pytest.raises(OutputError, match="open register itself"):
+        write_pack(pack, register, register)
+    target = tmp_path / "target.pdf"
+    target.write_bytes(b"last month's pack")
+    link = tmp_path / "link.pdf"
+    link.symlink_to(target)
+    with pytest.raises(OutputError, match="is a link"):
+        write_pack(pack, link, register)
+    pipe = tmp_path / "pipe.pdf"
+    os.mkfifo(pipe)
+    with pytest.raises(OutputError, match="not an ordinary file"):
+        write_pack(pack, pipe, register)
+    assert link.is_symlink() and target.read_bytes() == b"last month's pack" and pipe.is_fifo()
+    assert register.read_bytes() == before
 
 
 def test_meeting_commands(sample_path, tmp_path) -> None:
