@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 
 from register import validation as check
 from register.errors import ConflictError, RegisterError, ValidationError
-from register.model import ITEM_KINDS, MEMBER_ROLES
 from register.records import LogItemRecord
+from register.vocabulary import ITEM_KINDS, MEMBER_ROLES
 from ui import dialogs
 from ui import meeting_commands as commands
 from ui.document import RegisterDocument

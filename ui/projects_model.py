@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush
 
-from register.model import STAGES
+from register.vocabulary import STAGES
 from ui.date_edit import date_text
 from ui.document import RegisterDocument
 from ui.icons import rag_icon
