@@ -47,7 +47,6 @@ from register.locations import default_register_path, discard_register_file, is_
 from register.tree_index import TreeIndex
 from register.vocabulary import ALLOWED_PARENTS, LINK_STRENGTHS, LOCAL, NODE_KINDS, RAG_VALUES, STAGES
 from ui import commands, dialogs
-from ui.diagram_export import TitleBlock, diagram_area, export_diagram, print_diagram
 from ui.diagram_paint import diagram_texts, goal_label, layout_for_page
 from ui.diagram_view import DiagramPanel
 from ui.document import RegisterDocument
@@ -75,6 +74,7 @@ from ui.tree_model import LINK_ID_ROLE, NODE_ID_ROLE, DiagramTreeModel, weeks_te
 
 if TYPE_CHECKING:  # the storage layer (SQLAlchemy, the ORM) loads in the task that opens a register, not at start
     from register.service import RegisterService
+    from ui.diagram_export import TitleBlock  # PDF/printing: loaded when the diagram is first exported or printed
 
 translate = QCoreApplication.translate
 
@@ -1070,6 +1070,8 @@ class MainWindow(QMainWindow):
         self.editor.title_edit.setFocus()
 
     def _diagram_title(self, goal_ids: list[str] | None) -> TitleBlock:
+        from ui.diagram_export import TitleBlock
+
         tree = self.document.index
         return TitleBlock(tree.title or Path(self.document.location).stem, goal_label(tree, goal_ids))
 
@@ -1086,6 +1088,8 @@ class MainWindow(QMainWindow):
         choice = dialogs.ask_diagram_export(self, "".join(c for c in name if c.isalnum() or c in " -_")[:60].strip())
         if choice is None:
             return
+        from ui.diagram_export import diagram_area, export_diagram
+
         path, setup, dpi = choice
         area = diagram_area(setup.size())
         layout = layout_for_page(self.document.index, goal_ids, area.width(), area.height())
@@ -1107,6 +1111,8 @@ class MainWindow(QMainWindow):
         tree = self.document.index
 
         def paint(printer: Any) -> None:
+            from ui.diagram_export import diagram_area, print_diagram
+
             rect = printer.pageLayout().fullRectPoints()
             area = diagram_area(QSizeF(rect.width(), rect.height()))
             layout = layout_for_page(tree, goal_ids, area.width(), area.height())
