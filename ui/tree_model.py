@@ -84,7 +84,7 @@ class _Item:
         self.parent = parent
         self.children: list[_Item] = []
         self.row = 0
-        #: What data() answered for this row, by (column, role), while ``cells_generation`` is the model's.
+        # What data() answered for this row, by (column, role), while cells_generation is the model's.
         self.cells: dict[tuple[int, int], Any] = {}
         self.cells_generation = -1
 
