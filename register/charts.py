@@ -21,12 +21,15 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from register import variation_icons
 from register.i18n import N_, _, language, ngettext
 from register.records import AnnotationRecord, MeasureRecord, ObservationRecord, StatusRecord
-from register.spc import MDC_RULE_SETS, SpcInputError, SpcResult, analyze
+from register.vocabulary import MDC_RULE_SETS
+
+if TYPE_CHECKING:  # numpy (register.spc) loads when a chart is first computed, not when the window starts
+    from register.spc import SpcResult
 
 #: The ``tr`` parameters some functions still take are not used: the texts come from the core's catalogue
 #: in the language in use. They stay so callers written for the earlier Qt-translated charts keep working.
@@ -244,6 +247,8 @@ def chart_data(measure: MeasureRecord, observations: Sequence[ObservationRecord]
     if not observations:
         data.error = "no data"
         return data
+    from register.spc import SpcInputError, analyze
+
     try:
         data.result = analyze(
             [o.value for o in observations],

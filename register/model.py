@@ -26,47 +26,31 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+# The vocabulary lives in register.vocabulary (no SQLAlchemy, so the window starts without it); re-exported here.
+from register.vocabulary import (  # noqa: F401
+    ALLOWED_LINK_TARGETS,
+    ALLOWED_PARENTS,
+    FIELD_LIMITS,
+    IMPROVEMENT_DIRECTIONS,
+    ITEM_KINDS,
+    ITEM_STATES,
+    LINK_STRENGTHS,
+    MEASURE_TYPES,
+    MEETING_STATES,
+    MEMBER_ROLES,
+    NODE_KINDS,
+    PROGRESS_SCALE,
+    RAG_VALUES,
+    RULE_SETS,
+    STAGES,
+)
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
     "ck": "ck_%(table_name)s_%(constraint_name)s",
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
-}
-
-NODE_KINDS = ("goal", "primary", "secondary", "project")
-STAGES = ("idea", "planning", "testing", "implementing", "spreading", "sustaining", "closed")
-LINK_STRENGTHS = ("strong", "weak")
-RAG_VALUES = ("green", "amber", "red")
-MEASURE_TYPES = ("outcome", "process", "balancing")
-IMPROVEMENT_DIRECTIONS = ("up", "down")
-RULE_SETS = ("anhoej", "mdc", "mdc6")  # mdc6: MDC with 6-point shifts and trends
-
-#: The kinds a node of each kind may have as its tree parent (None: a root).
-ALLOWED_PARENTS: dict[str, tuple[str | None, ...]] = {
-    "goal": (None,),
-    "primary": ("goal",),
-    "secondary": ("primary",),
-    "project": ("secondary", "primary"),
-}
-#: The kinds a node may be cross-linked to (contributes-to edges).
-ALLOWED_LINK_TARGETS: dict[str, tuple[str, ...]] = {
-    "project": ("primary", "secondary"),
-    "secondary": ("primary",),
-}
-
-#: IHI project progress scale.
-PROGRESS_SCALE: dict[float, str] = {
-    0.5: "Intent to participate",
-    1.0: "Team formed",
-    1.5: "Planning begun",
-    2.0: "Activity but no changes",
-    2.5: "Changes tested but no improvement",
-    3.0: "Modest improvement",
-    3.5: "Improvement",
-    4.0: "Significant improvement",
-    4.5: "Sustainable improvement",
-    5.0: "Outstanding sustainable results",
 }
 
 
@@ -95,12 +79,12 @@ class Node(Base):
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     kind: Mapped[str] = mapped_column(String(16))
-    title: Mapped[str] = mapped_column(String(500))
+    title: Mapped[str] = mapped_column(String(FIELD_LIMITS["title"]))
     description: Mapped[str] = mapped_column(Text, default="")
     parent_id: Mapped[str | None] = mapped_column(ForeignKey("nodes.id"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
-    lead: Mapped[str] = mapped_column(String(200), default="")
-    unit: Mapped[str] = mapped_column(String(200), default="")
+    lead: Mapped[str] = mapped_column(String(FIELD_LIMITS["lead"]), default="")
+    unit: Mapped[str] = mapped_column(String(FIELD_LIMITS["unit"]), default="")
     start_date: Mapped[date | None] = mapped_column(Date)
     end_date: Mapped[date | None] = mapped_column(Date)
     stage: Mapped[str | None] = mapped_column(String(16))
@@ -134,7 +118,7 @@ class StatusUpdate(Base):
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     node_id: Mapped[str] = mapped_column(ForeignKey("nodes.id"))
     date: Mapped[date] = mapped_column(Date)
-    author: Mapped[str] = mapped_column(String(200), default="")
+    author: Mapped[str] = mapped_column(String(FIELD_LIMITS["author"]), default="")
     rag: Mapped[str] = mapped_column(String(8))
     progress: Mapped[float | None] = mapped_column(Float)
     summary: Mapped[str] = mapped_column(Text, default="")
@@ -152,10 +136,10 @@ class Measure(Base):
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     node_id: Mapped[str] = mapped_column(ForeignKey("nodes.id"), index=True)
-    name: Mapped[str] = mapped_column(String(300))
+    name: Mapped[str] = mapped_column(String(FIELD_LIMITS["name"]))
     type: Mapped[str] = mapped_column(String(16), default="outcome")
     definition: Mapped[str] = mapped_column(Text, default="")
-    unit: Mapped[str] = mapped_column(String(100), default="")
+    unit: Mapped[str] = mapped_column(String(FIELD_LIMITS["measure unit"]), default="")
     chart: Mapped[str] = mapped_column(String(8), default="run")
     improvement: Mapped[str | None] = mapped_column(String(8))
     target: Mapped[float | None] = mapped_column(Float)
@@ -222,11 +206,6 @@ class AuditEntry(Base):
 
 
 # --------------------------------------------------------------------------- the steering-group meeting cycle
-
-MEETING_STATES = ("planned", "held", "closed")
-MEMBER_ROLES = ("chair", "member", "secretary")
-ITEM_KINDS = ("decision", "action", "request")
-ITEM_STATES = ("open", "done", "dropped")
 
 
 class Meeting(Base):

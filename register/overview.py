@@ -14,13 +14,15 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from register import charts
 from register.i18n import N_, _, language
 from register.records import AnnotationRecord, MeasureRecord, NodeRecord, ObservationRecord
-from register.spc import SpcResult
 from register.variation_icons import TOO_LITTLE_DATA, anhoej_icon, icon_name
+
+if TYPE_CHECKING:
+    from register.spc import SpcResult
 
 #: The most recent points a sparkline shows.
 SPARK_POINTS = 60

@@ -25,6 +25,7 @@ from sqlalchemy import text
 from register.errors import PermissionDeniedError, ValidationError
 from register.i18n import N_, _
 from register.storage import Database
+from register.vocabulary import LOCAL as LOCAL  # re-exported
 
 ROLES = ("viewer", "project-lead", "steering-group", "admin")
 #: What each role may change, for the window's explanations.
@@ -34,8 +35,6 @@ ROLE_DESCRIPTIONS = {
     "steering-group": N_("edits the whole diagram: goals, drivers, projects, cross-links, measures and data"),
     "admin": N_("changes everything and grants roles"),
 }
-#: The role of everyone on a register file (no roles: single user).
-LOCAL = "local"
 _MAX_IDENTIFIER = 63
 
 

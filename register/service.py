@@ -52,8 +52,8 @@ from register.records import (
     StatusRecord,
     TreeSnapshot,
 )
-from register.spc import CHART_TYPES
 from register.storage import Database
+from register.vocabulary import CHART_TYPES
 
 KIND_NAMES = {"goal": N_("goal"), "primary": N_("primary driver"), "secondary": N_("secondary driver"),
               "project": N_("project")}  # fmt: skip

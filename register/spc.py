@@ -23,11 +23,11 @@ import numpy as np
 from numpy.typing import NDArray
 
 from register.i18n import _
+from register.vocabulary import CHART_TYPES as CHART_TYPES  # re-exported (the vocabulary loads without numpy)
+from register.vocabulary import MDC_RULE_SETS as MDC_RULE_SETS
 
-CHART_TYPES: tuple[str, ...] = ("run", "i", "mr", "xbar", "s", "t", "p", "pp", "c", "u", "up", "g")
 #: "mdc" flags shifts and trends of 7 points (NHS default), "mdc6" of 6 (the MDC Excel tool's variant).
 RULE_SETS: tuple[str, ...] = ("anhoej", "mdc", "mdc6")
-MDC_RULE_SETS: frozenset[str] = frozenset({"mdc", "mdc6"})
 DIRECTIONS: tuple[str, ...] = ("up", "down")
 
 _DENOMINATOR_CHARTS = frozenset({"p", "pp", "u", "up"})

@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
@@ -34,9 +33,18 @@ from register.errors import (
     StorageError,
 )
 from register.i18n import _
+from register.locations import (  # noqa: F401 - re-exported: these need no SQLAlchemy until a URL is parsed
+    _SERVICE_PREFIX,
+    APP_NAME,
+    DEFAULT_FILE_NAME,
+    _service_url,
+    default_register_path,
+    discard_register_file,
+    is_url,
+    public_location,
+    url_password,
+)
 
-APP_NAME = "improvement-register"
-DEFAULT_FILE_NAME = "register.sqlite"
 #: The newest schema revision this version knows (tests check it equals Alembic's head).
 HEAD_REVISION = "0004"
 KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
@@ -46,13 +54,6 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 MARKER_TABLE = "register_info"
 
 
-def default_register_path() -> Path:
-    """The default register file in the user's data directory."""
-    import platformdirs
-
-    return platformdirs.user_data_path(APP_NAME, appauthor=False) / DEFAULT_FILE_NAME
-
-
 #: Seconds to wait for a PostgreSQL server to accept a connection.
 CONNECT_TIMEOUT = 5
 #: Milliseconds a statement may run on a PostgreSQL server before it is cancelled (the window
@@ -60,55 +61,9 @@ CONNECT_TIMEOUT = 5
 STATEMENT_TIMEOUT_MS = 8000
 #: Milliseconds to wait for another workstation's row lock before giving up.
 LOCK_TIMEOUT_MS = 5000
+
+
 #: A libpq connection-string shortcut: ``service=register`` names an entry of pg_service.conf.
-_SERVICE_PREFIX = "service="
-
-
-def is_url(location: str) -> bool:
-    return "://" in location or location.strip().startswith(_SERVICE_PREFIX)
-
-
-def _service_url(location: str) -> str:
-    """``service=NAME [sslmode=…]`` (libpq style) as a SQLAlchemy URL that names the same service."""
-    pairs = [part.split("=", 1) for part in location.split() if "=" in part]
-    query = "&".join(f"{key}={quote(value, safe='')}" for key, value in pairs)
-    return f"postgresql+psycopg:///?{query}"
-
-
-def public_location(location: str | Path | None) -> str | None:
-    """The location as it may be stored or shown: a URL without its password (None stays None)."""
-    if location is None:
-        return None
-    if isinstance(location, str) and is_url(location):
-        if location.strip().startswith(_SERVICE_PREFIX):
-            return location.strip()
-        try:
-            url = make_url(location)
-        except ArgumentError:
-            return _strip_password_text(location)
-        return url._replace(password=None).render_as_string(hide_password=False)
-    return str(location)
-
-
-def _strip_password_text(location: str) -> str:
-    """Remove ``:password`` from ``scheme://user:password@host`` text that is not a valid URL."""
-    scheme, _sep, rest = location.partition("://")
-    credentials, at, host = rest.rpartition("@")
-    if not at:
-        return location
-    return f"{scheme}://{credentials.split(':', 1)[0]}@{host}"
-
-
-def url_password(location: str | Path | None) -> str | None:
-    """The password written into a URL (to use once, never to store), or None."""
-    if isinstance(location, str) and "://" in location:
-        try:
-            return make_url(location).password
-        except ArgumentError:
-            return None
-    return None
-
-
 def describe_location(location: str | Path | None) -> str:
     """A short human name for a register: the file path, or the URL without its password."""
     if location is None:
@@ -555,10 +510,3 @@ def sqlite_file(engine: Engine) -> Path | None:
     if engine.dialect.name != "sqlite" or engine.url.database in (None, "", ":memory:"):
         return None
     return Path(engine.url.database)
-
-
-def discard_register_file(path: Path) -> None:
-    """Remove a register file this program has just made (with SQLite's side files), after the action
-    that made it failed: a failed import leaves no empty register behind."""
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)

@@ -15,18 +15,8 @@ from typing import Any
 
 from register.errors import ValidationError
 from register.i18n import N_, _, language
-from register.model import PROGRESS_SCALE, Measure, Node, StatusUpdate
+from register.vocabulary import FIELD_LIMITS, PROGRESS_SCALE
 
-#: The longest text each limited field holds, taken from the schema's column lengths so that the services and the
-#: exchange import refuse the same lengths on SQLite (which would store any length) and PostgreSQL (which refuses).
-FIELD_LIMITS: dict[str, int] = {
-    "title": Node.__table__.c.title.type.length,
-    "lead": Node.__table__.c.lead.type.length,
-    "unit": Node.__table__.c.unit.type.length,
-    "author": StatusUpdate.__table__.c.author.type.length,
-    "name": Measure.__table__.c.name.type.length,
-    "measure unit": Measure.__table__.c.unit.type.length,
-}
 MAX_TITLE = FIELD_LIMITS["title"]
 #: The register's own title (stored as free text; the same limit everywhere).
 MAX_REGISTER_TITLE = 200

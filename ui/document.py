@@ -7,7 +7,7 @@ that the item models turn into row inserts, moves, removals and data changes.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -21,8 +21,10 @@ from register.records import (
     ObservationRecord,
     StatusRecord,
 )
-from register.service import RegisterService
 from register.tree_index import TreeIndex
+
+if TYPE_CHECKING:  # loaded with the register, in the task that opens it
+    from register.service import RegisterService
 
 
 class RegisterDocument(QObject):

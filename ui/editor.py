@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 
 from register import validation
 from register.errors import ValidationError
-from register.model import STAGES
 from register.records import NodeRecord
+from register.vocabulary import STAGES
 from ui.charts_panel import ChartsPanel
 from ui.date_edit import DateEdit, date_text
 from ui.document import RegisterDocument

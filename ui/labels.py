@@ -6,7 +6,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor, QFont
 
 from register import validation
-from register.model import PROGRESS_SCALE
+from register.vocabulary import PROGRESS_SCALE
 
 translate = QCoreApplication.translate
 

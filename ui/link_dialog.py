@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QRadioButton, QWidget
 
-from register.model import ALLOWED_LINK_TARGETS
 from register.tree_index import TreeIndex
+from register.vocabulary import ALLOWED_LINK_TARGETS
 from ui.icons import icon
 from ui.labels import kind_name
 

@@ -12,15 +12,16 @@ changed), so the tree keeps its expansion and selection; measure and data change
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from register.errors import RegisterError
-from register.live import ChangeListener, FileWatcher
 from register.records import TreeSnapshot
-from register.storage import BACKEND_PIDS
 from ui.document import RegisterDocument
+
+if TYPE_CHECKING:  # loaded with the register (SQLAlchemy), not at start
+    from register.live import ChangeListener, FileWatcher
 
 #: Milliseconds between two looks at a register file's data_version.
 FILE_POLL_MS = 500
@@ -50,6 +51,8 @@ class LiveRefresh(QObject):
         self.listener: ChangeListener | None = None
         self.watcher: FileWatcher | None = None
         self._poll: QTimer | None = None
+        from register.live import ChangeListener, FileWatcher
+
         database = document.service.db
         self._last_audit = document.service.last_audit_id()
         if database.is_shared:
@@ -78,6 +81,8 @@ class LiveRefresh(QObject):
     # ------------------------------------------------------------------ noticing
 
     def _on_notified(self, payload: dict) -> None:
+        from register.storage import BACKEND_PIDS
+
         if payload.get("action") == "reconnected":  # changes may have been missed: compare everything
             self.pending.append(("node", "", None))
         elif payload.get("pid") in BACKEND_PIDS.get(self.document.service.db.engine, ()):

@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -42,22 +42,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from register.credentials import forget_password, keyring_available, store_password, stored_password
 from register.errors import ConflictError, ConnectionLostError, CredentialsError, MissingRegisterError, RegisterError
-from register.model import ALLOWED_PARENTS, LINK_STRENGTHS, NODE_KINDS, RAG_VALUES, STAGES
-from register.roles import LOCAL, current_person, current_role
-from register.service import RegisterService
-from register.storage import (
-    default_register_path,
-    discard_register_file,
-    is_url,
-    open_database,
-    public_location,
-    url_password,
-)
+from register.locations import default_register_path, discard_register_file, is_url, public_location, url_password
 from register.tree_index import TreeIndex
+from register.vocabulary import ALLOWED_PARENTS, LINK_STRENGTHS, LOCAL, NODE_KINDS, RAG_VALUES, STAGES
 from ui import commands, dialogs
-from ui.diagram_export import TitleBlock, diagram_area, export_diagram, print_diagram
 from ui.diagram_paint import diagram_texts, goal_label, layout_for_page
 from ui.diagram_view import DiagramPanel
 from ui.document import RegisterDocument
@@ -79,10 +68,13 @@ from ui.meetings_panel import MeetingsPanel, NodeItemsTable
 from ui.permissions import DIAGRAM, PROJECT_DATA, PROJECT_FIELDS, STATUS, refusal, role_label
 from ui.preferences import AUTHOR_KEY
 from ui.projects_model import LEAD, RAG, STAGE, ProjectsFilter, ProjectsModel
-from ui.responsive import ResponsiveService
 from ui.tasks import Task, start_task
 from ui.tree_filter import TreeFilter
 from ui.tree_model import LINK_ID_ROLE, NODE_ID_ROLE, DiagramTreeModel, weeks_text
+
+if TYPE_CHECKING:  # the storage layer (SQLAlchemy, the ORM) loads in the task that opens a register, not at start
+    from register.service import RegisterService
+    from ui.diagram_export import TitleBlock  # PDF/printing: loaded when the diagram is first exported or printed
 
 translate = QCoreApplication.translate
 
@@ -458,6 +450,11 @@ class MainWindow(QMainWindow):
         role: list[tuple[str, str]] = []
 
         def work() -> tuple[RegisterService, TreeIndex] | None:
+            from register.credentials import stored_password
+            from register.roles import current_person, current_role
+            from register.service import RegisterService
+            from register.storage import open_database
+
             try:
                 database = open_database(location, create=create, password=password)
             except MissingRegisterError:
@@ -508,6 +505,8 @@ class MainWindow(QMainWindow):
             if result is not None and password and location is not None:
                 self._session_passwords[location] = password
                 if remember:
+                    from register.credentials import store_password
+
                     store_password(location, password)
             self._opened(location, result, throwaway_folder, *(role[0] if role else (LOCAL, "")))
 
@@ -530,6 +529,8 @@ class MainWindow(QMainWindow):
         self, location: str, message: str, *, sample: bool, import_from: str | None, create: bool = False
     ) -> None:
         """The server wants a password libpq could not find: ask for it (never stored in the settings)."""
+        from register.credentials import forget_password, keyring_available
+
         self._session_passwords.pop(location, None)
         forget_password(location)
         answer = dialogs.ask_password(self, location, keyring_available())
@@ -560,6 +561,8 @@ class MainWindow(QMainWindow):
             return
         service, index = result
         if service.db.is_shared:  # a frozen server must never freeze the window
+            from ui.responsive import ResponsiveService  # SQLAlchemy's events: loaded with the register
+
             service = ResponsiveService(service)
         document = RegisterDocument(service, index)
         document.throwaway_folder = throwaway_folder
@@ -1067,6 +1070,8 @@ class MainWindow(QMainWindow):
         self.editor.title_edit.setFocus()
 
     def _diagram_title(self, goal_ids: list[str] | None) -> TitleBlock:
+        from ui.diagram_export import TitleBlock
+
         tree = self.document.index
         return TitleBlock(tree.title or Path(self.document.location).stem, goal_label(tree, goal_ids))
 
@@ -1083,6 +1088,8 @@ class MainWindow(QMainWindow):
         choice = dialogs.ask_diagram_export(self, "".join(c for c in name if c.isalnum() or c in " -_")[:60].strip())
         if choice is None:
             return
+        from ui.diagram_export import diagram_area, export_diagram
+
         path, setup, dpi = choice
         area = diagram_area(setup.size())
         layout = layout_for_page(self.document.index, goal_ids, area.width(), area.height())
@@ -1104,6 +1111,8 @@ class MainWindow(QMainWindow):
         tree = self.document.index
 
         def paint(printer: Any) -> None:
+            from ui.diagram_export import diagram_area, print_diagram
+
             rect = printer.pageLayout().fullRectPoints()
             area = diagram_area(QSizeF(rect.width(), rect.height()))
             layout = layout_for_page(tree, goal_ids, area.width(), area.height())

@@ -25,9 +25,8 @@ from PySide6.QtWidgets import (
 
 from register import validation
 from register.errors import ValidationError
-from register.model import MEASURE_TYPES
 from register.records import MeasureRecord
-from register.spc import CHART_TYPES
+from register.vocabulary import CHART_TYPES, MEASURE_TYPES
 from ui.date_edit import DateEdit
 from ui.labels import number_text
 

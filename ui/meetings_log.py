@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from register.meeting_view import Change, RegisterView, changes_between
-from register.meetings import MeetingService
 from register.records import LogItemRecord, MeetingRecord, MemberRecord
 from ui.document import RegisterDocument
 
@@ -27,6 +26,8 @@ class MeetingsLog(QObject):
 
     def __init__(self, document: RegisterDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        from register.meetings import MeetingService  # the ORM: loaded with the register, not at start
+
         self.document = document
         self.service = MeetingService(document.service)
         self._meetings: dict[str, MeetingRecord] = {}

@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 
 from register import validation as check
 from register.errors import ConflictError, RegisterError, ValidationError
-from register.model import ITEM_KINDS, MEMBER_ROLES
 from register.records import LogItemRecord
+from register.vocabulary import ITEM_KINDS, MEMBER_ROLES
 from ui import dialogs
 from ui import meeting_commands as commands
 from ui.document import RegisterDocument
@@ -261,8 +261,9 @@ class MeetingsPanel(QWidget):
             old = self.log.document
             old.statusChanged.disconnect(self._on_status_changed)
             old.reloaded.disconnect(self._on_reloaded)
-            for signal in (old.nodeChanged, old.nodeAdded, old.nodeRemoved):
+            for signal in (old.nodeAdded, old.nodeRemoved):
                 signal.disconnect(self._on_node_changed)
+            old.nodeChanged.disconnect(self._on_node_edited)
             self.log.deleteLater()
         self.log = MeetingsLog(document, self)
         self.log.meetingsChanged.connect(self._fill_meetings)
@@ -272,8 +273,9 @@ class MeetingsPanel(QWidget):
         # Bound methods, not lambdas: Qt disconnects them when this panel goes, even if the document stays.
         document.statusChanged.connect(self._on_status_changed)
         document.reloaded.connect(self._on_reloaded)
-        for signal in (document.nodeChanged, document.nodeAdded, document.nodeRemoved):
+        for signal in (document.nodeAdded, document.nodeRemoved):
             signal.connect(self._on_node_changed)
+        document.nodeChanged.connect(self._on_node_edited)
         self.meeting_id = None
         self._fill_nodes()
         self._fill_meetings()
@@ -300,6 +302,21 @@ class MeetingsPanel(QWidget):
     def _on_node_changed(self, _node_id: str) -> None:
         if self.log is not None:
             self._fill_nodes()
+
+    def _on_node_edited(self, node_id: str) -> None:
+        """A node's fields changed: only its entry in the node list is written again (the list holds them all)."""
+        if self.log is None:
+            return
+        index = self.log.document.index
+        row = self.item_node.findData(node_id)
+        node = index.nodes.get(node_id)
+        if row < 0 or node is None:
+            self._fill_nodes()
+            return
+        self.item_node.setItemText(row, f"{self._indent(node_id)}{node.title}")
+
+    def _indent(self, node_id: str) -> str:
+        return "  " * len(self.log.document.index.ancestors(node_id)) if self.log is not None else ""
 
     def _fill_nodes(self) -> None:
         if self.log is None:

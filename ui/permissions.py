@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from register.roles import LOCAL
+from register.vocabulary import LOCAL
 
 translate = QCoreApplication.translate
 

@@ -17,7 +17,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush
 
-from register.model import STAGES
+from register.vocabulary import STAGES
+from ui.date_edit import date_text
 from ui.document import RegisterDocument
 from ui.icons import rag_icon
 from ui.labels import STALE_COLOUR, progress_text, rag_name, stage_name
@@ -120,13 +121,13 @@ class ProjectsModel(QAbstractTableModel):
             node.title, goal.title if goal else "", parent.title if parent else "", node.lead, node.unit,
             stage_name(node.stage), rag_name(status.rag) if status else "",
             QLocale().toString(float(progress), "g", 6) if progress is not None else "",
-            status.date.isoformat() if status else "", weeks_text(weeks),
+            date_text(status.date) if status else "", weeks_text(weeks),
         )  # fmt: skip
         folded = tuple(text.casefold() for text in display)
         sort_keys = (
             *folded[:STAGE], _STAGE_ORDER.get(node.stage or "idea", 0),
             _RAG_ORDER.get(status.rag, 3) if status else 4, progress if progress is not None else -1.0,
-            display[UPDATED], 1_000_000 if weeks is None else weeks,
+            status.date.isoformat() if status else "", 1_000_000 if weeks is None else weeks,
         )  # fmt: skip
         return _Row(
             display=display, sort_keys=sort_keys, haystack="\x00".join(folded),

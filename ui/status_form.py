@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from register.model import PROGRESS_SCALE, RAG_VALUES
 from register.records import StatusRecord
+from register.vocabulary import PROGRESS_SCALE, RAG_VALUES
 from ui.date_edit import DateEdit
 from ui.icons import rag_icon
 from ui.labels import progress_text, rag_name

@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from register.model import ALLOWED_PARENTS
+from register.vocabulary import ALLOWED_PARENTS
 from ui.date_edit import date_text
 from ui.document import RegisterDocument
 from ui.evidence import evidence_name, evidence_tooltip
@@ -70,10 +70,13 @@ _NODE_ROLES = frozenset(
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
+_UNKNOWN = object()
+
+
 class _Item:
     """A row: a node, or a cross-link entry under the driver it ends at."""
 
-    __slots__ = ("children", "link_id", "node_id", "parent", "row")
+    __slots__ = ("cells", "cells_generation", "children", "link_id", "node_id", "parent", "row")
 
     def __init__(self, node_id: str | None, parent: _Item | None, link_id: str | None = None) -> None:
         self.node_id = node_id
@@ -81,6 +84,9 @@ class _Item:
         self.parent = parent
         self.children: list[_Item] = []
         self.row = 0
+        # What data() answered for this row, by (column, role), while cells_generation is the model's.
+        self.cells: dict[tuple[int, int], Any] = {}
+        self.cells_generation = -1
 
     def renumber(self, start: int = 0) -> None:
         """Refresh the cached row numbers of the children from ``start`` on."""
@@ -138,6 +144,13 @@ class DiagramTreeModel(QAbstractItemModel):
         document.statusChanged.connect(self._on_node_changed)
         document.reloaded.connect(self._on_reloaded)
         document.evidenceChanged.connect(self._on_evidence_changed)
+        # data() answers from each row's cells; whatever the model announces as changed is forgotten first
+        # (these connections are made before any view's, so they run before the view repaints).
+        self._generation = 0
+        self._generation_since = time.monotonic()
+        self.dataChanged.connect(self._forget_rows)
+        for signal in (self.modelReset, self.layoutChanged, self.rowsInserted, self.rowsRemoved, self.rowsMoved):
+            signal.connect(self._forget_all)
 
     # ------------------------------------------------------------------ building
 
@@ -259,12 +272,38 @@ class DiagramTreeModel(QAbstractItemModel):
         return _TITLE_FLAGS if index.column() == TITLE else _NODE_FLAGS
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """The cell's value, computed once until the model announces a change of its row (the view asks for
+        every visible cell's roles on each repaint); tooltips, asked on hover only, are always computed."""
         if not index.isValid():
             return None
         item: _Item = index.internalPointer()
+        column = index.column()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._compute(item, column, role)
+        if item.cells_generation != self._generation:
+            if time.monotonic() - self._generation_since > 60:  # staleness counts days: forget once a minute
+                self._forget_all()
+            item.cells, item.cells_generation = {}, self._generation
+        key = (column, role)
+        value = item.cells.get(key, _UNKNOWN)
+        if value is _UNKNOWN:
+            value = item.cells[key] = self._compute(item, column, role)
+        return value
+
+    def _compute(self, item: _Item, column: int, role: int) -> Any:
         if item.link_id is not None:
-            return self._link_data(item, index.column(), role)
-        return self._node_data(item.node_id, index.column(), role)
+            return self._link_data(item, column, role)
+        return self._node_data(item.node_id, column, role)
+
+    def _forget_rows(self, top_left: QModelIndex, bottom_right: QModelIndex, _roles: Any = None) -> None:
+        parent = self._item(top_left.parent())
+        for row in range(top_left.row(), bottom_right.row() + 1):
+            if 0 <= row < len(parent.children):
+                parent.children[row].cells_generation = -1
+
+    def _forget_all(self, *_args: Any) -> None:
+        self._generation += 1
+        self._generation_since = time.monotonic()
 
     def _node_data(self, node_id: str, column: int, role: int) -> Any:
         if role not in _NODE_ROLES:  # the view asks for a dozen roles per cell on every paint; most are never set

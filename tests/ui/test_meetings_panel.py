@@ -242,3 +242,18 @@ def test_deleting_a_meeting_undoes_with_its_members(qtbot, panel, document) -> N
     assert _table(panel.members_table) == [["Conny Jensen", "member"]]
     document.undo_stack.redo()
     assert panel.log.service.list_meetings() == []
+
+
+def test_a_renamed_node_is_renamed_in_the_item_node_list_keeping_the_choice(panel, document) -> None:
+    from ui import commands
+
+    lemvig = document.service.find_node("Regionsklinik i Lemvig", kind="project")
+    panel.item_node.setCurrentIndex(panel.item_node.findData(lemvig.id))
+    count = panel.item_node.count()
+    row = panel.item_node.findData(lemvig.id)
+    indent = panel.item_node.itemText(row)[: -len("Regionsklinik i Lemvig")]
+    commands.edit_node(document, lemvig.id, title="Klinik i Lemvig")
+    assert panel.item_node.itemText(row) == indent + "Klinik i Lemvig" and indent.strip() == "" and indent
+    assert panel.item_node.count() == count and panel.item_node.currentData() == lemvig.id
+    document.undo_stack.undo()
+    assert panel.item_node.itemText(row) == indent + "Regionsklinik i Lemvig"

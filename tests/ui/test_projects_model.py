@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from tests.ui.conftest import TODAY
 from ui import commands
-from ui.projects_model import GOAL, PROGRESS, RAG, SORT_ROLE, TITLE, WEEKS, ProjectsFilter, ProjectsModel
+from ui.projects_model import GOAL, PROGRESS, RAG, SORT_ROLE, TITLE, UPDATED, WEEKS, ProjectsFilter, ProjectsModel
 from ui.tree_model import NODE_ID_ROLE
 
 
@@ -110,6 +110,29 @@ def test_progress_is_shown_with_the_locale_decimal_separator(document) -> None:
         assert model.index(model.row_of(project.id), PROGRESS).data() == "3.5"
     finally:
         QLocale.setDefault(before)
+
+
+def test_last_update_is_written_the_languages_way_and_sorts_by_date(document) -> None:
+    from register import i18n
+
+    projects = [n.id for n in document.index.projects()][:3]
+    for node_id, day in zip(projects, ("2026-11-21", "2026-10-30", "2026-11-02"), strict=True):
+        commands.log_status(document, node_id, date=day, rag="green")
+    try:
+        i18n.set_language("da")
+        model = ProjectsModel(document, today=TODAY)
+        assert [model.index(model.row_of(p), UPDATED).data() for p in projects] == [
+            "21-11-2026", "30-10-2026", "02-11-2026"]  # fmt: skip
+        model.sort(UPDATED, Qt.SortOrder.AscendingOrder)  # by date, not by the day-first text
+        dates = [model.index(row, UPDATED).data(SORT_ROLE) for row in range(model.rowCount())]
+        assert dates == sorted(dates)
+        order = [model.node_id(row) for row in range(model.rowCount())]
+        assert order.index(projects[1]) < order.index(projects[2]) < order.index(projects[0])
+        i18n.set_language("en")
+        model = ProjectsModel(document, today=TODAY)
+        assert model.index(model.row_of(projects[0]), UPDATED).data() == "2026-11-21"
+    finally:
+        i18n.set_language("en")
 
 
 def test_the_filter_matches_the_cached_cells(document) -> None:

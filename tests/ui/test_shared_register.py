@@ -84,7 +84,7 @@ def test_a_password_prompt_when_libpq_finds_none_and_the_keyring_keeps_it(
             raise CredentialsError("The register server did not accept the login: a password is needed.")
         return real_open(where, **options)
 
-    monkeypatch.setattr("ui.main_window.open_database", server_wants_a_password)
+    monkeypatch.setattr(storage, "open_database", server_wants_a_password)  # the window loads it when opening
     asked: list[str] = []
     monkeypatch.setattr(dialogs, "ask_password", lambda parent, where, can: asked.append(where) or (SECRET, can))
     previous = keyring.get_keyring()
