@@ -141,7 +141,7 @@ def test_export_writes_the_file_the_user_names(panel, tmp_path, monkeypatch) -> 
     panel.failed.connect(lambda title, message: failures.append(message))
     monkeypatch.setattr(dialogs, "ask_overview_file", lambda parent, name: str(tmp_path / "none" / "o.pdf"))
     panel.export_button.click()
-    assert failures == [f"Cannot write {tmp_path / 'none' / 'o.pdf'}: No such file or directory."]
+    assert failures == [f"The folder {tmp_path / 'none'} does not exist; nothing was written."]
 
 
 def test_separate_window_shows_the_same_rows(panel) -> None:
