@@ -8,7 +8,8 @@ changed meanwhile.
 A project's "help needed" becomes an open request for help (:meth:`MeetingService.sync_help_requests`),
 which stays on the agenda of every following meeting until the steering group records its answer.
 Closing a meeting freezes what the group saw: the register's exchange document and the decision log,
-compressed, with the SHA-256 of the document (:meth:`MeetingService.close_meeting`).
+compressed, with the SHA-256 of the document (:meth:`MeetingService.close_meeting`); undoing that
+reopens it and removes the snapshot (:meth:`MeetingService.reopen_meeting`).
 """
 
 from __future__ import annotations
@@ -615,6 +616,47 @@ class MeetingService:
             session.flush()
             self._audit(session, "meeting", row.id, None, "close",
                         {"state": [old_state, "closed"], "snapshot_sha256": [None, digest]})  # fmt: skip
+            return meeting_record(row)
+
+    def reopen_meeting(self, meeting_id: str, version: int, state: str = "held") -> MeetingRecord:
+        """Undo closing a meeting: back to ``state`` (planned or held), its snapshot removed, in one transaction.
+
+        Refused while a later meeting is closed: that meeting's pack compares with this meeting's snapshot.
+        """
+        clean_state = check.choice(state, MEETING_STATES, _("state"))
+        if clean_state == "closed":
+            raise ValidationError(_("A meeting is reopened as planned or held, not as closed."))
+        with self.db.transaction() as session:
+            row = self._meeting(session, meeting_id)
+            self._check_version(session, row, version, _("The meeting"))
+            if row.state != "closed":
+                raise ValidationError(
+                    _("The meeting '{title}' of {date} is not closed, so it cannot be reopened.").format(
+                        title=row.title, date=row.date.isoformat()
+                    )
+                )
+            key = (row.date, row.title, row.id)
+            later = [
+                other
+                for other in session.scalars(select(Meeting).where(Meeting.state == "closed", Meeting.id != row.id))
+                if (other.date, other.title, other.id) > key
+            ]
+            if later:
+                first = min(later, key=lambda other: (other.date, other.title, other.id))
+                raise ValidationError(
+                    _(
+                        "The later meeting '{title}' of {date} is closed and compares with this one; reopen it first."
+                    ).format(title=first.title, date=first.date.isoformat())
+                )
+            snapshot = session.get(MeetingSnapshot, row.id)
+            digest = snapshot.sha256 if snapshot is not None else None
+            if snapshot is not None:
+                session.delete(snapshot)
+            row.state = clean_state
+            row.closed_at = None
+            session.flush()
+            self._audit(session, "meeting", row.id, None, "reopen",
+                        {"state": ["closed", clean_state], "snapshot_sha256": [digest, None]})  # fmt: skip
             return meeting_record(row)
 
     def snapshot(self, meeting_id: str) -> dict[str, Any]:

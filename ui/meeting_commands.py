@@ -102,6 +102,34 @@ class RemoveMemberCommand(AddMemberCommand):
         super().apply()
 
 
+class EditMemberCommand(_LogCommand):
+    def __init__(self, log: MeetingsLog, before: MemberRecord, after: MemberRecord) -> None:
+        super().__init__(log, translate("MeetingCommands", "Edit member “{name}”").format(name=after.name))
+        self.before, self.after = before, after
+
+    def apply(self) -> None:
+        a = self.after
+        self.log.update_member(a.meeting_id, a.id, name=a.name, role=a.role)
+
+    def revert(self) -> None:
+        b = self.before
+        self.log.update_member(b.meeting_id, b.id, name=b.name, role=b.role)
+
+
+class CloseMeetingCommand(_LogCommand):
+    """Closing a meeting; undo reopens it (its snapshot removed), redo closes it again with a new snapshot."""
+
+    def __init__(self, log: MeetingsLog, before: MeetingRecord, after: MeetingRecord) -> None:
+        super().__init__(log, translate("MeetingCommands", "Close meeting “{title}”").format(title=after.title))
+        self.before, self.after = before, after
+
+    def apply(self) -> None:
+        self.log.close_meeting(self.after.id)
+
+    def revert(self) -> None:
+        self.log.reopen_meeting(self.before.id, self.before.state)
+
+
 class AddItemCommand(_LogCommand):
     def __init__(self, log: MeetingsLog, record: LogItemRecord) -> None:
         super().__init__(log, translate("MeetingCommands", "Add item “{text}”").format(text=_short(record.text)))
@@ -194,6 +222,21 @@ def add_member(log: MeetingsLog, meeting_id: str, name: str, role: str) -> Membe
     record = log.add_member(meeting_id, name=name, role=role)
     log.document.undo_stack.push(AddMemberCommand(log, record))
     return record
+
+
+def edit_member(log: MeetingsLog, meeting_id: str, member_id: str, name: str, role: str) -> MemberRecord:
+    before = log.member(meeting_id, member_id)
+    after = log.update_member(meeting_id, member_id, name=name, role=role)
+    if (after.name, after.role) != (before.name, before.role):
+        log.document.undo_stack.push(EditMemberCommand(log, before, after))
+    return after
+
+
+def close_meeting(log: MeetingsLog, meeting_id: str) -> MeetingRecord:
+    before = log.meeting(meeting_id)
+    after = log.close_meeting(meeting_id)
+    log.document.undo_stack.push(CloseMeetingCommand(log, before, after))
+    return after
 
 
 def remove_member(log: MeetingsLog, member_id: str) -> None:

@@ -23,6 +23,7 @@ class MeetingsLog(QObject):
     meetingsChanged = Signal()  # noqa: N815 - Qt signal naming
     membersChanged = Signal(str)  # noqa: N815 - meeting id
     itemsChanged = Signal()  # noqa: N815
+    closedChanged = Signal()  # noqa: N815 - a meeting was closed or reopened: what "since last meeting" compares with
 
     def __init__(self, document: RegisterDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -110,15 +111,32 @@ class MeetingsLog(QObject):
         return record, members
 
     def close_meeting(self, meeting_id: str) -> MeetingRecord:
-        """Close a meeting (freezing its snapshot). Not undoable: what the group saw stays frozen."""
+        """Close a meeting (freezing its snapshot of what the group saw)."""
         record = self._put_meeting(self.service.close_meeting(meeting_id, self.meeting(meeting_id).version))
         self.refresh_items()
+        self.closedChanged.emit()
+        return record
+
+    def reopen_meeting(self, meeting_id: str, state: str) -> MeetingRecord:
+        """Undo closing a meeting: back to ``state``, its snapshot removed."""
+        record = self._put_meeting(self.service.reopen_meeting(meeting_id, self.meeting(meeting_id).version, state))
+        self.closedChanged.emit()
         return record
 
     # ------------------------------------------------------------------ members
 
     def add_member(self, meeting_id: str, **fields: Any) -> MemberRecord:
         record = self.service.add_member(meeting_id, **fields)
+        self._members.pop(meeting_id, None)
+        self.membersChanged.emit(meeting_id)
+        return record
+
+    def member(self, meeting_id: str, member_id: str) -> MemberRecord:
+        return next(m for m in self.members(meeting_id) if m.id == member_id)
+
+    def update_member(self, meeting_id: str, member_id: str, **fields: Any) -> MemberRecord:
+        """Change a member's name or role (with the version last read)."""
+        record = self.service.update_member(member_id, self.member(meeting_id, member_id).version, **fields)
         self._members.pop(meeting_id, None)
         self.membersChanged.emit(meeting_id)
         return record

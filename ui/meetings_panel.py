@@ -1,6 +1,6 @@
 """The Meetings tab: the list of meetings, the editor of one (date, title, case number, location, state,
 members), its agenda and the decision log (add, answer, drop, remove items), the meeting pack (print preview,
-export) and the "Since last meeting" list. Every edit is undoable; closing a meeting freezes it.
+export) and the "Since last meeting" list. Every edit is undoable; closing a meeting freezes it (undo reopens it).
 """
 
 from __future__ import annotations
@@ -132,6 +132,8 @@ class MeetingsPanel(QWidget):
         self.members_table.horizontalHeader().setStretchLastSection(True)
         self.members_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.members_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.members_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.members_table.itemSelectionChanged.connect(self._load_selected_member)
         self.member_name = QLineEdit()
         self.member_name.setPlaceholderText(translate("MeetingsPanel", "Name of a member"))
         self.member_name.returnPressed.connect(self.add_member)
@@ -141,13 +143,16 @@ class MeetingsPanel(QWidget):
         self.member_role.setCurrentIndex(self.member_role.findData("member"))
         self.member_add = QPushButton(translate("MeetingsPanel", "Add member"))
         self.member_add.clicked.connect(self.add_member)
+        self.member_update = QPushButton(translate("MeetingsPanel", "Update member"))
+        self.member_update.setToolTip(translate("MeetingsPanel", "Store the name and role in the selected member"))
+        self.member_update.clicked.connect(self.update_member)
         self.member_remove = QPushButton(translate("MeetingsPanel", "Remove member"))
         self.member_remove.clicked.connect(self.remove_member)
         members = QGroupBox(translate("MeetingsPanel", "Members"))
         members_layout = QVBoxLayout(members)
         members_layout.addWidget(self.members_table)
         member_row = QHBoxLayout()
-        for widget in (self.member_name, self.member_role, self.member_add, self.member_remove):
+        for widget in (self.member_name, self.member_role, self.member_add, self.member_update, self.member_remove):
             member_row.addWidget(widget)
         members_layout.addLayout(member_row)
 
@@ -184,7 +189,14 @@ class MeetingsPanel(QWidget):
         self.item_owner.setPlaceholderText(translate("MeetingsPanel", "Owner"))
         self.item_deadline = QLineEdit()
         self.item_deadline.setPlaceholderText(translate("MeetingsPanel", "Deadline"))
-        self.item_node = QComboBox()
+        self.item_nodes = QListWidget()  # the goals, drivers and projects an item concerns: tick one or more
+        self.item_nodes.setToolTip(translate("MeetingsPanel", "Tick the goals, drivers and projects the item concerns "
+                                             "(Space ticks the current one)"))  # fmt: skip
+        self.item_nodes.setMaximumHeight(130)
+        self.item_nodes_filter = QLineEdit()
+        self.item_nodes_filter.setPlaceholderText(translate("MeetingsPanel", "Find a node"))
+        self.item_nodes_filter.setClearButtonEnabled(True)
+        self.item_nodes_filter.textChanged.connect(self._filter_nodes)
         self.item_add = QPushButton(translate("MeetingsPanel", "Add item"))
         self.item_add.clicked.connect(self.add_item)
         self.item_update = QPushButton(translate("MeetingsPanel", "Update item"))
@@ -206,9 +218,19 @@ class MeetingsPanel(QWidget):
         items_layout.addWidget(self.items_table)
         add_row = QHBoxLayout()
         for widget, stretch in ((self.item_kind, 0), (self.item_text, 3), (self.item_owner, 1), (self.item_deadline, 1),
-                                (self.item_node, 2), (self.item_add, 0), (self.item_update, 0)):  # fmt: skip
+                                (self.item_add, 0), (self.item_update, 0)):  # fmt: skip
             add_row.addWidget(widget, stretch)
         items_layout.addLayout(add_row)
+        concerns_row = QHBoxLayout()
+        concerns_label = QLabel(translate("MeetingsPanel", "Con&cerns:"))
+        concerns_label.setBuddy(self.item_nodes)
+        concerns_column = QVBoxLayout()
+        concerns_column.addWidget(concerns_label)
+        concerns_column.addWidget(self.item_nodes_filter)
+        concerns_column.addStretch()
+        concerns_row.addLayout(concerns_column, 1)
+        concerns_row.addWidget(self.item_nodes, 3)
+        items_layout.addLayout(concerns_row)
         answer_row = QHBoxLayout()
         for widget, stretch in ((self.answer_edit, 3), (self.done_button, 0), (self.drop_button, 0),
                                 (self.reopen_button, 0), (self.item_remove, 0)):  # fmt: skip
@@ -270,6 +292,7 @@ class MeetingsPanel(QWidget):
         self.log.membersChanged.connect(self._on_members_changed)
         self.log.itemsChanged.connect(self._fill_items)
         self.log.itemsChanged.connect(self._emit_marks)
+        self.log.closedChanged.connect(self._on_closed_changed)
         # Bound methods, not lambdas: Qt disconnects them when this panel goes, even if the document stays.
         document.statusChanged.connect(self._on_status_changed)
         document.reloaded.connect(self._on_reloaded)
@@ -286,6 +309,13 @@ class MeetingsPanel(QWidget):
         if self.isVisible():
             self.refresh_changes()
         self._emit_marks()
+
+    def _on_closed_changed(self) -> None:
+        """A meeting was closed or reopened (also by undo): compare with the last closed meeting again."""
+        if self.isVisible():
+            self.refresh_changes()
+        else:
+            self._changes_stale = True
 
     def _on_members_changed(self, meeting_id: str) -> None:
         if meeting_id == self.meeting_id:
@@ -308,29 +338,54 @@ class MeetingsPanel(QWidget):
         if self.log is None:
             return
         index = self.log.document.index
-        row = self.item_node.findData(node_id)
         node = index.nodes.get(node_id)
-        if row < 0 or node is None:
+        entry = next((self.item_nodes.item(row) for row in range(self.item_nodes.count())
+                      if self.item_nodes.item(row).data(Qt.ItemDataRole.UserRole) == node_id), None)  # fmt: skip
+        if entry is None or node is None:
             self._fill_nodes()
             return
-        self.item_node.setItemText(row, f"{self._indent(node_id)}{node.title}")
+        entry.setText(f"{self._indent(node_id)}{node.title}")
 
     def _indent(self, node_id: str) -> str:
-        return "  " * len(self.log.document.index.ancestors(node_id)) if self.log is not None else ""
+        return "    " * len(self.log.document.index.ancestors(node_id)) if self.log is not None else ""
 
     def _fill_nodes(self) -> None:
         if self.log is None:
             return
         index = self.log.document.index
-        current = self.item_node.currentData()
-        self.item_node.clear()
-        self.item_node.addItem(translate("MeetingsPanel", "(concerns no node)"), None)
+        checked = set(self.checked_node_ids())
+        self.item_nodes.clear()
         for node_id in index.subtree_order():
             node = index.nodes[node_id]
-            indent = "  " * len(index.ancestors(node_id))
-            self.item_node.addItem(f"{indent}{node.title}", node_id)
-        found = self.item_node.findData(current)
-        self.item_node.setCurrentIndex(max(found, 0))
+            entry = QListWidgetItem(f"{self._indent(node_id)}{node.title}")
+            entry.setData(Qt.ItemDataRole.UserRole, node_id)
+            entry.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable)
+            entry.setCheckState(Qt.CheckState.Checked if node_id in checked else Qt.CheckState.Unchecked)
+            self.item_nodes.addItem(entry)
+        self._filter_nodes(self.item_nodes_filter.text())
+
+    def checked_node_ids(self) -> list[str]:
+        """The nodes ticked in the "Concerns" list, in tree order."""
+        return [
+            self.item_nodes.item(row).data(Qt.ItemDataRole.UserRole)
+            for row in range(self.item_nodes.count())
+            if self.item_nodes.item(row).checkState() == Qt.CheckState.Checked
+        ]
+
+    def set_checked_node_ids(self, node_ids: Any) -> None:
+        wanted = set(node_ids)
+        for row in range(self.item_nodes.count()):
+            entry = self.item_nodes.item(row)
+            on = entry.data(Qt.ItemDataRole.UserRole) in wanted
+            entry.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def _filter_nodes(self, text: str) -> None:
+        """Show the nodes whose title holds ``text`` (and every ticked one)."""
+        needle = text.strip().casefold()
+        for row in range(self.item_nodes.count()):
+            entry = self.item_nodes.item(row)
+            shown = not needle or needle in entry.text().casefold() or entry.checkState() == Qt.CheckState.Checked
+            entry.setHidden(not shown)
 
     def _fill_meetings(self) -> None:
         if self.log is None:
@@ -392,9 +447,12 @@ class MeetingsPanel(QWidget):
         on = meeting.date if meeting else date.today()
         index = self.log.document.index
         items = self._agenda()
+        place = {node_id: number for number, node_id in enumerate(index.subtree_order())}
         self.items_table.setRowCount(len(items))
         for row, item in enumerate(items):
-            concerns = ", ".join(index.nodes[n].title if n in index.nodes else "–" for n in item.node_ids)
+            concerned = sorted(item.node_ids, key=lambda n: place.get(n, len(place)))  # in tree order
+            names = [index.nodes[n].title if n in index.nodes else "–" for n in concerned]
+            concerns = ", ".join(names)
             state = item_state_name(item.state)
             if item.is_overdue(on):
                 state = translate("MeetingsPanel", "overdue")
@@ -403,6 +461,8 @@ class MeetingsPanel(QWidget):
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.ItemDataRole.UserRole, item.id)
+                if column == 2 and len(names) > 1:
+                    cell.setToolTip("\n".join(names))  # every node, however narrow the column
                 if item.is_overdue(on) or (item.kind == "request" and item.state == "open"):
                     cell.setForeground(Qt.GlobalColor.darkRed)
                 self.items_table.setItem(row, column, cell)
@@ -413,7 +473,7 @@ class MeetingsPanel(QWidget):
         editable = meeting is not None and meeting.state != "closed"
         for widget in (self.date_edit, self.title_edit, self.case_edit, self.location_edit, self.state_combo,
                        self.save_button, self.close_button, self.delete_button, self.member_name, self.member_role,
-                       self.member_add, self.member_remove):  # fmt: skip
+                       self.member_add, self.member_update, self.member_remove):  # fmt: skip
             widget.setEnabled(editable)
         for widget in (self.preview_button, self.export_button):
             widget.setEnabled(meeting is not None)
@@ -470,13 +530,12 @@ class MeetingsPanel(QWidget):
         question = translate(
             "MeetingsPanel",
             "Close the meeting “{title}” of {date}? What the steering group saw is "
-            "frozen with it, and its pack can always be made again exactly. This cannot be undone.",
+            "frozen with it, and its pack can always be made again exactly. Undo reopens it.",
         )
         if dialogs.confirm(self, translate("MeetingsPanel", "Close meeting"),
                            question.format(title=meeting.title, date=format_date(meeting.date)),
                            translate("MeetingsPanel", "Close meeting")):  # fmt: skip
-            self._guard(lambda: self.log.close_meeting(meeting.id))
-            self.refresh_changes()
+            self._guard(lambda: commands.close_meeting(self.log, meeting.id))
 
     def add_member(self) -> None:
         if self.log is None or self.meeting_id is None:
@@ -485,6 +544,32 @@ class MeetingsPanel(QWidget):
                                                          self.member_role.currentData()))  # fmt: skip
         if record is not None:
             self.member_name.clear()
+
+    def _load_selected_member(self) -> None:
+        """Show the selected member's name and role, ready to be changed with Update member."""
+        member_id = self._selected_member()
+        if self.log is None or self.meeting_id is None or member_id is None:
+            return
+        member = self.log.member(self.meeting_id, member_id)
+        self.member_name.setText(member.name)
+        self.member_role.setCurrentIndex(max(self.member_role.findData(member.role), 0))
+
+    def _selected_member(self) -> str | None:
+        row = self.members_table.currentRow()
+        if row < 0 or self.members_table.item(row, 0) is None:
+            return None
+        return self.members_table.item(row, 0).data(Qt.ItemDataRole.UserRole)
+
+    def update_member(self) -> None:
+        member_id = self._selected_member()
+        if self.log is None or self.meeting_id is None:
+            return
+        if member_id is None:
+            self.message.setText(translate("MeetingsPanel", "Select a member in the list first."))
+            return
+        meeting_id = self.meeting_id
+        self._guard(lambda: commands.edit_member(self.log, meeting_id, member_id, self.member_name.text(),
+                                                 self.member_role.currentData()))  # fmt: skip
 
     def remove_member(self) -> None:
         row = self.members_table.currentRow()
@@ -496,7 +581,7 @@ class MeetingsPanel(QWidget):
     def add_item(self) -> None:
         if self.log is None:
             return
-        node_id = self.item_node.currentData()
+        node_ids = self.checked_node_ids()
         meeting = self.log.meeting(self.meeting_id) if self.meeting_id else None
         raised = meeting.id if meeting is not None and meeting.state != "closed" else None
 
@@ -505,7 +590,7 @@ class MeetingsPanel(QWidget):
                                         optional=True)  # fmt: skip
             return commands.add_item(self.log, kind=self.item_kind.currentData(), text=self.item_text.text(),
                                      owner=self.item_owner.text(), deadline=deadline,
-                                     node_ids=[node_id] if node_id else [], raised_meeting_id=raised,
+                                     node_ids=node_ids, raised_meeting_id=raised,
                                      created=meeting.date if meeting is not None else date.today())  # fmt: skip
 
         if self._guard(add) is not None:
@@ -522,16 +607,17 @@ class MeetingsPanel(QWidget):
         self.item_text.setText(item.text)
         self.item_owner.setText(item.owner)
         self.item_deadline.setText(format_date(item.deadline))
-        self.item_node.setCurrentIndex(max(self.item_node.findData(item.node_ids[0] if item.node_ids else None), 0))
+        self.set_checked_node_ids(item.node_ids)
+        self._filter_nodes(self.item_nodes_filter.text())
 
     def update_item(self) -> None:
         item_id = self._selected_item()
         if self.log is None or item_id is None:
             return
         current = self.log.item(item_id)
-        node_id = self.item_node.currentData()
-        # an item about several nodes keeps them all while one of them is chosen
-        node_ids = list(current.node_ids) if node_id in current.node_ids else ([node_id] if node_id else [])
+        listed = self.log.document.index.nodes
+        # the ticked nodes, and those the list does not show (archived) that the item already concerns
+        node_ids = self.checked_node_ids() + [n for n in current.node_ids if n not in listed]
 
         def update() -> LogItemRecord:
             deadline = check.parse_date(self.item_deadline.text(), translate("MeetingsPanel", "deadline"),

@@ -1759,6 +1759,14 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
         <translation>Fjern medlem “{name}”</translation>
     </message>
     <message>
+        <source>Edit member “{name}”</source>
+        <translation>Rediger medlem “{name}”</translation>
+    </message>
+    <message>
+        <source>Close meeting “{title}”</source>
+        <translation>Afslut møde “{title}”</translation>
+    </message>
+    <message>
         <source>Add item “{text}”</source>
         <translation>Tilføj punkt “{text}”</translation>
     </message>
@@ -2287,6 +2295,14 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
         <translation>Tilføj medlem</translation>
     </message>
     <message>
+        <source>Update member</source>
+        <translation>Opdater medlem</translation>
+    </message>
+    <message>
+        <source>Store the name and role in the selected member</source>
+        <translation>Gem navn og rolle i det valgte medlem</translation>
+    </message>
+    <message>
         <source>Remove member</source>
         <translation>Fjern medlem</translation>
     </message>
@@ -2327,6 +2343,14 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
         <translation>Hvad blev besluttet, hvad skal gøres, hvilken hjælp bedes der om</translation>
     </message>
     <message>
+        <source>Tick the goals, drivers and projects the item concerns (Space ticks the current one)</source>
+        <translation>Sæt hak ved de mål, drivere og projekter, punktet vedrører (mellemrum sætter hak ved det aktuelle)</translation>
+    </message>
+    <message>
+        <source>Find a node</source>
+        <translation>Find et punkt i træet</translation>
+    </message>
+    <message>
         <source>Add item</source>
         <translation>Tilføj punkt</translation>
     </message>
@@ -2363,6 +2387,10 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
         <translation>Dagsorden og beslutningslog</translation>
     </message>
     <message>
+        <source>Con&amp;cerns:</source>
+        <translation>&amp;Vedrører:</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>Opdater</translation>
     </message>
@@ -2375,8 +2403,8 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
         <translation>Siden sidste møde</translation>
     </message>
     <message>
-        <source>(concerns no node)</source>
-        <translation>(vedrører intet punkt)</translation>
+        <source>Close the meeting “{title}” of {date}? What the steering group saw is frozen with it, and its pack can always be made again exactly. Undo reopens it.</source>
+        <translation>Afslut mødet “{title}” den {date}? Det, styregruppen så, fastfryses med mødet, og dets materiale kan altid dannes igen præcis som det var. Fortryd genåbner mødet.</translation>
     </message>
     <message>
         <source>overdue</source>
@@ -2391,12 +2419,12 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
         <translation>dato</translation>
     </message>
     <message>
-        <source>Close the meeting “{title}” of {date}? What the steering group saw is frozen with it, and its pack can always be made again exactly. This cannot be undone.</source>
-        <translation>Afslut mødet “{title}” den {date}? Det, styregruppen så, fastfryses med mødet, og dets materiale kan altid dannes igen præcis som det var. Det kan ikke fortrydes.</translation>
-    </message>
-    <message>
         <source>Close meeting</source>
         <translation>Afslut møde</translation>
+    </message>
+    <message>
+        <source>Select a member in the list first.</source>
+        <translation>Vælg først et medlem i listen.</translation>
     </message>
     <message>
         <source>deadline</source>

@@ -332,3 +332,111 @@ def test_a_close_killed_half_way_leaves_the_meeting_open_and_no_snapshot(tmp_pat
     closed = meetings.close_meeting(meeting.id, meeting.version)  # and it can still be closed
     assert closed.state == "closed" and meetings.snapshot(meeting.id)["log"]["meetings"][0]["state"] == "closed"
     database.close()
+
+
+def test_reopening_undoes_a_close_in_one_audited_version_checked_step(service: RegisterService,
+                                                                      meetings: MeetingService) -> None:  # fmt: skip
+    ids = _tree(service)
+    meeting = meetings.create_meeting(date="2026-06-20", title="Juni")
+    held = meetings.set_meeting_state(meeting.id, meeting.version, "held")
+    with pytest.raises(ValidationError, match="not closed"):
+        meetings.reopen_meeting(meeting.id, held.version)
+    closed = meetings.close_meeting(meeting.id, held.version)
+    digest = meetings.snapshot_hash(meeting.id)
+    with pytest.raises(ConflictError):  # the version read before the close
+        meetings.reopen_meeting(meeting.id, held.version)
+    with pytest.raises(ValidationError, match="not as closed"):
+        meetings.reopen_meeting(meeting.id, closed.version, "closed")
+    with pytest.raises(ValidationError, match="State .open. is not one of"):
+        meetings.reopen_meeting(meeting.id, closed.version, "open")
+    assert meetings.get_meeting(meeting.id) == closed and meetings.snapshot_hash(meeting.id) == digest
+
+    reopened = meetings.reopen_meeting(meeting.id, closed.version, "held")
+    assert (reopened.state, reopened.version) == ("held", closed.version + 1)
+    assert meetings.snapshot_hash(meeting.id) is None
+    with pytest.raises(NotFoundError, match="not closed"):
+        meetings.snapshot(meeting.id)
+    meetings.update_meeting(meeting.id, reopened.version, location="Viborg")  # open for edits again
+    [entry] = [e for e in service.audit_trail() if e.entity_id == meeting.id and e.changes.get("state") ==
+               ["closed", "held"]]  # fmt: skip
+    if service.db.is_shared:  # the database's trigger writes it: the row's state and closed_at went back
+        assert entry.action == "update" and entry.changes["closed_at"][1] is None
+    else:
+        assert entry.action == "reopen" and entry.changes["snapshot_sha256"] == [digest, None]
+    # closed again (a redo): a new snapshot of the register as it is now
+    service.update_node(ids["a"], title="AmbuFlex PRO", expected_version=service.get_node(ids["a"]).version)
+    again = meetings.close_meeting(meeting.id, meetings.get_meeting(meeting.id).version)
+    assert again.state == "closed"
+    assert "AmbuFlex PRO" in {n["title"] for n in meetings.snapshot(meeting.id)["register"]["nodes"]}
+
+
+def test_a_meeting_is_not_reopened_under_a_later_closed_one(service: RegisterService,
+                                                            meetings: MeetingService) -> None:  # fmt: skip
+    june = meetings.create_meeting(date="2026-06-20", title="Juni")
+    june = meetings.close_meeting(june.id, june.version)
+    september = meetings.create_meeting(date="2026-09-20", title="September")
+    september = meetings.close_meeting(september.id, september.version)
+    with pytest.raises(ValidationError, match="later meeting 'September' of 2026-09-20 is closed"):
+        meetings.reopen_meeting(june.id, june.version, "planned")
+    assert meetings.get_meeting(june.id).state == "closed" and meetings.snapshot_hash(june.id) is not None
+    meetings.reopen_meeting(september.id, september.version, "planned")
+    assert meetings.reopen_meeting(june.id, june.version, "planned").state == "planned"
+    assert [m.state for m in meetings.list_meetings()] == ["planned", "planned"]
+
+
+def test_a_stale_reopen_by_another_service_changes_nothing(database) -> None:
+    mine = MeetingService(RegisterService(database, user="sofie"))
+    theirs = MeetingService(RegisterService(database, user="erik"))
+    meeting = mine.create_meeting(date="2026-06-20", title="Juni")
+    closed = mine.close_meeting(meeting.id, meeting.version)
+    theirs.reopen_meeting(meeting.id, closed.version, "planned")
+    again = theirs.close_meeting(meeting.id, theirs.get_meeting(meeting.id).version)
+    with pytest.raises(ConflictError):  # mine still holds the version of the first close
+        mine.reopen_meeting(meeting.id, closed.version, "planned")
+    assert mine.get_meeting(meeting.id) == again and mine.snapshot_hash(meeting.id) is not None
+
+
+def test_a_reopen_killed_half_way_leaves_the_meeting_closed_with_its_snapshot(tmp_path) -> None:
+    """The child process flushes the reopened state and the removed snapshot, then is killed before it commits."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from register.storage import open_database
+
+    path = tmp_path / "register.sqlite"
+    database = open_database(path)
+    meetings = MeetingService(RegisterService(database, user="tester"))
+    _tree(meetings.service)
+    meeting = meetings.create_meeting(date="2026-06-20", title="Juni")
+    closed = meetings.close_meeting(meeting.id, meeting.version)
+    document, digest = meetings.snapshot(meeting.id), meetings.snapshot_hash(meeting.id)
+    marker = tmp_path / "flushed"
+    script = (
+        "import sys, time, pathlib\n"
+        "from register.meetings import MeetingService\n"
+        "from register.service import RegisterService\n"
+        "from register.storage import open_database\n"
+        "meetings = MeetingService(RegisterService(open_database(sys.argv[1]), user='child'))\n"
+        "def stall(*args, **kwargs):\n"
+        "    pathlib.Path(sys.argv[2]).write_text('flushed')\n"
+        "    time.sleep(60)\n"
+        "meetings._audit = stall\n"
+        "meeting = meetings.get_meeting(sys.argv[3])\n"
+        "meetings.reopen_meeting(meeting.id, meeting.version, 'planned')\n"
+    )
+    child = subprocess.Popen([sys.executable, "-c", script, str(path), str(marker), meeting.id])
+    try:
+        deadline = time.monotonic() + 30
+        while not marker.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert marker.exists(), "the child never reached the middle of reopening"
+        os.kill(child.pid, signal.SIGKILL)
+    finally:
+        child.wait()
+    assert meetings.get_meeting(meeting.id) == closed
+    assert meetings.snapshot_hash(meeting.id) == digest and meetings.snapshot(meeting.id) == document
+    assert meetings.reopen_meeting(meeting.id, closed.version, "planned").state == "planned"
+    database.close()
