@@ -292,7 +292,7 @@ def _export_chart(args: argparse.Namespace) -> int:
 
 
 def _archive_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("action", choices=("list", "restore", "purge"), help=_(
+    parser.add_argument("action", metavar=_("ACTION"), choices=("list", "restore", "purge"), help=_(
         "list: the archived nodes; restore: bring one back into the tree; purge: destroy one for good"))  # fmt: skip
     parser.add_argument("node", nargs="?", metavar=_("ID_OR_TITLE"), help=_("the archived node (restore, purge)"))
     parser.add_argument("--yes", action="store_true", help=_("purge without asking (for scripts)"))

@@ -70,6 +70,7 @@ from register.model import (
     StatusUpdate,
     new_id,
 )
+from register.safe_output import os_reason
 from register.service import RegisterService, utc_now
 from register.spc import CHART_TYPES
 
@@ -127,6 +128,20 @@ def _number(value: float | None) -> float | int | None:
 
 def _iso(value: Any) -> str | None:
     return value.isoformat() if value is not None else None
+
+
+#: What a reference in the file points at, in words (translated where shown).
+REFERENCE_WORDS = {"node": N_("node"), "measure": N_("measure"), "meeting": N_("meeting"),
+                   "item": N_("decision-log item")}  # fmt: skip
+
+
+def _kind_word(kind: str | None) -> str:
+    """A node kind or a referenced thing in the user's language (``goal`` → ``mål``)."""
+    from register.service import KIND_NAMES
+
+    if kind in KIND_NAMES:
+        return _(KIND_NAMES[kind])
+    return _(REFERENCE_WORDS[kind]) if kind in REFERENCE_WORDS else str(kind)
 
 
 def _show(value: Any) -> str:
@@ -361,7 +376,7 @@ def load_file(path: Path) -> Any:
     try:
         raw = Path(path).read_bytes()
     except OSError as error:
-        raise ExchangeFormatError("", _("Cannot read {path}: {reason}.").format(path=path, reason=error.strerror)
+        raise ExchangeFormatError("", _("Cannot read {path}: {reason}.").format(path=path, reason=os_reason(error))
                                   ) from error  # fmt: skip
     try:
         content = raw.decode("utf-8-sig")
@@ -444,7 +459,7 @@ class _FileSource:
                 self.skip = 3 if stream.read(3) == b"\xef\xbb\xbf" else 0
         except OSError as error:
             raise ExchangeFormatError("", _("Cannot read {path}: {reason}.").format(
-                path=self.path, reason=error.strerror or error)) from error  # fmt: skip
+                path=self.path, reason=os_reason(error))) from error  # fmt: skip
         if self.path.is_dir():
             raise ExchangeFormatError("", _("{path} is a folder, not an exchange file.").format(path=self.path))
 
@@ -739,10 +754,10 @@ class _Reader:
     def reference(self, place: str, value: Any, kind: str) -> str:
         if not isinstance(value, str):
             raise self.fail(place, _("must be the id of a {kind} (a string), not {value}").format(
-                kind=kind, value=_show(value)))  # fmt: skip
+                kind=_kind_word(kind), value=_show(value)))  # fmt: skip
         found = self.ids[kind].get(value)
         if found is None:
-            raise self.fail(place, _('no {kind} with id "{id}"').format(kind=kind, id=value))
+            raise self.fail(place, _('no {kind} with id "{id}"').format(kind=_kind_word(kind), id=value))
         return found
 
     def flag(self, item: Mapping[str, Any], place: str, name: str) -> bool:
@@ -845,10 +860,10 @@ class _Reader:
             parent = by_id.get(row["parent_id"]) if row["parent_id"] else None
             allowed = ALLOWED_PARENTS[row["kind"]]
             if (parent["kind"] if parent else None) not in allowed:
-                wanted = " or ".join(k for k in allowed if k) or _("nothing (it is a top-level node)")
-                found = parent["kind"] if parent else _("nothing")
+                wanted = _(" or ").join(_kind_word(k) for k in allowed if k) or _("nothing (it is a top-level node)")
+                found = _kind_word(parent["kind"]) if parent else _("nothing")
                 raise self.fail(f"{row['_place']}.parent", _("a {kind} must sit under {wanted}, not {found}").format(
-                    kind=row["kind"], wanted=wanted, found=found))  # fmt: skip
+                    kind=_kind_word(row["kind"]), wanted=wanted, found=found))  # fmt: skip
         # The kind rules make cycles impossible, but a damaged file may still hold one: refuse it plainly.
         for row in rows:
             seen, current = set(), row

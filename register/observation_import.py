@@ -29,6 +29,7 @@ from register import validation as check
 from register.errors import RegisterError, ValidationError
 from register.i18n import N_, _, ngettext
 from register.records import MeasureRecord
+from register.safe_output import os_reason
 
 HEADERS = {
     "date": ("date", "dato", "periode", "period", "måned", "month"),
@@ -188,7 +189,7 @@ class FileFacts:
 
 
 def _unreadable(path: Path, error: OSError) -> ValidationError:
-    return ValidationError(_("Cannot read {path}: {reason}.").format(path=path, reason=error.strerror or error))
+    return ValidationError(_("Cannot read {path}: {reason}.").format(path=path, reason=os_reason(error)))
 
 
 def _check_kind(path: Path) -> str:

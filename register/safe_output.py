@@ -79,6 +79,22 @@ def check_output_path(path: Path, register: Path | None = None) -> Path:
     return absolute
 
 
+def os_reason(error: OSError) -> str:
+    """Why a file could not be read or written, in the user's language (the system's own text is English)."""
+    reasons = {
+        errno.ENOENT: _("the file does not exist"),
+        errno.EISDIR: _("it is a folder, not a file"),
+        errno.ENOTDIR: _("a part of the path is not a folder"),
+        errno.EACCES: _("you may not read or write it"),
+        errno.EPERM: _("you may not read or write it"),
+        errno.EROFS: _("the disk is read-only"),
+        errno.ENOSPC: _("the disk is full"),
+        errno.ENAMETOOLONG: _("the name is too long"),
+        errno.EIO: _("the disk reported a read or write error"),
+    }
+    return reasons.get(error.errno, error.strerror or str(error))
+
+
 def output_error(error: OSError, path: Path) -> OutputError:
     """A message a user can act on for a failed write of ``path``."""
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
@@ -96,7 +112,7 @@ def output_error(error: OSError, path: Path) -> OutputError:
         return OutputError(_("The file name {path} is too long; choose a shorter one.").format(path=path))
     return OutputError(
         _("{path} could not be written: {reason}. An existing file is unchanged.").format(
-            path=path, reason=error.strerror or error
+            path=path, reason=os_reason(error)
         )
     )
 

@@ -44,6 +44,7 @@ from register.locations import (  # noqa: F401 - re-exported: these need no SQLA
     public_location,
     url_password,
 )
+from register.safe_output import os_reason
 
 #: The newest schema revision this version knows (tests check it equals Alembic's head).
 HEAD_REVISION = "0004"
@@ -276,7 +277,7 @@ def _check_sqlite_file(path: Path, create: bool) -> None:
         except OSError as error:
             raise StorageError(
                 _("Cannot create the folder for the register {path}: {reason}.").format(
-                    path=path, reason=error.strerror
+                    path=path, reason=os_reason(error)
                 )
             ) from error
         return
@@ -285,7 +286,7 @@ def _check_sqlite_file(path: Path, create: bool) -> None:
             head = handle.read(len(SQLITE_MAGIC))
     except OSError as error:
         raise StorageError(
-            _("Cannot read the register {path}: {reason}.").format(path=path, reason=error.strerror)
+            _("Cannot read the register {path}: {reason}.").format(path=path, reason=os_reason(error))
         ) from error
     if head and head != SQLITE_MAGIC:
         raise StorageError(_("{path} is not a register file (it is not an SQLite database).").format(path=path))

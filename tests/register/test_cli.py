@@ -39,7 +39,7 @@ def test_errors_are_one_line_without_traceback(tmp_path: Path) -> None:
 
 def test_debug_shows_the_traceback(tmp_path: Path) -> None:
     code, _, err = run("import", "--debug", "--db", str(tmp_path / "r.sqlite"), str(tmp_path / "missing.json"))
-    assert code == 1 and "Traceback" in err and err.strip().endswith("No such file or directory.")
+    assert code == 1 and "Traceback" in err and err.strip().endswith("the file does not exist.")
 
 
 def test_bad_arguments_exit_2_with_one_line(tmp_path: Path) -> None:

@@ -86,7 +86,10 @@ CORRUPTIONS = [
     (lambda d: d["nodes"][3].update(kind="driver"), "nodes[3].kind"),
     (lambda d: d["nodes"][5].update(parent="p9"), 'nodes[5].parent: no node with id "p9"'),
     (lambda d: d["nodes"][2].update(title=17), "nodes[2].title: must be text"),
-    (lambda d: d["nodes"][1].update(parent=d["nodes"][6]["id"]), "nodes[1].parent: a primary must sit under goal"),
+    (
+        lambda d: d["nodes"][1].update(parent=d["nodes"][6]["id"]),
+        "nodes[1].parent: a primary driver must sit under goal",
+    ),
     (lambda d: d["links"][0].update(target="nowhere"), "links[0].target"),
     (lambda d: d["status_updates"][0].update(progress=7), "status_updates[0].progress"),
     (lambda d: d["status_updates"][1].update(date="2024-13-45"), "status_updates[1].date"),
@@ -451,3 +454,19 @@ def test_a_failed_write_says_why_and_keeps_the_old_file(sample_service, tmp_path
         export_file(sample_service, target)
     assert target.read_text(encoding="utf-8") == "previous backup"
     assert not [p.name for p in tmp_path.iterdir() if ".partial" in p.name]
+
+
+def test_refusals_name_kinds_and_system_errors_in_danish(sqlite_service, tmp_path) -> None:
+    """Seen in a smoke test: "en goal skal ligge under ingenting … ikke project" and "No such file or directory"."""
+    from register import i18n
+    from register.exchange import load_file
+
+    i18n.set_language("da")
+    try:
+        with pytest.raises(ExchangeFormatError) as caught:
+            import_data(sqlite_service, _corrupt(lambda d: d["nodes"][1].update(parent=d["nodes"][6]["id"])))
+        assert "en primær driver skal ligge under mål, ikke sekundær driver" in str(caught.value)
+        with pytest.raises(ExchangeFormatError, match="filen findes ikke"):
+            load_file(tmp_path / "findes-ikke.json")
+    finally:
+        i18n.set_language("en")
