@@ -158,7 +158,7 @@ DAMAGES = [
     (lambda d: d["log_items"][0].update(source_status="s1"), ("log_items[0].source_status", "UUID")),
     (lambda d: [i.update(source_status="0" * 8 + "-0000-0000-0000-" + "0" * 12) for i in d["log_items"]],
      ("log_items[1].source_status", "already comes from")),
-    (lambda d: d["log_item_nodes"][0].update(item="x"), ('log_item_nodes[0].item: no item with id "x"',)),
+    (lambda d: d["log_item_nodes"][0].update(item="x"), ('log_item_nodes[0].item: no decision-log item with id "x"',)),
     (lambda d: d["log_item_nodes"][0].update(node="p1"), ("log_item_nodes[0].node", "id of a node")),
     (lambda d: d["log_item_nodes"].append(dict(d["log_item_nodes"][0])), ("listed twice",)),
     (lambda d: d["meeting_members"].__setitem__(0, [1]), ("meeting_members[0]", "must be")),
