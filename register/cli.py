@@ -18,13 +18,14 @@ import sys
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import NoReturn
 
 from register import __version__, i18n
 from register.errors import RegisterError, StorageError, ValidationError
 from register.i18n import N_, _, ngettext
+from register.validation import format_time
+from register.vocabulary import KIND_NAMES
 
 PROGRAM = "improvement-register"
 EXIT_ERROR = 1
@@ -53,9 +54,6 @@ ARGPARSE_WORDS = (
 )
 #: The columns of an observation file, as the import reports them.
 COLUMN_NAMES = {"date": N_("date"), "value": N_("value"), "denominator": N_("denominator"), "note": N_("note")}
-#: The kinds of node in the command line's output.
-KIND_NAMES = {"goal": N_("goal"), "primary": N_("primary driver"), "secondary": N_("secondary driver"),
-              "project": N_("project")}  # fmt: skip
 
 
 class UsageError(Exception):
@@ -154,14 +152,6 @@ def creating_service(args: argparse.Namespace) -> Iterator:
         if new_file is not None:
             discard_register_file(new_file)
         raise
-
-
-def local_time(moment: datetime) -> str:
-    """A moment (UTC) as the user reads it: local time, Danish ``13-04-2026 14:05`` or ISO in English."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    pattern = "%d-%m-%Y %H:%M" if i18n.language() == "da" else "%Y-%m-%d %H:%M"
-    return moment.astimezone().strftime(pattern)
 
 
 # --------------------------------------------------------------------------- subcommands
@@ -347,7 +337,7 @@ def _archive(args: argparse.Namespace) -> int:
         titles = {node.id: node.title for node in service.load_tree().nodes}
         for node in archived:
             entry = next((e for e in service.audit_trail(node.id, limit=50) if e.action == "archive"), None)
-            when = _("{when} by {user}").format(when=local_time(entry.at), user=entry.user) if entry else ""
+            when = _("{when} by {user}").format(when=format_time(entry.at), user=entry.user) if entry else ""
             line = _("{id}  {kind} “{title}”  archived {when}").format(
                 id=node.id, kind=_(KIND_NAMES.get(node.kind, node.kind)), title=node.title, when=when)  # fmt: skip
             if node.parent_id and node.parent_id in titles:

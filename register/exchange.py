@@ -73,6 +73,7 @@ from register.model import (
 from register.safe_output import os_reason
 from register.service import RegisterService, utc_now
 from register.spc import CHART_TYPES
+from register.vocabulary import KIND_NAMES
 
 FORMAT_NAME = "improvement-register"
 FORMAT_VERSION = 2
@@ -137,8 +138,6 @@ REFERENCE_WORDS = {"node": N_("node"), "measure": N_("measure"), "meeting": N_("
 
 def _kind_word(kind: str | None) -> str:
     """A node kind or a referenced thing in the user's language (``goal`` → ``mål``)."""
-    from register.service import KIND_NAMES
-
     if kind in KIND_NAMES:
         return _(KIND_NAMES[kind])
     return _(REFERENCE_WORDS[kind]) if kind in REFERENCE_WORDS else str(kind)

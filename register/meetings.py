@@ -28,7 +28,7 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from register import validation as check
 from register.errors import ConflictError, NotFoundError, StorageError, ValidationError
-from register.i18n import N_, _
+from register.i18n import _
 from register.model import (
     ITEM_KINDS,
     ITEM_STATES,
@@ -45,15 +45,13 @@ from register.model import (
 )
 from register.records import LogItemRecord, MeetingRecord, MemberRecord
 from register.service import RegisterService, utc_now
+from register.vocabulary import ITEM_KIND_NAMES, MEETING_STATE_NAMES, MEMBER_ROLE_NAMES
 
 SNAPSHOT_FORMAT = "improvement-register-meeting-snapshot"
 SNAPSHOT_VERSION = 1
 
-#: Names shown to users (translate with ``_`` where shown).
-STATE_NAMES = {"planned": N_("planned"), "held": N_("held"), "closed": N_("closed")}
-ROLE_NAMES = {"chair": N_("chair"), "member": N_("member"), "secretary": N_("secretary")}
-KIND_NAMES = {"decision": N_("decision"), "action": N_("action"), "request": N_("request for help")}
-ITEM_STATE_NAMES = {"open": N_("open"), "done": N_("decided/done"), "dropped": N_("dropped")}
+#: Names shown to users (translate with ``_`` where shown); they live with the vocabulary the window loads early.
+STATE_NAMES, ROLE_NAMES, KIND_NAMES = MEETING_STATE_NAMES, MEMBER_ROLE_NAMES, ITEM_KIND_NAMES
 
 
 def meeting_record(row: Meeting) -> MeetingRecord:

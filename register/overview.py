@@ -20,6 +20,7 @@ from register import charts
 from register.i18n import N_, _, language
 from register.records import AnnotationRecord, MeasureRecord, NodeRecord, ObservationRecord
 from register.variation_icons import TOO_LITTLE_DATA, anhoej_icon, icon_name
+from register.vocabulary import KIND_NAMES
 
 if TYPE_CHECKING:
     from register.spc import SpcResult
@@ -45,12 +46,6 @@ HEADERS: dict[str, str] = {
 #: Columns whose cells are numbers (right-aligned).
 NUMERIC_COLUMNS = frozenset({"last_value", "target"})
 
-KIND_NAMES = {
-    "goal": N_("goal"),
-    "primary": N_("primary driver"),
-    "secondary": N_("secondary driver"),
-    "project": N_("project"),
-}
 TYPE_NAMES = {"outcome": N_("outcome"), "process": N_("process"), "balancing": N_("balancing")}
 CHART_NAMES = charts.CHART_NAMES  # one name per chart type, as the charts print them
 #: What an Anhøj chart says (the kinds of :data:`register.charts.EVIDENCE_KINDS`).

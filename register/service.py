@@ -53,10 +53,8 @@ from register.records import (
     TreeSnapshot,
 )
 from register.storage import Database
-from register.vocabulary import CHART_TYPES
+from register.vocabulary import CHART_TYPES, KIND_NAMES
 
-KIND_NAMES = {"goal": N_("goal"), "primary": N_("primary driver"), "secondary": N_("secondary driver"),
-              "project": N_("project")}  # fmt: skip
 PROJECT_FIELDS = ("lead", "unit", "start", "end", "stage")
 RATIO_CHARTS = ("p", "pp", "u", "up")
 PROPORTION_CHARTS = ("p", "pp")

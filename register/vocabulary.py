@@ -6,7 +6,12 @@ loading SQLAlchemy, the ORM models or numpy. :mod:`register.model` and :mod:`reg
 
 from __future__ import annotations
 
+from register.i18n import N_
+
 NODE_KINDS = ("goal", "primary", "secondary", "project")
+#: The node kinds in words (translate with ``register.i18n._`` where shown).
+KIND_NAMES = {"goal": N_("goal"), "primary": N_("primary driver"), "secondary": N_("secondary driver"),
+              "project": N_("project")}  # fmt: skip
 STAGES = ("idea", "planning", "testing", "implementing", "spreading", "sustaining", "closed")
 LINK_STRENGTHS = ("strong", "weak")
 RAG_VALUES = ("green", "amber", "red")
@@ -45,6 +50,11 @@ MEETING_STATES = ("planned", "held", "closed")
 MEMBER_ROLES = ("chair", "member", "secretary")
 ITEM_KINDS = ("decision", "action", "request")
 ITEM_STATES = ("open", "done", "dropped")
+#: The meeting cycle's names shown to users (translate with ``register.i18n._`` where shown).
+MEETING_STATE_NAMES = {"planned": N_("planned"), "held": N_("held"), "closed": N_("closed")}
+MEMBER_ROLE_NAMES = {"chair": N_("chair"), "member": N_("member"), "secretary": N_("secretary")}
+ITEM_KIND_NAMES = {"decision": N_("decision"), "action": N_("action"), "request": N_("request for help")}
+ITEM_STATE_NAMES = {"open": N_("open"), "done": N_("decided/done"), "dropped": N_("dropped")}
 
 #: The role of everyone on a register file (no roles: single user).
 LOCAL = "local"

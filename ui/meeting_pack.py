@@ -26,11 +26,13 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QCoreApplication, QMarginsF, QPointF, QRectF, QSizeF
 from PySide6.QtGui import QColor, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
-from register import charts
+from register import charts, validation
 from register.errors import RegisterError
+from register.i18n import _
 from register.meeting_view import Change, RegisterView, changes_between
 from register.records import LogItemRecord, MeasureRecord, NodeRecord, ObservationRecord, StatusRecord
 from register.tree_index import TreeIndex
+from register.vocabulary import ITEM_KIND_NAMES, ITEM_STATE_NAMES, MEMBER_ROLE_NAMES
 from ui.diagram_paint import (
     diagram_texts,
     draw_rag_marker,
@@ -65,48 +67,25 @@ class PackError(RegisterError):
 
 
 def format_date(value: date | None) -> str:
-    """A date as the UI language writes it: ``13-04-2026`` in Danish, ``2026-04-13`` in English."""
-    if value is None:
-        return ""
-    # The date's pattern is a translated text, so dates follow the same catalogue as every word of the pack.
-    #: strftime pattern of a date in the meeting pack (Danish: %d-%m-%Y)
-    return value.strftime(translate("MeetingPack", "%Y-%m-%d"))
+    """A date as the language writes it: ``13-04-2026`` in Danish, ``2026-04-13`` in English."""
+    return "" if value is None else validation.format_date(value)
 
 
 def format_number(value: float | None) -> str:
-    """A number with the UI language's decimal mark (``3,5`` in Danish)."""
-    if value is None:
-        return ""
-    text = f"{value:g}" if abs(value) < 1e6 else f"{value:.0f}"
-    #: the decimal mark of numbers in the meeting pack (Danish: a comma)
-    return text.replace(".", translate("MeetingPack", "."))
+    """A number to six significant digits with the language's decimal mark (``3,5`` in Danish)."""
+    return "" if value is None else validation.format_number(float(f"{value:.6g}"))
 
 
 def item_kind_name(kind: str) -> str:
-    names = {
-        "decision": translate("MeetingPack", "decision"),
-        "action": translate("MeetingPack", "action"),
-        "request": translate("MeetingPack", "request for help"),
-    }
-    return names.get(kind, kind)
+    return _(ITEM_KIND_NAMES[kind]) if kind in ITEM_KIND_NAMES else kind
 
 
 def item_state_name(state: str) -> str:
-    names = {
-        "open": translate("MeetingPack", "open"),
-        "done": translate("MeetingPack", "decided/done"),
-        "dropped": translate("MeetingPack", "dropped"),
-    }
-    return names.get(state, state)
+    return _(ITEM_STATE_NAMES[state]) if state in ITEM_STATE_NAMES else state
 
 
 def role_name(role: str) -> str:
-    names = {
-        "chair": translate("MeetingPack", "chair"),
-        "member": translate("MeetingPack", "member"),
-        "secretary": translate("MeetingPack", "secretary"),
-    }
-    return names.get(role, role)
+    return _(MEMBER_ROLE_NAMES[role]) if role in MEMBER_ROLE_NAMES else role
 
 
 def evidence_name(kind: str) -> str:

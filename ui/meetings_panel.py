@@ -32,8 +32,9 @@ from PySide6.QtWidgets import (
 
 from register import validation as check
 from register.errors import ConflictError, RegisterError, ValidationError
+from register.i18n import _
 from register.records import LogItemRecord
-from register.vocabulary import ITEM_KINDS, MEMBER_ROLES
+from register.vocabulary import ITEM_KINDS, MEETING_STATE_NAMES, MEMBER_ROLES
 from ui import dialogs
 from ui import meeting_commands as commands
 from ui.document import RegisterDocument
@@ -53,12 +54,7 @@ translate = QCoreApplication.translate
 
 
 def state_name(state: str) -> str:
-    names = {
-        "planned": translate("MeetingsPanel", "planned"),
-        "held": translate("MeetingsPanel", "held"),
-        "closed": translate("MeetingsPanel", "closed"),
-    }
-    return names.get(state, state)
+    return _(MEETING_STATE_NAMES[state]) if state in MEETING_STATE_NAMES else state
 
 
 class MeetingsPanel(QWidget):

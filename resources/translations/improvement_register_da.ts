@@ -1786,52 +1786,6 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
 <context>
     <name>MeetingPack</name>
     <message>
-        <source>%Y-%m-%d</source>
-        <extracomment>strftime pattern of a date in the meeting pack (Danish: %d-%m-%Y)</extracomment>
-        <translation>%d-%m-%Y</translation>
-    </message>
-    <message>
-        <source>.</source>
-        <extracomment>the decimal mark of numbers in the meeting pack (Danish: a comma)</extracomment>
-        <translation>,</translation>
-    </message>
-    <message>
-        <source>decision</source>
-        <translation>beslutning</translation>
-    </message>
-    <message>
-        <source>action</source>
-        <translation>opfølgningspunkt</translation>
-    </message>
-    <message>
-        <source>request for help</source>
-        <translation>anmodning om hjælp</translation>
-    </message>
-    <message>
-        <source>open</source>
-        <translation>åben</translation>
-    </message>
-    <message>
-        <source>decided/done</source>
-        <translation>besluttet/udført</translation>
-    </message>
-    <message>
-        <source>dropped</source>
-        <translation>droppet</translation>
-    </message>
-    <message>
-        <source>chair</source>
-        <translation>formand</translation>
-    </message>
-    <message>
-        <source>member</source>
-        <translation>medlem</translation>
-    </message>
-    <message>
-        <source>secretary</source>
-        <translation>sekretær</translation>
-    </message>
-    <message>
         <source>signal of improvement</source>
         <translation>signal om forbedring</translation>
     </message>
@@ -2214,18 +2168,6 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
 </context>
 <context>
     <name>MeetingsPanel</name>
-    <message>
-        <source>planned</source>
-        <translation>planlagt</translation>
-    </message>
-    <message>
-        <source>held</source>
-        <translation>afholdt</translation>
-    </message>
-    <message>
-        <source>closed</source>
-        <translation>afsluttet</translation>
-    </message>
     <message>
         <source>&amp;New meeting</source>
         <translation>&amp;Nyt møde</translation>
