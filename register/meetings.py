@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -481,24 +481,40 @@ class MeetingService:
                          "nodes": [list(record.node_ids), None]})  # fmt: skip
             return record
 
-    def sync_help_requests(self) -> list[LogItemRecord]:
-        """Make the latest "help needed" of every project an open request for help; returns the new requests.
+    def sync_help_requests(self, node_ids: Collection[str] | None = None) -> list[LogItemRecord]:
+        """Make the latest "help needed" of every project (or only of ``node_ids``, after their status changed)
+        an open request for help; returns the new requests.
 
         The request stays open (and on every following meeting's agenda) until it is answered. A project that
         asks again with the same words while its request is open keeps that one request; one that asks again
         after the answer gets a new one. A request whose status update was removed (an undo) and that was never
         answered goes with it.
         """
+        scope = sorted(set(node_ids)) if node_ids is not None else None
         with self.db.transaction() as session:
-            latest = self.service._latest_statuses(session)
-            hidden = {row.id for row in session.scalars(select(Node).where(Node.archived_at.is_not(None)))}
-            auto = list(session.scalars(select(LogItem).where(LogItem.source_status_id.is_not(None))))
-            statuses = set(session.scalars(select(StatusUpdate.id)))
+            latest = self.service._latest_statuses(session, scope)
+            archived = select(Node.id).where(Node.archived_at.is_not(None))
+            if scope is not None:
+                archived = archived.where(Node.id.in_(scope))
+            hidden = set(session.scalars(archived))
+            requests = select(LogItem).where(LogItem.source_status_id.is_not(None))
+            if scope is not None:
+                concerning = select(LogItemNode.item_id).where(LogItemNode.node_id.in_(scope))
+                requests = requests.where(LogItem.id.in_(concerning))
+            auto = list(session.scalars(requests))
+            # The nodes of every automatic request and which of their status updates still exist, in two queries.
+            nodes_of: dict[str, list[str]] = {row.id: [] for row in auto}
+            for item_id, node_id in session.execute(
+                select(LogItemNode.item_id, LogItemNode.node_id).where(LogItemNode.item_id.in_(list(nodes_of)))
+            ):
+                nodes_of[item_id].append(node_id)
+            sources = [row.source_status_id for row in auto]
+            statuses = set(session.scalars(select(StatusUpdate.id).where(StatusUpdate.id.in_(sources))))
             by_source = {row.source_status_id: row for row in auto}
             created: list[LogItemRecord] = []
             for row in auto:
                 if row.source_status_id not in statuses and row.state == "open" and row.answered_meeting_id is None:
-                    nodes = self._node_ids(session, row.id)
+                    nodes = sorted(nodes_of[row.id])
                     session.execute(delete(LogItemNode).where(LogItemNode.item_id == row.id))
                     session.delete(row)
                     del by_source[row.source_status_id]
@@ -507,7 +523,7 @@ class MeetingService:
             open_requests: dict[tuple[str, str], LogItem] = {}
             for row in by_source.values():
                 if row.state == "open":
-                    for node_id in self._node_ids(session, row.id):
+                    for node_id in nodes_of[row.id]:
                         open_requests[(node_id, _normalise(row.text))] = row
             for node_id, status in sorted(latest.items(), key=lambda item: (item[1].date, item[1].id)):
                 wanted = status.help_needed.strip()

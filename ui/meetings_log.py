@@ -47,9 +47,10 @@ class MeetingsLog(QObject):
         self.meetingsChanged.emit()
         self.itemsChanged.emit()
 
-    def refresh_items(self) -> None:
-        """Make new "help needed" texts into requests and read the log again (after a status update)."""
-        self.service.sync_help_requests()
+    def refresh_items(self, node_id: str | None = None) -> None:
+        """Make new "help needed" texts into requests and read the log again (after a status update of
+        ``node_id``: only that project's requests are brought up to date, not the whole register's)."""
+        self.service.sync_help_requests(None if node_id is None else [node_id])
         self._items = {i.id: i for i in self.service.items()}
         self.itemsChanged.emit()
 

@@ -317,9 +317,9 @@ class MeetingsPanel(QWidget):
         if meeting_id == self.meeting_id:
             self._fill_members()
 
-    def _on_status_changed(self, _node_id: str) -> None:
+    def _on_status_changed(self, node_id: str) -> None:
         if self.log is not None:
-            self.log.refresh_items()
+            self.log.refresh_items(node_id)
 
     def _on_reloaded(self) -> None:
         if self.log is not None:

@@ -440,3 +440,19 @@ def test_a_reopen_killed_half_way_leaves_the_meeting_closed_with_its_snapshot(tm
     assert meetings.snapshot_hash(meeting.id) == digest and meetings.snapshot(meeting.id) == document
     assert meetings.reopen_meeting(meeting.id, closed.version, "planned").state == "planned"
     database.close()
+
+
+def test_a_status_change_brings_only_that_projects_requests_up_to_date(
+    service: RegisterService, meetings: MeetingService
+) -> None:
+    """The window syncs the requests of the project whose status changed, not the whole register's."""
+    ids = _tree(service)
+    service.add_status_update(ids["a"], date="2026-06-10", rag="amber", help_needed="Flere sygeplejersker")
+    asked = service.add_status_update(ids["b"], date="2026-06-11", rag="red", help_needed="Fælles videoplatform")
+    [made] = meetings.sync_help_requests([ids["b"]])
+    assert (made.text, made.node_ids) == ("Fælles videoplatform", (ids["b"],))
+    assert meetings.sync_help_requests([ids["b"]]) == []  # the same words: still one request
+    assert [r.node_ids for r in meetings.sync_help_requests()] == [(ids["a"],)]  # the rest on a full sync
+    service.remove_status_update(asked.id)  # undone before anyone answered: the request goes with it
+    meetings.sync_help_requests([ids["b"]])
+    assert [i.text for i in meetings.items()] == ["Flere sygeplejersker"]
