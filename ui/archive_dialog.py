@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from register.errors import RegisterError
 from register.records import DeletionImpact, NodeRecord
+from register.vocabulary import NODE_KINDS
 from ui import commands, dialogs
 from ui.document import RegisterDocument
 from ui.icons import icon
@@ -44,8 +45,9 @@ def local_time(moment: datetime) -> str:
 
 def describe_impact(impact: DeletionImpact) -> str:
     """What goes with a node, in words: "2 projects, 3 measures with 60 observations, 4 status updates"."""
+    ordered = sorted(impact.descendants.items(), key=lambda item: NODE_KINDS.index(item[0]))
     parts = [plural(count, f"{{count}} {kind_name(kind)}", f"{{count}} {kind_plural(kind)}")
-             for kind, count in impact.descendants.items()]  # fmt: skip
+             for kind, count in ordered]  # fmt: skip
     if impact.measures:
         measures = plural(impact.measures, translate("Archive", "{count} measure"),
                           translate("Archive", "{count} measures"))  # fmt: skip
@@ -56,6 +58,9 @@ def describe_impact(impact: DeletionImpact) -> str:
     if impact.status_updates:
         parts.append(plural(impact.status_updates, translate("Archive", "{count} status update"),
                             translate("Archive", "{count} status updates")))  # fmt: skip
+    if impact.links:
+        parts.append(plural(impact.links, translate("Archive", "{count} cross-link"),
+                            translate("Archive", "{count} cross-links")))  # fmt: skip
     return ", ".join(parts) if parts else translate("Archive", "nothing else")
 
 

@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 from register.errors import ConflictError, ConnectionLostError, CredentialsError, MissingRegisterError, RegisterError
 from register.locations import default_register_path, discard_register_file, is_url, public_location, url_password
 from register.tree_index import TreeIndex
-from register.vocabulary import ALLOWED_PARENTS, LINK_STRENGTHS, LOCAL, NODE_KINDS, RAG_VALUES, STAGES
+from register.vocabulary import ALLOWED_PARENTS, LINK_STRENGTHS, LOCAL, RAG_VALUES, STAGES
 from ui import commands, dialogs
 from ui.diagram_paint import diagram_texts, goal_label, layout_for_page
 from ui.diagram_view import DiagramPanel
@@ -56,7 +56,6 @@ from ui.icons import icon, rag_icon
 from ui.labels import (
     bold_font,
     kind_name,
-    kind_plural,
     new_node_title,
     plural,
     rag_name,
@@ -850,27 +849,13 @@ class MainWindow(QMainWindow):
         if impact is None:
             return
         node = impact.node
-        parts = [
-            f"{count} {kind_plural(kind) if count != 1 else kind_name(kind)}"
-            for kind, count in sorted(impact.descendants.items(), key=lambda item: NODE_KINDS.index(item[0]))
-        ]
-        if impact.measures:
-            measures = plural(impact.measures, translate("MainWindow", "{count} measure"),
-                              translate("MainWindow", "{count} measures"))  # fmt: skip
-            observations = plural(impact.observations, translate("MainWindow", "{count} observation"),
-                                  translate("MainWindow", "{count} observations"))  # fmt: skip
-            parts.append(translate("MainWindow", "{measures} with {observations}").format(
-                measures=measures, observations=observations))  # fmt: skip
-        if impact.status_updates:
-            parts.append(plural(impact.status_updates, translate("MainWindow", "{count} status update"),
-                                translate("MainWindow", "{count} status updates")))  # fmt: skip
-        if impact.links:
-            parts.append(plural(impact.links, translate("MainWindow", "{count} cross-link"),
-                                translate("MainWindow", "{count} cross-links")))  # fmt: skip
+        from ui.archive_dialog import describe_impact
+
+        goes_with_it = impact.descendants or impact.measures or impact.status_updates or impact.links
         text = translate("MainWindow", "Delete the {kind} “{title}”?").format(kind=kind_name(node.kind),
                                                                           title=node.title)  # fmt: skip
-        if parts:
-            text += "\n\n" + translate("MainWindow", "With it go: {parts}.").format(parts=", ".join(parts))
+        if goes_with_it:
+            text += "\n\n" + translate("MainWindow", "With it go: {parts}.").format(parts=describe_impact(impact))
         text += "\n\n" + translate("MainWindow", "It is archived, not destroyed: Undo (Ctrl+Z) brings it back, and so "
                                                  "does Edit → Archive, also after a restart.")  # fmt: skip
         if dialogs.confirm(self, translate("MainWindow", "Delete"), text, translate("MainWindow", "&Delete")):

@@ -79,6 +79,14 @@ Dine data er i sikkerhed: hver ændring gemmes i én transaktion, og denne blev 
         <translation>{count} statusopdateringer</translation>
     </message>
     <message>
+        <source>{count} cross-link</source>
+        <translation>{count} krydskobling</translation>
+    </message>
+    <message>
+        <source>{count} cross-links</source>
+        <translation>{count} krydskoblinger</translation>
+    </message>
+    <message>
         <source>nothing else</source>
         <translation>intet andet</translation>
     </message>
@@ -1339,42 +1347,6 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     <message>
         <source>Cannot move</source>
         <translation>Kan ikke flytte</translation>
-    </message>
-    <message>
-        <source>{count} measure</source>
-        <translation>{count} måling</translation>
-    </message>
-    <message>
-        <source>{count} measures</source>
-        <translation>{count} målinger</translation>
-    </message>
-    <message>
-        <source>{count} observation</source>
-        <translation>{count} observation</translation>
-    </message>
-    <message>
-        <source>{count} observations</source>
-        <translation>{count} observationer</translation>
-    </message>
-    <message>
-        <source>{measures} with {observations}</source>
-        <translation>{measures} med {observations}</translation>
-    </message>
-    <message>
-        <source>{count} status update</source>
-        <translation>{count} statusopdatering</translation>
-    </message>
-    <message>
-        <source>{count} status updates</source>
-        <translation>{count} statusopdateringer</translation>
-    </message>
-    <message>
-        <source>{count} cross-link</source>
-        <translation>{count} krydskobling</translation>
-    </message>
-    <message>
-        <source>{count} cross-links</source>
-        <translation>{count} krydskoblinger</translation>
     </message>
     <message>
         <source>Delete the {kind} “{title}”?</source>
