@@ -3,6 +3,7 @@ can keep them as long as it likes and pass them between threads."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -178,3 +179,53 @@ class LogItemRecord:
     def is_overdue(self, on: date) -> bool:
         """An open action whose deadline has passed by ``on``."""
         return self.kind == "action" and self.state == "open" and self.deadline is not None and self.deadline < on
+
+
+def hidden_ids(nodes: Mapping[str, NodeRecord]) -> set[str]:
+    """Ids of nodes that are archived or sit under an archived node."""
+    hidden: set[str] = set()
+    state: dict[str, bool] = {}
+
+    def is_hidden(node_id: str) -> bool:
+        chain = []
+        current: str | None = node_id
+        result = False
+        while current is not None:
+            if current in state:
+                result = state[current]
+                break
+            node = nodes.get(current)
+            if node is None:
+                break
+            chain.append(current)
+            if node.archived:
+                result = True
+                break
+            current = node.parent_id
+        for item in chain:
+            state[item] = result
+        return result
+
+    for node_id in nodes:
+        if is_hidden(node_id):
+            hidden.add(node_id)
+    return hidden
+
+
+def tree_snapshot(
+    node_rows: Iterable[Sequence[Any]],
+    link_rows: Iterable[Sequence[Any]],
+    latest_status: Mapping[str, StatusRecord],
+    title: str,
+) -> TreeSnapshot:
+    """The live tree from the rows of ``nodes`` (id, kind, title, description, parent_id, position, lead, unit,
+    start_date, end_date, stage, archived_at, version) and ``links`` (id, source_id, target_id, strength, version):
+    nodes archived or under an archived node, and the links and statuses touching them, are left out."""
+    nodes = {row[0]: NodeRecord(*row[:11], row[11] is not None, row[12]) for row in node_rows}
+    hidden = hidden_ids(nodes)
+    return TreeSnapshot(
+        nodes=[node for node in nodes.values() if node.id not in hidden],
+        links=[LinkRecord(*row) for row in link_rows if row[1] not in hidden and row[2] not in hidden],
+        latest_status={k: v for k, v in latest_status.items() if k not in hidden},
+        title=title,
+    )

@@ -51,6 +51,7 @@ from register.records import (
     ObservationRecord,
     StatusRecord,
     TreeSnapshot,
+    tree_snapshot,
 )
 from register.storage import Database
 from register.vocabulary import CHART_TYPES, KIND_NAMES
@@ -289,23 +290,11 @@ class RegisterService:
                     n.end_date, n.stage, n.archived_at, n.version,
                 )
             ).all()  # fmt: skip
-            nodes = {row[0]: NodeRecord(*row[:11], row[11] is not None, row[12]) for row in node_rows}
-            hidden = _hidden_ids(nodes)
-            live = [node for node in nodes.values() if node.id not in hidden]
             lk = Link.__table__.c
-            links = [
-                LinkRecord(*row)
-                for row in connection.execute(select(lk.id, lk.source_id, lk.target_id, lk.strength, lk.version))
-                if row[1] not in hidden and row[2] not in hidden
-            ]
+            link_rows = connection.execute(select(lk.id, lk.source_id, lk.target_id, lk.strength, lk.version)).all()
             latest = self._latest_statuses(session)
             title_row = session.get(RegisterInfo, "title")
-        return TreeSnapshot(
-            nodes=live,
-            links=links,
-            latest_status={k: v for k, v in latest.items() if k not in hidden},
-            title=title_row.value if title_row else "",
-        )
+        return tree_snapshot(node_rows, link_rows, latest, title_row.value if title_row else "")
 
     @staticmethod
     def _latest_statuses(session: Session, node_ids: list[str] | None = None) -> dict[str, StatusRecord]:
@@ -1225,34 +1214,3 @@ def _archived_ancestor_query() -> Any:
 def _archived_ancestor(session: Session, node_id: str) -> bool:
     """True when ``node_id`` or one of its ancestors is archived (one recursive query, not one per level)."""
     return bool(session.connection().execute(_archived_ancestor_query(), {"node_id": node_id}).scalar())
-
-
-def _hidden_ids(nodes: Mapping[str, NodeRecord]) -> set[str]:
-    """Ids of nodes that are archived or sit under an archived node."""
-    hidden: set[str] = set()
-    state: dict[str, bool] = {}
-
-    def is_hidden(node_id: str) -> bool:
-        chain = []
-        current: str | None = node_id
-        result = False
-        while current is not None:
-            if current in state:
-                result = state[current]
-                break
-            node = nodes.get(current)
-            if node is None:
-                break
-            chain.append(current)
-            if node.archived:
-                result = True
-                break
-            current = node.parent_id
-        for item in chain:
-            state[item] = result
-        return result
-
-    for node_id in nodes:
-        if is_hidden(node_id):
-            hidden.add(node_id)
-    return hidden

@@ -44,11 +44,9 @@ from register.locations import (  # noqa: F401 - re-exported: these need no SQLA
     public_location,
     url_password,
 )
+from register.revisions import HEAD_REVISION, KNOWN_REVISIONS
 from register.safe_output import os_reason
 
-#: The newest schema revision this version knows (tests check it equals Alembic's head).
-HEAD_REVISION = "0004"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 SQLITE_MAGIC = b"SQLite format 3\x00"
 #: The table every register has from its first revision on: it tells our registers from other programs' databases.

@@ -89,6 +89,8 @@ class MainWindow(QMainWindow):
     """One window, one open register (document) at a time."""
 
     documentOpened = Signal()  # noqa: N815
+    # The tree shows a register's nodes: a read-only preview while it opens, or the open register.
+    treeFilled = Signal()  # noqa: N815
     openFailed = Signal(str)  # noqa: N815
 
     def __init__(self, user: str | None = None) -> None:
@@ -97,6 +99,8 @@ class MainWindow(QMainWindow):
         self.user = user.strip() if user and user.strip() else None
         self.document: RegisterDocument | None = None
         self.tree_model: DiagramTreeModel | None = None
+        # The read-only tree painted while a register opens at start-up (see _show_preview).
+        self._preview: RegisterDocument | None = None
         self.projects_model: ProjectsModel | None = None
         self.tasks: list[Any] = []
         #: Passwords typed this session, by register address (kept in memory only, never in the settings).
@@ -123,10 +127,9 @@ class MainWindow(QMainWindow):
         self.tree_view = QTreeView()
         self.tree_view.setUniformRowHeights(True)
         self.tree_view.setAlternatingRowColors(True)
-        self.tree_view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self._make_tree_editable()
         self.tree_view.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.tree_view.setDropIndicatorShown(True)
-        self.tree_view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.tree_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree_view.customContextMenuRequested.connect(self._tree_context_menu)
         self.tree_filter: TreeFilter | None = None
@@ -455,6 +458,8 @@ class MainWindow(QMainWindow):
             from register.storage import open_database
 
             try:
+                if sample and new_file is not None:  # a new sample: a copy of the ready sample register file
+                    copy_sample_register(new_file)
                 database = open_database(location, create=create, password=password)
             except MissingRegisterError:
                 if is_url(location):
@@ -488,11 +493,20 @@ class MainWindow(QMainWindow):
                     discard_register_file(new_file)
                 raise
 
+        if self.document is None and not (location and is_url(location)):  # at start-up: paint the tree at once
+            if sample and new_file is not None:
+                from resources import sample_copy_path
+
+                self._show_preview(sample_copy_path())
+            elif new_file is None and not import_from:
+                self._show_preview(default_register_path() if location is None else Path(location).expanduser())
+
         label = translate("MainWindow", "Opening the register…")
         if import_from:
             label = translate("MainWindow", "Importing {file}…").format(file=Path(import_from).name)
 
         def failed(message: str) -> None:
+            self._drop_preview()
             if throwaway_folder is not None:
                 shutil.rmtree(throwaway_folder, ignore_errors=True)
             if refused and location is not None:
@@ -510,6 +524,40 @@ class MainWindow(QMainWindow):
             self._opened(location, result, throwaway_folder, *(role[0] if role else (LOCAL, "")))
 
         self._track(start_task(self, label, work, opened, failed))
+
+    def _show_preview(self, path: Path) -> None:
+        """Paint the tree of the register file at ``path`` at once, read-only, from a quick read with the standard
+        library (the storage layer is still loading); the opened register replaces it. Nothing when it cannot be
+        read that way."""
+        from register.quick_tree import read_tree
+
+        snapshot = read_tree(path)
+        if snapshot is None:
+            return
+        self._preview = RegisterDocument(None, TreeIndex(snapshot), self)  # type: ignore[arg-type] - never edited
+        self.tree_model = DiagramTreeModel(self._preview)
+        self.tree_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree_view.setDragDropMode(QAbstractItemView.DragDropMode.NoDragDrop)
+        self.tree_view.setModel(self.tree_model)
+        self.tree_view.expandToDepth(1)
+        self._size_columns()
+        self.treeFilled.emit()
+
+    def _make_tree_editable(self) -> None:
+        """Rename in place with F2, move by dragging (the preview turns both off)."""
+        self.tree_view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.tree_view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+
+    def _drop_preview(self) -> None:
+        """The register did not open (or has replaced the preview): the preview's tree goes, the view is editable."""
+        preview, self._preview = self._preview, None
+        if preview is None:
+            return
+        self._make_tree_editable()
+        if self.document is None:
+            self.tree_view.setModel(None)
+            self.tree_model = None
+        preview.deleteLater()
 
     def _missing_register(self, location: str) -> None:
         """The register file is not there: locate it, remove it from the list, or create a new one there."""
@@ -587,6 +635,7 @@ class MainWindow(QMainWindow):
         self.tree_model.moveRequested.connect(self._on_move_requested)
         self.tree_model.renameRequested.connect(self._on_rename_requested)
         self.tree_view.setModel(self.tree_model)
+        self._drop_preview()
         self.tree_view.selectionModel().currentRowChanged.connect(self._on_tree_current_changed)
         self.tree_filter = TreeFilter(self.tree_view, self.tree_model)
         for signal in (self.tree_model.rowsInserted, self.tree_model.rowsMoved, self.tree_model.modelReset):
@@ -602,6 +651,7 @@ class MainWindow(QMainWindow):
         self.meetings_panel.log.itemsChanged.connect(self._show_node_items)
         self.tree_view.expandToDepth(1)
         self._size_columns()
+        self.treeFilled.emit()
         document.commandFailed.connect(self._on_command_failed, Qt.ConnectionType.QueuedConnection)
         document.undo_stack.indexChanged.connect(self._update_after_change)
         document.titleChanged.connect(lambda _title: self._update_title())
@@ -1346,6 +1396,15 @@ def _close_document(document: RegisterDocument) -> None:
     if folder is not None:
         shutil.rmtree(folder, ignore_errors=True)
         document.throwaway_folder = None
+
+
+def copy_sample_register(target: Path) -> None:
+    """Put a copy of the shipped sample register file at ``target`` (under a temporary name, then renamed): no
+    schema to create and no import to run, so ``--sample`` shows its tree sooner."""
+    from register.safe_output import write_output
+    from resources import sample_copy_path
+
+    write_output(target, lambda temporary: shutil.copyfile(sample_copy_path(), temporary))
 
 
 def _load_sample(path: Path) -> Any:

@@ -4,10 +4,12 @@ register is never silently created, and ``--user`` names the author."""
 from __future__ import annotations
 
 import argparse
+import shutil
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QAbstractItemView
 
 from ui import app, commands, dialogs
 from ui.main_window import LAST_KEY, MainWindow
@@ -205,3 +207,50 @@ def test_an_empty_database_asks_before_a_register_is_made_there(qtbot, postgres_
     finally:
         window.close()
         engine.dispose()
+
+
+def test_the_tree_is_painted_read_only_before_the_register_has_opened(qtbot, tmp_path, errors) -> None:
+    from resources import sample_copy_path
+
+    path = tmp_path / "register.sqlite"
+    shutil.copyfile(sample_copy_path(), path)
+    window = new_window(qtbot)
+    seen: list[tuple] = []
+    window.treeFilled.connect(lambda: seen.append((window.document, window.tree_model.rowCount(),
+                                                   window.tree_view.editTriggers())))  # fmt: skip
+    with qtbot.waitSignal(window.documentOpened, timeout=20000):
+        app.open_first_register(window, argparse.Namespace(sample=False, db=str(path), user=None))
+    preview, opened = seen
+    assert preview == (None, 2, QAbstractItemView.EditTrigger.NoEditTriggers), "read-only, both goals, at once"
+    assert opened == (window.document, 2, QAbstractItemView.EditTrigger.EditKeyPressed)
+    assert window.tree_view.dragDropMode() == QAbstractItemView.DragDropMode.InternalMove
+    assert window.tree_view.model() is window.tree_model and errors == []
+
+
+def test_the_sample_is_painted_before_it_has_opened(qtbot, data_home, errors) -> None:
+    window = new_window(qtbot)
+    documents: list = []
+    window.treeFilled.connect(lambda: documents.append(window.document))
+    start(qtbot, window, sample=True)
+    assert documents == [None, window.document]
+
+
+def test_a_register_that_then_fails_to_open_takes_its_preview_away(qtbot, tmp_path, errors, monkeypatch) -> None:
+    from register import storage
+    from register.errors import StorageError
+    from resources import sample_copy_path
+
+    path = tmp_path / "register.sqlite"
+    shutil.copyfile(sample_copy_path(), path)
+    before = path.read_bytes()
+
+    def refuse(*_args, **_kwargs):
+        raise StorageError("The register is locked by another program.")
+
+    monkeypatch.setattr(storage, "open_database", refuse)
+    window = new_window(qtbot)
+    with qtbot.waitSignal(window.openFailed, timeout=20000):
+        window.open_location(str(path))
+    assert errors == ["The register is locked by another program."]
+    assert window.document is None and window.tree_model is None and window.tree_view.model() is None
+    assert path.read_bytes() == before
