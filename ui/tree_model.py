@@ -73,6 +73,7 @@ _TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole)
 
 
 _UNKNOWN = object()
+_NO_CELLS: list[dict[int, Any]] = []  # a row not asked yet
 
 
 class _Item:
@@ -86,8 +87,8 @@ class _Item:
         self.parent = parent
         self.children: list[_Item] = []
         self.row = 0
-        # What data() answered for this row, by (column, role), while cells_generation is the model's.
-        self.cells: dict[tuple[int, int], Any] = {}
+        # What data() answered for this row, by column and role, while cells_generation is the model's.
+        self.cells: list[dict[int, Any]] = _NO_CELLS
         self.cells_generation = -1
 
     def renumber(self, start: int = 0) -> None:
@@ -283,11 +284,10 @@ class DiagramTreeModel(QAbstractItemModel):
         column = index.column()
         if role == _TOOLTIP_ROLE:
             return self._compute(item, column, role)
-        cells = self._cells(item)
-        key = (column, role)
-        value = cells.get(key, _UNKNOWN)
+        answers = self._answers(item, column)
+        value = answers.get(role, _UNKNOWN)
         if value is _UNKNOWN:
-            value = cells[key] = self._compute(item, column, role)
+            value = answers[role] = self._compute(item, column, role)
         return value
 
     def multiData(self, index: AnyIndex, roleDataSpan: QModelRoleDataSpan) -> None:  # noqa: N802, N803
@@ -299,27 +299,27 @@ class DiagramTreeModel(QAbstractItemModel):
             return
         item: _Item = index.internalPointer()
         column = index.column()
-        cells = self._cells(item)
+        answers = self._answers(item, column)
         for role_data in roleDataSpan:
             role = role_data.role()
-            if role == _TOOLTIP_ROLE:
+            value = answers.get(role, _UNKNOWN)
+            if value is _UNKNOWN:
                 value = self._compute(item, column, role)
-            else:
-                value = cells.get((column, role), _UNKNOWN)
-                if value is _UNKNOWN:
-                    value = cells[column, role] = self._compute(item, column, role)
+                if role != _TOOLTIP_ROLE:
+                    answers[role] = value
             if value is None:
                 role_data.clearData()
             else:
                 role_data.setData(value)
 
-    def _cells(self, item: _Item) -> dict[tuple[int, int], Any]:
-        """The row's remembered answers, emptied when the model announced a change since they were given."""
+    def _answers(self, item: _Item, column: int) -> dict[int, Any]:
+        """What the row's cell in ``column`` answered by role; emptied when the model announced a change of the row
+        since (tooltips, asked on hover only, are not kept)."""
         if item.cells_generation != self._generation:
             if time.monotonic() - self._generation_since > 60:  # staleness counts days: forget once a minute
                 self._forget_all()
-            item.cells, item.cells_generation = {}, self._generation
-        return item.cells
+            item.cells, item.cells_generation = [{} for _column in range(COLUMNS)], self._generation
+        return item.cells[column]
 
     def _compute(self, item: _Item, column: int, role: int) -> Any:
         if item.link_id is not None:
