@@ -10,8 +10,9 @@ and written as they come (the text is byte-identical to ``json.dumps(data, ensur
 indent=1)``), so memory does not grow with the register.
 
 Import streams too (``ijson`` on the yajl2 C parser): a first pass checks the file's shape (no value
-nested deeper than a field, known sections only) and collects the small sections; the status updates
-and observations are then read item by item and inserted in batches. Everything is written in one
+nested deeper than a field, known sections only), collects the small sections and notes where each
+section ends; the status updates and observations are then read item by item, each parsed only up to
+its section's end, and inserted in batches. Everything is written in one
 transaction, so a problem anywhere leaves the register as it was; the error names the place of the
 first problem (``nodes[12].parent: no node with id "p9"``, or a line and column for broken JSON).
 """
