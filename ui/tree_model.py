@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QMimeData,
     QModelIndex,
+    QModelRoleDataSpan,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -68,9 +69,11 @@ _NODE_ROLES = frozenset(
     )
 )  # fmt: skip
 AnyIndex = QModelIndex | QPersistentModelIndex
+_TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole)
 
 
 _UNKNOWN = object()
+_NO_CELLS: list[dict[int, Any]] = []  # a row not asked yet
 
 
 class _Item:
@@ -84,8 +87,8 @@ class _Item:
         self.parent = parent
         self.children: list[_Item] = []
         self.row = 0
-        # What data() answered for this row, by (column, role), while cells_generation is the model's.
-        self.cells: dict[tuple[int, int], Any] = {}
+        # What data() answered for this row, by column and role, while cells_generation is the model's.
+        self.cells: list[dict[int, Any]] = _NO_CELLS
         self.cells_generation = -1
 
     def renumber(self, start: int = 0) -> None:
@@ -245,10 +248,11 @@ class DiagramTreeModel(QAbstractItemModel):
             return parent.column() == 0 and bool(parent.internalPointer().children)
         return bool(self._root.children)
 
-    def child_keys(self, parent: AnyIndex) -> list[tuple[int, str, bool]]:
-        """(row, node or link id, is a link) of the children of a row: for the tree filter."""
-        item = self._item(parent)
-        return [(child.row, child.link_id or child.node_id, child.link_id is not None) for child in item.children]
+    def place_of(self, node_id: str | None = None, link_id: str | None = None) -> tuple[int, QModelIndex] | None:
+        """(row, parent index) of a node's or a cross-link's row, from the model's own items (the tree filter hides
+        rows by place; asking an index for its parent would call back into Python); None when it has no row."""
+        item = self._links.get(link_id) if link_id is not None else self._nodes.get(node_id)  # type: ignore[arg-type]
+        return None if item is None else (item.row, self._index_of(item.parent))
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return COLUMNS
@@ -278,17 +282,44 @@ class DiagramTreeModel(QAbstractItemModel):
             return None
         item: _Item = index.internalPointer()
         column = index.column()
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP_ROLE:
             return self._compute(item, column, role)
+        answers = self._answers(item, column)
+        value = answers.get(role, _UNKNOWN)
+        if value is _UNKNOWN:
+            value = answers[role] = self._compute(item, column, role)
+        return value
+
+    def multiData(self, index: AnyIndex, roleDataSpan: QModelRoleDataSpan) -> None:  # noqa: N802, N803
+        """Every role the view's delegate asks for one cell, in one call (it paints each visible cell with seven
+        roles: one call from Qt into Python instead of seven); the same values as :meth:`data`."""
+        if not index.isValid():
+            for role_data in roleDataSpan:
+                role_data.clearData()
+            return
+        item: _Item = index.internalPointer()
+        column = index.column()
+        answers = self._answers(item, column)
+        for role_data in roleDataSpan:
+            role = role_data.role()
+            value = answers.get(role, _UNKNOWN)
+            if value is _UNKNOWN:
+                value = self._compute(item, column, role)
+                if role != _TOOLTIP_ROLE:
+                    answers[role] = value
+            if value is None:
+                role_data.clearData()
+            else:
+                role_data.setData(value)
+
+    def _answers(self, item: _Item, column: int) -> dict[int, Any]:
+        """What the row's cell in ``column`` answered by role; emptied when the model announced a change of the row
+        since (tooltips, asked on hover only, are not kept)."""
         if item.cells_generation != self._generation:
             if time.monotonic() - self._generation_since > 60:  # staleness counts days: forget once a minute
                 self._forget_all()
-            item.cells, item.cells_generation = {}, self._generation
-        key = (column, role)
-        value = item.cells.get(key, _UNKNOWN)
-        if value is _UNKNOWN:
-            value = item.cells[key] = self._compute(item, column, role)
-        return value
+            item.cells, item.cells_generation = [{} for _column in range(COLUMNS)], self._generation
+        return item.cells[column]
 
     def _compute(self, item: _Item, column: int, role: int) -> Any:
         if item.link_id is not None:

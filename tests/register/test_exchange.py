@@ -470,3 +470,55 @@ def test_refusals_name_kinds_and_system_errors_in_danish(sqlite_service, tmp_pat
             load_file(tmp_path / "findes-ikke.json")
     finally:
         i18n.set_language("en")
+
+
+@pytest.mark.parametrize("padding", [0, 1, 4096, 65536 - 700])
+def test_a_streamed_section_is_read_whole_and_only_to_its_end(sqlite_service, tmp_path: Path, monkeypatch,
+                                                              padding) -> None:  # fmt: skip
+    """A section read item by item stops at its end (found by the scan), wherever its end falls in the parser's
+    chunks, and no item is lost; the rest of the file is not parsed again."""
+    from register import exchange
+
+    data = _sample()
+    statuses = data["status_updates"]
+    while len(json.dumps(statuses)) < 3 * 65536:  # several of the parser's chunks
+        statuses = statuses + [dict(status, id=str(uuid.uuid4())) for status in data["status_updates"]]
+    statuses[-1] = dict(statuses[-1], summary="x" * padding)
+    data["status_updates"] = statuses
+    observations = data["observations"]  # after the status updates in the file, as exported: several chunks more
+    while len(json.dumps(observations)) < 4 * 65536:
+        observations = observations + [dict(item, id=str(uuid.uuid4())) for item in data["observations"]]
+    data["observations"] = observations
+    path = _write(tmp_path, json.dumps(data, indent=1))
+    source = exchange._FileSource(path)
+    source.scan(())
+    read: list[int] = []
+    original = exchange._UpTo.read
+
+    def counted(self, size: int = -1) -> bytes:
+        chunk = original(self, size)
+        read.append(self.offset)
+        return chunk
+
+    monkeypatch.setattr(exchange._UpTo, "read", counted)
+    assert [item["id"] for item in source.items("status_updates")] == [status["id"] for status in statuses]
+    assert max(read) <= path.stat().st_size - 2 * 65536  # at most one chunk past the section's end
+    summary = import_file(sqlite_service, path)
+    assert summary.status_updates == len(statuses)
+
+
+def test_a_refused_import_restores_the_page_cache_and_the_garbage_collector(sqlite_service, tmp_path: Path) -> None:
+    import gc
+
+    def cache_size() -> int:
+        with sqlite_service.db.transaction() as session:
+            return session.connection().exec_driver_sql("PRAGMA cache_size").scalar()
+
+    before = cache_size()
+    data = _sample()
+    data["observations"][-1]["value"] = "not a number"
+    with pytest.raises(ExchangeFormatError, match="must be a number"):
+        import_file(sqlite_service, _write(tmp_path, json.dumps(data)))
+    assert gc.isenabled() and cache_size() == before
+    import_file(sqlite_service, sample_register_path())
+    assert gc.isenabled() and cache_size() == before

@@ -239,6 +239,31 @@ def test_tree_filter_keeps_matches_and_their_ancestors(qtbot, window, tmp_path) 
     assert set(shown_rows(window)) == set(everything) | {"New project", unrelated.title}
 
 
+def test_tree_filter_hides_only_outermost_rows_and_a_keystroke_showing_the_same_rows_keeps_the_folding(
+        qtbot, window, tmp_path) -> None:  # fmt: skip
+    from ui.tree_filter import visible_ids
+
+    open_and_wait(qtbot, window, tmp_path / "sample.sqlite", sample=True)
+    tree, model, view = window.document.index, window.tree_model, window.tree_view
+
+    def hidden(node_id: str) -> bool:
+        return view.isRowHidden(*model.place_of(node_id))
+
+    window.search_edit.setText("lemvig")
+    assert visible_ids(tree, "lemvi") == visible_ids(tree, "lemvig")
+    hidden_rows = [node_id for node_id in tree.nodes if hidden(node_id)]
+    assert hidden_rows
+    for node_id in hidden_rows:  # a hidden row hides its branch: no row under it is hidden as well
+        assert not any(hidden(ancestor.id) for ancestor in tree.ancestors(node_id))
+    shown, _links = visible_ids(tree, "lemvig")
+    folded = next(node_id for node_id in shown if tree.child_ids(node_id)
+                  and not view.isExpanded(model.index_of_node(node_id)))  # fmt: skip
+    view.expand(model.index_of_node(folded))
+    window.search_edit.setText("lemvi")  # the same rows: the view is left as the user unfolded it
+    assert view.isExpanded(model.index_of_node(folded))
+    assert [node_id for node_id in tree.nodes if hidden(node_id)] == hidden_rows
+
+
 def test_delete_says_what_goes_with_it_and_undo_brings_it_back(qtbot, window, tmp_path) -> None:
     open_and_wait(qtbot, window, tmp_path / "sample.sqlite", sample=True)
     tree = window.document.index

@@ -133,3 +133,45 @@ def test_link_rows_carry_the_source_node(document) -> None:
     assert index.data(NODE_ID_ROLE) == link.source_id
     assert index.data(Qt.ItemDataRole.DisplayRole) == document.index.nodes[link.source_id].title
     assert index.parent() == model.index_of_node(link.target_id)
+
+
+def test_many_roles_at_once_answer_what_data_answers(document) -> None:
+    """The view's delegate asks for a cell's roles in one call (multiData); it must see what data() says, also
+    after an edit, and nothing left over from an earlier answer where there is no value."""
+    from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan
+
+    model = DiagramTreeModel(document, today=TODAY)
+    roles = [int(role) for role in (
+        Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.CheckStateRole, NODE_ID_ROLE, LINK_ID_ROLE, KIND_ROLE,
+        STALE_ROLE,
+    )]  # fmt: skip
+
+    def same(index) -> None:
+        for role in roles:
+            role_data = QModelRoleData(role)
+            role_data.setData("left over")
+            model.multiData(index, QModelRoleDataSpan(role_data))
+            expected = index.data(role)
+            got = role_data.data()
+            if isinstance(expected, float | int | str | bool) or expected is None:
+                assert got == expected, (index.data(), role)
+            else:
+                assert type(got) is type(expected), (index.data(), role)
+
+    def every(parent):
+        for row in range(model.rowCount(parent)):
+            for column in range(model.columnCount(parent)):
+                yield model.index(row, column, parent)
+            yield from every(model.index(row, 0, parent))
+
+    for index in every(QModelIndex()):
+        same(index)
+    project = next(node for node in document.index.nodes.values() if node.kind == "project")
+    index = model.index_of_node(project.id)
+    model.multiData(index, QModelRoleDataSpan(QModelRoleData(int(Qt.ItemDataRole.DisplayRole))))  # remembered
+    commands.edit_node(document, project.id, title="Renamed through the undo stack")
+    role_data = QModelRoleData(int(Qt.ItemDataRole.DisplayRole))
+    model.multiData(index, QModelRoleDataSpan(role_data))
+    assert role_data.data() == "Renamed through the undo stack"
