@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer
 
-from register import charts
+from register import charts, evidence_worker, i18n
 from register.errors import RegisterError
 from ui.document import RegisterDocument
 
@@ -33,12 +35,20 @@ def evidence_tooltip(evidence: charts.Evidence) -> str:
 
 
 class EvidenceKeeper(QObject):
-    """Fills ``document.evidence`` for all nodes in the background, then per node as its data change."""
+    """Fills ``document.evidence`` for all nodes in the background, then per node as its data change.
+
+    The first, whole computation runs in a child process (``register.evidence_worker``) when the register can be
+    opened there, so this process's interpreter stays free for the window; a register in memory is computed in
+    the calling thread. The per-node refresh after an edit is small and runs here.
+    """
 
     def __init__(self, document: RegisterDocument) -> None:
         super().__init__(document)
         self.document = document
         self.stopped = False
+        #: The child process computing every node's evidence, while there is one.
+        self.child: evidence_worker.EvidenceChild | None = None
+        self._lock = threading.Lock()
         self._pending: set[str] = set()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -48,12 +58,30 @@ class EvidenceKeeper(QObject):
         document.measuresChanged.connect(self.refresh_soon)
 
     def compute_all(self) -> dict[str, charts.Evidence]:
-        """Runs in a worker thread: reads the register in its own session."""
-        return charts.evidence_by_node(self.document.service, stop=lambda: self.stopped)
+        """Runs in a worker thread: waits for a child process (the register opened there as here), or reads the
+        register in its own session when no child can open it."""
+        request = evidence_worker.request_for(self.document.service.db, i18n.language())
+        if request is None:
+            return charts.evidence_by_node(self.document.service, stop=lambda: self.stopped)
+        with self._lock:
+            if self.stopped:
+                return {}
+            self.child = evidence_worker.EvidenceChild(request)
+        try:
+            return self.child.results()
+        except RegisterError:
+            if self.stopped:  # ended on purpose: no message
+                return {}
+            raise
 
     def stop(self) -> None:
-        """The register is being closed: the background computation ends at its next check."""
-        self.stopped = True
+        """The register is being closed: a child process is ended now, a computation here at its next check;
+        nothing is applied afterwards."""
+        with self._lock:
+            self.stopped = True
+            child = self.child
+        if child is not None:
+            child.stop()
 
     def apply(self, evidence: dict[str, charts.Evidence]) -> None:
         """Back on the GUI thread: store and announce."""
