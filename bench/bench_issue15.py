@@ -437,7 +437,8 @@ def window_rows(app, folder: Path) -> None:
 
 
 def busy_keystrokes(app, folder: Path) -> None:
-    """Tree filter keystrokes while every node's evidence is computed in the background (target: each ≤ 50 ms)."""
+    """Tree filter keystrokes while every node's evidence is computed in the background, from the register shown
+    until the evidence is applied (target: each ≤ 50 ms), against the same keystrokes with nothing running."""
     from ui.main_window import MainWindow
 
     print("tree filter keystrokes while the evidence is computed (3,000 projects, 6,000 measures)", flush=True)
@@ -447,8 +448,17 @@ def busy_keystrokes(app, folder: Path) -> None:
     window.show()
     samples: list[float] = []
     idle: list[float] = []
+    durations: list[float] = []
     texts = ["P", "Pr", "Pro", "Proj", "Project", "Project 1", "Project 12", ""]
     opened: list[int] = []
+
+    def keystroke(text: str) -> float:
+        start = time.perf_counter()
+        window.search_edit.setText(text)
+        app.processEvents()
+        window.tree_view.viewport().repaint()
+        return time.perf_counter() - start
+
     for _ in range(3):
         opened.clear()
         window.documentOpened.connect(lambda: opened.append(1))
@@ -456,22 +466,25 @@ def busy_keystrokes(app, folder: Path) -> None:
         while not opened:
             app.processEvents()
         window.documentOpened.disconnect()
-        for text in texts:  # the evidence task runs now (6 to 10 s)
-            start = time.perf_counter()
-            window.search_edit.setText(text)
-            app.processEvents()
-            window.tree_view.viewport().repaint()
-            samples.append(time.perf_counter() - start)
+        shown = time.perf_counter()
+        keeper = window.document.evidence_keeper
+        number = 0
+        while not keeper.applied:  # every keystroke until the evidence is stored and announced (the last one too)
+            if not window.tasks and not keeper.announcing:
+                raise RuntimeError(f"no evidence: {window.statusBar().currentMessage()}")
+            samples.append(keystroke(texts[number % len(texts)]))
+            number += 1
             time.sleep(0.05)
+        durations.append(time.perf_counter() - shown)
         window.wait_for_tasks()
         for text in texts:  # the same keystrokes with nothing in the background: the floor
-            start = time.perf_counter()
-            window.search_edit.setText(text)
-            app.processEvents()
-            window.tree_view.viewport().repaint()
-            idle.append(time.perf_counter() - start)
+            idle.append(keystroke(text))
+            time.sleep(0.05)
+    print(f"  evidence applied {statistics.median(durations):.2f} s after the tree was shown (median of 3); "
+          f"{len(samples)} keystrokes measured meanwhile, {len(idle)} idle", flush=True)  # fmt: skip
     report("tree filter keystroke while evidence is computed (median)", statistics.median(samples),
-           statistics.median(idle), "≤ 50 ms", extra=f", worst {max(samples) * 1000:.0f} ms")  # fmt: skip
+           statistics.median(idle), "≤ 50 ms",
+           extra=f", worst {max(samples) * 1000:.0f} ms of {len(samples)}")  # fmt: skip
     window.close()
 
 

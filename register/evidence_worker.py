@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 CHUNK_NODES = 250
 #: Seconds a child is given to end after ``terminate`` before it is killed.
 TERMINATE_GRACE = 2.0
+#: How much the child gives way to the window's process for the CPU (POSIX niceness; a 2-core machine shares).
+NICENESS = 10
 _LENGTH = struct.Struct(">Q")
 
 
@@ -212,6 +214,8 @@ def main() -> int:
     except EOFError:
         return 1  # the parent ended before asking
     threading.Thread(target=_exit_when_parent_ends, args=(stdin.fileno(),), daemon=True).start()
+    if hasattr(os, "nice"):  # background work: the window's keystrokes come first
+        os.nice(NICENESS)
     try:
         try:
             evidence = compute(request)
