@@ -144,3 +144,17 @@ def test_a_register_the_child_cannot_open_is_a_message(
     qtbot.waitUntil(lambda: "There is no register" in window.statusBar().currentMessage(), timeout=30000)
     assert str(sample_path) in window.statusBar().currentMessage()
     assert window.document.evidence == {} and not sample_path.exists()  # nothing was created there
+
+
+def test_a_task_deleted_before_it_was_forgotten_does_not_break_closing(qtbot, window: MainWindow) -> None:  # noqa: F811
+    """A finished task may be deleted (``deleteLater``) before the window forgets it: closing must not wait on it."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from ui.tasks import Task
+
+    task = Task(lambda: None, window)
+    window._track(task)
+    task.deleteLater()
+    QCoreApplication.sendPostedEvents(task, QEvent.Type.DeferredDelete)
+    assert task not in window.tasks
+    window.close()  # waited on a deleted task before ("Internal C++ object (Task) already deleted")
