@@ -158,3 +158,64 @@ def test_a_task_deleted_before_it_was_forgotten_does_not_break_closing(qtbot, wi
     QCoreApplication.sendPostedEvents(task, QEvent.Type.DeferredDelete)
     assert task not in window.tasks
     window.close()  # waited on a deleted task before ("Internal C++ object (Task) already deleted")
+
+
+def test_the_evidence_is_stored_at_once_and_announced_a_few_nodes_per_turn(
+    qtbot, document, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui import evidence as evidence_module
+
+    monkeypatch.setattr(evidence_module, "ANNOUNCE_NODES", 2)
+    found = charts.evidence_by_node(document.service)
+    assert len(found) == 5
+    keeper = EvidenceKeeper(document)
+    announced: list[list[str]] = []
+    document.evidenceChanged.connect(announced.append)
+    keeper.apply(found)
+    assert document.evidence == found  # every node's evidence is there at once
+    assert announced == [list(found)[:2]] and not keeper.applied  # the rest in later turns of the event loop
+    qtbot.waitUntil(lambda: keeper.applied, timeout=5000)
+    assert announced == [list(found)[:2], list(found)[2:4], list(found)[4:]]
+
+
+def test_stopping_ends_the_announcements(qtbot, document, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ui import evidence as evidence_module
+
+    monkeypatch.setattr(evidence_module, "ANNOUNCE_NODES", 2)
+    keeper = EvidenceKeeper(document)
+    announced: list[list[str]] = []
+    document.evidenceChanged.connect(announced.append)
+    keeper.apply(charts.evidence_by_node(document.service))
+    keeper.stop()
+    qtbot.wait(50)
+    assert len(announced) == 1 and not keeper.applied
+
+
+def test_a_node_refreshed_while_everything_was_computed_keeps_its_newer_evidence(qtbot, document) -> None:
+    found = charts.evidence_by_node(document.service)
+    first, second = list(found)[:2]
+    stale = {**found, first: found[second]}  # computed before the first node's data changed
+    keeper = EvidenceKeeper(document)
+    keeper.refresh(first)  # after an edit, while the whole computation still ran
+    keeper.apply(stale)
+    assert document.evidence[first] == found[first]
+    assert {node: document.evidence[node] for node in found if node != first} == {
+        node: evidence for node, evidence in found.items() if node != first
+    }
+
+
+def test_a_program_that_cannot_start_the_child_computes_in_a_thread(
+    qtbot,
+    window: MainWindow,
+    sample_path: Path,
+    monkeypatch: pytest.MonkeyPatch,  # noqa: F811
+) -> None:
+    """A frozen program has no ``python -m``: the evidence is computed in a thread of its process, as before."""
+    import sys
+
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    open_and_wait(qtbot, window, sample_path)
+    keeper = window.document.evidence_keeper
+    qtbot.waitUntil(lambda: keeper.applied, timeout=30000)
+    assert keeper.child is None
+    assert window.document.evidence == charts.evidence_by_node(window.document.service) != {}
