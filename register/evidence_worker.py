@@ -147,11 +147,12 @@ class EvidenceChild:
                     return evidence
         except (EOFError, OSError, pickle.UnpicklingError, ValueError, TypeError) as error:
             if not self.stopped:
+                end_process(self.process, TERMINATE_GRACE)  # a garbled stream from a live child ends it too
                 raise RegisterError(
                     _(
                         "The evidence could not be computed: the background process that computes it ended "
                         "unexpectedly (exit code {code}). Open the register again to try once more."
-                    ).format(code=self.process.wait())
+                    ).format(code=self.process.returncode)
                 ) from error
         finally:
             self.close()

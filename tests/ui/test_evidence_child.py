@@ -206,9 +206,9 @@ def test_a_node_refreshed_while_everything_was_computed_keeps_its_newer_evidence
 
 def test_a_program_that_cannot_start_the_child_computes_in_a_thread(
     qtbot,
-    window: MainWindow,
+    window: MainWindow,  # noqa: F811
     sample_path: Path,
-    monkeypatch: pytest.MonkeyPatch,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A frozen program has no ``python -m``: the evidence is computed in a thread of its process, as before."""
     import sys
