@@ -50,7 +50,7 @@ class EvidenceKeeper(QObject):
         super().__init__(document)
         self.document = document
         self.stopped = False
-        #: The child process computing every node's evidence, while there is one.
+        #: The child process of the whole computation (None before it starts, or when it runs in this process).
         self.child: evidence_worker.EvidenceChild | None = None
         self._lock = threading.Lock()
         self._pending: set[str] = set()
