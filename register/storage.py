@@ -13,6 +13,7 @@ import sqlite3
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +73,16 @@ def describe_location(location: str | Path | None) -> str:
     return str(Path(location))
 
 
+@dataclass(frozen=True)
+class OpenedWith:
+    """What :func:`open_database` was given, so another process can open the same register (never shown: the
+    password is left out of ``repr``)."""
+
+    location: str | None
+    schema: str | None
+    password: str | None = field(default=None, repr=False)
+
+
 class Database:
     """An open register: an engine plus one short session per user action."""
 
@@ -82,6 +93,8 @@ class Database:
         self.path = path
         self._identity = _file_identity(path) if path is not None else None
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        #: How it was opened (set by :func:`open_database`; None for a Database made directly).
+        self.opened_with: OpenedWith | None = None
 
     @property
     def is_shared(self) -> bool:
@@ -501,7 +514,9 @@ def open_database(
     except SQLAlchemyError as error:
         engine.dispose()
         raise storage_error(error, display) from error
-    return Database(engine, display, sqlite_file(engine))
+    database = Database(engine, display, sqlite_file(engine))
+    database.opened_with = OpenedWith(None if location is None else str(location), schema, password)
+    return database
 
 
 def sqlite_file(engine: Engine) -> Path | None:

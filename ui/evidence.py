@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer
 
-from register import charts
+from register import charts, evidence_worker, i18n
 from register.errors import RegisterError
 from ui.document import RegisterDocument
 
 translate = QCoreApplication.translate
+
+#: Nodes announced per turn of the event loop once the evidence arrives: announcing 3,000 nodes at once kept
+#: one keystroke waiting about 80 ms (the tree model marks each row changed).
+ANNOUNCE_NODES = 250
 
 EVIDENCE_NAMES = {
     "improvement": QT_TRANSLATE_NOOP("Evidence", "improvement"),
@@ -33,34 +39,91 @@ def evidence_tooltip(evidence: charts.Evidence) -> str:
 
 
 class EvidenceKeeper(QObject):
-    """Fills ``document.evidence`` for all nodes in the background, then per node as its data change."""
+    """Fills ``document.evidence`` for all nodes in the background, then per node as its data change.
+
+    The first, whole computation runs in a child process (``register.evidence_worker``) when the register can be
+    opened there, so this process's interpreter stays free for the window; a register in memory is computed in
+    the calling thread. The per-node refresh after an edit is small and runs here.
+    """
 
     def __init__(self, document: RegisterDocument) -> None:
         super().__init__(document)
         self.document = document
         self.stopped = False
+        #: The child process of the whole computation (None before it starts, or when it runs in this process).
+        self.child: evidence_worker.EvidenceChild | None = None
+        self._lock = threading.Lock()
         self._pending: set[str] = set()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._refresh_pending)
+        #: True once every node's evidence is stored and announced.
+        self.applied = False
+        self._refreshed: set[str] = set()  # nodes refreshed here while the whole computation ran
+        self._unannounced: list[str] = []
+        self._announcer = QTimer(self)
+        self._announcer.setSingleShot(True)
+        self._announcer.setInterval(0)
+        self._announcer.timeout.connect(self._announce_some)
         document.dataChanged.connect(lambda _measure, node_id: self.refresh_soon(node_id))
         document.measuresChanged.connect(self.refresh_soon)
 
     def compute_all(self) -> dict[str, charts.Evidence]:
-        """Runs in a worker thread: reads the register in its own session."""
-        return charts.evidence_by_node(self.document.service, stop=lambda: self.stopped)
+        """Runs in a worker thread: waits for a child process (the register opened there as here), or reads the
+        register in its own session when no child can open it."""
+        request = evidence_worker.request_for(self.document.service.db, i18n.language())
+        if request is None:
+            return charts.evidence_by_node(self.document.service, stop=lambda: self.stopped)
+        with self._lock:
+            if self.stopped:
+                return {}
+            self.child = evidence_worker.EvidenceChild(request)
+        try:
+            return self.child.results()
+        except RegisterError:
+            if self.stopped:  # ended on purpose: no message
+                return {}
+            raise
 
     def stop(self) -> None:
-        """The register is being closed: the background computation ends at its next check."""
-        self.stopped = True
+        """The register is being closed: a child process is ended now, a computation here at its next check;
+        nothing is applied afterwards."""
+        with self._lock:
+            self.stopped = True
+            child = self.child
+        if child is not None:
+            child.stop()
 
     def apply(self, evidence: dict[str, charts.Evidence]) -> None:
-        """Back on the GUI thread: store and announce."""
+        """Back on the GUI thread: store everything at once (a node refreshed meanwhile keeps its newer evidence),
+        then announce it a few hundred nodes per turn of the event loop, so keystrokes go on in between."""
         if self.stopped:
             return
-        self.document.evidence = dict(evidence)
-        self.document.evidenceChanged.emit(list(evidence))
+        found = dict(evidence)
+        for node_id in self._refreshed:
+            found.pop(node_id, None)
+            if node_id in self.document.evidence:
+                found[node_id] = self.document.evidence[node_id]
+        self.document.evidence = found
+        self._unannounced = list(found)
+        self._announce_some()
+
+    @property
+    def announcing(self) -> bool:
+        """True while evidence that arrived is still being announced."""
+        return bool(self._unannounced)
+
+    def _announce_some(self) -> None:
+        if self.stopped:
+            return
+        some, self._unannounced = self._unannounced[:ANNOUNCE_NODES], self._unannounced[ANNOUNCE_NODES:]
+        if some:
+            self.document.evidenceChanged.emit(some)
+        if self._unannounced:
+            self._announcer.start()
+        else:
+            self.applied = True
 
     def refresh_soon(self, node_id: str) -> None:
         """Refresh once after the current action, however many signals it sent (a measure edit sends two)."""
@@ -77,6 +140,7 @@ class EvidenceKeeper(QObject):
             evidence = charts.node_evidence(self.document.service, node_id)
         except RegisterError:
             return
+        self._refreshed.add(node_id)
         if evidence is None:
             self.document.evidence.pop(node_id, None)
         else:

@@ -589,9 +589,18 @@ class MainWindow(QMainWindow):
                            remember=remember)  # fmt: skip
 
     def _track(self, task: Any) -> None:
-        """Keep a running task until it ends (closing the window waits for it)."""
+        """Keep a running task until it ends (closing the window waits for it).
+
+        Forgotten when it finishes or is deleted, whichever comes first: a task deleted (``deleteLater`` on
+        ``finished``) before the removal ran would leave a dead object for closing to wait on."""
         self.tasks.append(task)
-        task.finished.connect(lambda: self.tasks.remove(task))
+
+        def forget(*_args: object) -> None:
+            if task in self.tasks:
+                self.tasks.remove(task)
+
+        task.finished.connect(forget)
+        task.destroyed.connect(forget)
 
     def wait_for_tasks(self) -> None:
         """Block until background work is done (tests, and closing the window)."""
