@@ -677,6 +677,7 @@ class MainWindow(QMainWindow):
         if old is not None:
             if getattr(old, "live_refresh", None) is not None:
                 old.live_refresh.stop()
+                old.live_refresh.deleteLater()  # it belongs to the window: it would keep the old register alive
             if getattr(old, "evidence_keeper", None) is not None:
                 old.evidence_keeper.stop()
             self.undo_group.removeStack(old.undo_stack)
