@@ -1,29 +1,28 @@
 """The driver-diagram tree as a Qt item model: goal → primary → secondary → projects.
 
 Each driver also lists, after its own children, the cross-links that end at it (italic, with a
-link icon), so every driver shows everything that serves it. The model keeps its own light item
-tree and follows the document's fine-grained signals with row inserts, moves and removals; it
-resets only when the whole register is reloaded.
+link icon), so every driver shows everything that serves it. The rows are Qt's own C++ items
+(``QStandardItemModel``), each cell's roles computed once per change, so a repaint of the view
+calls no Python; the model follows the document's fine-grained signals with row inserts,
+removals and changed cells, and resets only when the whole register is reloaded.
 """
 
 from __future__ import annotations
 
-import time
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QByteArray,
     QCoreApplication,
     QMimeData,
     QModelIndex,
-    QModelRoleDataSpan,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
 from register.vocabulary import ALLOWED_PARENTS
 from ui.date_edit import date_text
@@ -53,58 +52,29 @@ STALE_ROLE = Qt.ItemDataRole.UserRole + 4
 TITLE, STAGE, RAG, UPDATED, EVIDENCE = range(5)
 COLUMNS = 5
 EVIDENCE_ROLE = Qt.ItemDataRole.UserRole + 5
-# Computed once: combining flags costs a Python enum operation each time, and the view asks on every paint.
 _LINK_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 _NODE_FLAGS = (
     Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
     | Qt.ItemFlag.ItemIsDropEnabled
 )  # fmt: skip
 _TITLE_FLAGS = _NODE_FLAGS | Qt.ItemFlag.ItemIsEditable
-# The roles a node's cells answer (every other role is None without looking the node up).
-_NODE_ROLES = frozenset(
-    int(role) for role in (
-        NODE_ID_ROLE, KIND_ROLE, LINK_ID_ROLE, STALE_ROLE, EVIDENCE_ROLE, Qt.ItemDataRole.DisplayRole,
-        Qt.ItemDataRole.EditRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole,
-        Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.FontRole,
-    )
-)  # fmt: skip
 AnyIndex = QModelIndex | QPersistentModelIndex
-_TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole)
-
-
-_UNKNOWN = object()
-_NO_CELLS: list[dict[int, Any]] = []  # a row not asked yet
-
-
-class _Item:
-    """A row: a node, or a cross-link entry under the driver it ends at."""
-
-    __slots__ = ("cells", "cells_generation", "children", "link_id", "node_id", "parent", "row")
-
-    def __init__(self, node_id: str | None, parent: _Item | None, link_id: str | None = None) -> None:
-        self.node_id = node_id
-        self.link_id = link_id
-        self.parent = parent
-        self.children: list[_Item] = []
-        self.row = 0
-        # What data() answered for this row, by column and role, while cells_generation is the model's.
-        self.cells: list[dict[int, Any]] = _NO_CELLS
-        self.cells_generation = -1
-
-    def renumber(self, start: int = 0) -> None:
-        """Refresh the cached row numbers of the children from ``start`` on."""
-        children = self.children
-        for number in range(start, len(children)):
-            children[number].row = number
-
-    def node_count(self) -> int:
-        """How many of the children are nodes (they come before the link entries)."""
-        count = 0
-        for child in self.children:
-            if child.link_id is not None:
-                break
-            count += 1
-        return count
+# A row's cells by role: the roles its first ``width`` cells share, each cell's own roles, ``width``.
+Cells = tuple[dict[int, Any], list[dict[int, Any]], int]
+# The roles the cells hold, as the plain numbers the item model's role maps take.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_NODE_ID, _LINK_ID, _KIND, _STALE, _EVIDENCE = (
+    int(role) for role in (NODE_ID_ROLE, LINK_ID_ROLE, KIND_ROLE, STALE_ROLE, EVIDENCE_ROLE)
+)
+# Every role a cell may hold: a changed cell is given all of them, None for those it no longer has.
+_NO_ROLES = dict.fromkeys(
+    (_DISPLAY, _DECORATION, _TOOLTIP, _FOREGROUND, _BACKGROUND, _FONT, _NODE_ID, _LINK_ID, _KIND, _STALE, _EVIDENCE)
+)
 
 
 #: Cross-link rows: the purple of the diagram's cross-links, dark enough to read (contrast ≥ 4.5:1 on white).
@@ -117,8 +87,13 @@ def weeks_text(weeks: int | None) -> str:
     return plural(weeks, translate("TreeModel", "{count} week"), translate("TreeModel", "{count} weeks"))
 
 
-class DiagramTreeModel(QAbstractItemModel):
-    """Thin adapter of the document's tree index."""
+class DiagramTreeModel(QStandardItemModel):
+    """The document's tree held in Qt's C++ item model, kept in step with the document's fine-grained signals.
+
+    Each row is five ``QStandardItem`` cells whose roles are computed once per change of what they show, so the
+    view's many questions on every repaint (index, parent, flags, data) are answered in C++ without calling
+    Python. Moves, renames and drops are routed to the window through :attr:`moveRequested` and
+    :attr:`renameRequested`; the model never changes the register itself."""
 
     #: A drop asks to move a node: (node id, new parent id or "", position or -1 for the end).
     moveRequested = Signal(str, str, int)  # noqa: N815
@@ -132,10 +107,23 @@ class DiagramTreeModel(QAbstractItemModel):
         #: Nodes with an open request for help, and nodes changed since the last meeting (highlighted).
         self.requests: set[str] = set()
         self.highlighted: set[str] = set()
-        self._today = (0.0, date.today())
-        self._root = _Item(None, None)
-        self._nodes: dict[str, _Item] = {}
-        self._links: dict[str, _Item] = {}
+        #: The day the staleness cells were computed for (checked once a minute; see :meth:`_check_day`).
+        self._day = today or date.today()
+        #: Each node's and each cross-link's row: its five cells.
+        self._nodes: dict[str, list[QStandardItem]] = {}
+        self._links: dict[str, list[QStandardItem]] = {}
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._link_fonts = {strength: _link_font(strength == "strong") for strength in LINK_COLOURS}
+        self._link_brushes = {strength: QBrush(colour) for strength, colour in LINK_COLOURS.items()}
+        self._stale_brush = QBrush(STALE_COLOUR)
+        self._request_brush = QBrush(REQUEST_COLOUR)
+        self._highlight_brush = QBrush(HIGHLIGHT_COLOUR)
+        # Cells are made by copying these (the flags come along without a call per cell).
+        self._node_prototype = QStandardItem()
+        self._node_prototype.setFlags(_NODE_FLAGS)
+        self._link_prototype = QStandardItem()
+        self._link_prototype.setFlags(_LINK_FLAGS)
         self._build()
         document.nodeAdded.connect(self._on_node_added)
         document.nodeChanged.connect(self._on_node_changed)
@@ -147,115 +135,194 @@ class DiagramTreeModel(QAbstractItemModel):
         document.statusChanged.connect(self._on_node_changed)
         document.reloaded.connect(self._on_reloaded)
         document.evidenceChanged.connect(self._on_evidence_changed)
-        # data() answers from each row's cells; whatever the model announces as changed is forgotten first
-        # (these connections are made before any view's, so they run before the view repaints).
-        self._generation = 0
-        self._generation_since = time.monotonic()
-        self.dataChanged.connect(self._forget_rows)
-        for signal in (self.modelReset, self.layoutChanged, self.rowsInserted, self.rowsRemoved, self.rowsMoved):
-            signal.connect(self._forget_all)
+        if today is None:  # staleness counts weeks since a date: the cells follow the calendar
+            self._day_timer = QTimer(self)
+            self._day_timer.setInterval(60_000)
+            self._day_timer.timeout.connect(self._check_day)
+            self._day_timer.start()
 
     # ------------------------------------------------------------------ building
 
     def _build(self) -> None:
-        self._root = _Item(None, None)
+        """Fill the model from the document (each goal's branch is built before it joins the model: one insert)."""
         self._nodes = {}
         self._links = {}
+        root = self.invisibleRootItem()
+        root.setFlags(Qt.ItemFlag.ItemIsDropEnabled)
+        if self.columnCount() != COLUMNS:
+            self.setColumnCount(COLUMNS)
         for node_id in self.document.index.child_ids(None):
-            self._root.children.append(self._make_node_item(node_id, self._root))
-        self._root.renumber()
+            root.appendRow(self._make_node_row(node_id))
 
-    def _make_node_item(self, node_id: str, parent: _Item) -> _Item:
-        item = _Item(node_id, parent)
-        self._nodes[node_id] = item
+    def _make_node_row(self, node_id: str) -> list[QStandardItem]:
+        """The node's five cells, with its children's rows and then the cross-links that end at it below them."""
+        row = _new_row(self._node_prototype, *self._node_cells(node_id))
+        row[TITLE].setFlags(_TITLE_FLAGS)
+        self._nodes[node_id] = row
         index = self.document.index
-        item.children = [self._make_node_item(child, item) for child in index.child_ids(node_id)]
+        title = row[TITLE]
+        for child in index.child_ids(node_id):
+            title.appendRow(self._make_node_row(child))
         for link in index.links_to(node_id):
-            link_item = _Item(link.source_id, item, link.id)
-            self._links[link.id] = link_item
-            item.children.append(link_item)
-        item.renumber()
-        return item
+            title.appendRow(self._make_link_row(link.id))
+        return row
 
-    def _forget(self, item: _Item) -> None:
-        if item.link_id is not None:
-            self._links.pop(item.link_id, None)
-        else:
-            self._nodes.pop(item.node_id, None)
-        for child in item.children:
-            self._forget(child)
+    def _make_link_row(self, link_id: str) -> list[QStandardItem]:
+        row = _new_row(self._link_prototype, *self._link_cells(link_id))
+        self._links[link_id] = row
+        return row
+
+    def _forget(self, title: QStandardItem) -> None:
+        """Drop a row and every row below it from the lookups (the rows themselves are removed by the caller)."""
+        link_id = title.data(LINK_ID_ROLE)
+        if link_id is not None:
+            self._links.pop(link_id, None)
+            return
+        self._nodes.pop(title.data(NODE_ID_ROLE), None)
+        for number in range(title.rowCount()):
+            self._forget(title.child(number, TITLE))
 
     @property
     def today(self) -> date:
-        """The given date (tests), or today's, looked up at most once a minute (data() asks often)."""
-        if self.fixed_today is not None:
-            return self.fixed_today
-        checked = self._today[0]
-        now = time.monotonic()
-        if now - checked > 60:
-            self._today = (now, date.today())
-        return self._today[1]
+        """The given date (tests), or the day the cells were computed for (looked up once a minute)."""
+        return self.fixed_today if self.fixed_today is not None else self._day
+
+    def _check_day(self) -> None:
+        """A new day: the projects' staleness ("weeks since update") is computed again."""
+        day = date.today()
+        if self.fixed_today is None and day != self._day:
+            self._day = day
+            for node_id in self.document.index.nodes:
+                if node_id in self._nodes and self.document.index.nodes[node_id].kind == "project":
+                    self._refresh_node(node_id)
+
+    # ------------------------------------------------------------------ cells
+
+    def _node_cells(self, node_id: str) -> Cells:
+        """What the node's cells show, by role (a role without a value is left out): the roles its first four cells
+        share, then each cell's own; the evidence cell shares only the node's id and kind."""
+        tree = self.document.index
+        node = tree.nodes[node_id]
+        kind = node.kind
+        is_project = kind == "project"
+        status = tree.latest_status.get(node_id) if is_project else None
+        stale = is_project and tree.is_stale(node_id, self.today)
+        rag_text = rag_name(status.rag) if status else ""
+        weeks = weeks_text(tree.weeks_since_update(node_id, self.today)) if is_project else ""
+        shared = {_NODE_ID: node_id, _KIND: kind, _STALE: stale,
+                  _TOOLTIP: self._node_tooltip(node, status, rag_text, stale, weeks)}  # fmt: skip
+        title: dict[int, Any] = {_DISPLAY: node.title, _DECORATION: icon(kind)}
+        stage: dict[int, Any] = {}
+        rag: dict[int, Any] = {}
+        updated: dict[int, Any] = {}
+        if is_project:
+            stage[_DISPLAY] = stage_name(node.stage)
+            rag[_DISPLAY] = rag_text
+            if status is not None:
+                rag[_DECORATION] = rag_icon(status.rag)
+            updated[_DISPLAY] = weeks
+            if stale:
+                updated[_DECORATION] = icon("stale")
+                updated[_FOREGROUND] = self._stale_brush
+                updated[_FONT] = self._bold
+        if kind == "goal":
+            shared[_FONT] = self._bold
+        if node_id in self.highlighted:
+            title[_BACKGROUND] = self._highlight_brush
+        if node_id in self.requests:
+            title[_FOREGROUND] = self._request_brush
+            title[_FONT] = self._bold
+        evidence = {_NODE_ID: node_id, _KIND: kind}
+        self._add_evidence(node_id, title, evidence)
+        return shared, [title, stage, rag, updated, evidence], EVIDENCE
+
+    def _add_evidence(self, node_id: str, title: dict[int, Any], cell: dict[int, Any]) -> None:
+        """The node's evidence: its kind on the title and evidence cells, its marker, name and tooltip on the
+        evidence cell."""
+        evidence = self.document.evidence.get(node_id)
+        if evidence is None:
+            return
+        title[_EVIDENCE] = cell[_EVIDENCE] = evidence.kind
+        cell[_DECORATION] = evidence_icon(evidence.marker)
+        cell[_DISPLAY] = evidence_name(evidence.kind)
+        cell[_TOOLTIP] = evidence_tooltip(evidence)
+
+    def _node_tooltip(self, node: Any, status: Any, rag_text: str, stale: bool, weeks: str) -> str:
+        """The node's title, kind, marks and, for a project, lead, latest status and staleness."""
+        node_id = node.id
+        lines = [f"<b>{_escape(node.title)}</b>", kind_name(node.kind).capitalize()]
+        if node_id in self.requests:
+            lines.append(translate("TreeModel", "Open request for help (see the Meetings tab)"))
+        if node_id in self.highlighted:
+            lines.append(translate("TreeModel", "Changed since the last meeting"))
+        if node.kind == "project":
+            if node.lead:
+                lines.append(translate("TreeModel", "Lead: {lead}").format(lead=_escape(node.lead)))
+            if status is not None:
+                lines.append(
+                    translate("TreeModel", "Latest status {date}: {rag} {progress}").format(
+                        date=date_text(status.date), rag=rag_text, progress=progress_text(status.progress)
+                    )
+                )
+            if stale:
+                lines.append(translate("TreeModel", "Stale: no status update for {weeks}.").format(weeks=weeks))
+        return "<br>".join(lines)
+
+    def _link_cells(self, link_id: str) -> Cells:
+        """What each of a cross-link row's five cells shows: the source node, italic and purple."""
+        tree = self.document.index
+        link = tree.links[link_id]
+        source = tree.nodes[link.source_id]
+        target = tree.nodes[link.target_id]
+        tooltip = translate("TreeModel", "{kind} “{source}” also serves “{target}” ({strength} link).").format(
+            kind=kind_name(source.kind).capitalize(), source=_escape(source.title), target=_escape(target.title),
+            strength=strength_name(link.strength),
+        )  # fmt: skip
+        shared = {_NODE_ID: link.source_id, _LINK_ID: link_id, _KIND: "link", _TOOLTIP: tooltip,
+                  _FONT: self._link_fonts[link.strength], _FOREGROUND: self._link_brushes[link.strength]}  # fmt: skip
+        title = {_DISPLAY: source.title, _DECORATION: icon("link")}
+        stage = {_DISPLAY: strength_name(link.strength)}  # the icon and italics say "cross-link"; this, how strong
+        return shared, [title, stage, {}, {}, {}], COLUMNS
+
+    def _update_row(self, row: list[QStandardItem], cells: Cells) -> None:
+        """Give a row's cells their new roles (each changed cell announces itself once)."""
+        shared, own, width = cells
+        index = self.indexFromItem(row[TITLE])
+        for column in range(COLUMNS):
+            roles = _NO_ROLES | shared | own[column] if column < width else _NO_ROLES | own[column]
+            self.setItemData(index.siblingAtColumn(column) if column else index, roles)
+
+    def _refresh_node(self, node_id: str) -> None:
+        row = self._nodes.get(node_id)
+        if row is not None:
+            self._update_row(row, self._node_cells(node_id))
+
+    def _refresh_link(self, link_id: str) -> None:
+        row = self._links.get(link_id)
+        if row is not None:
+            self._update_row(row, self._link_cells(link_id))
 
     # ------------------------------------------------------------------ lookups
 
-    def _item(self, index: AnyIndex) -> _Item:
-        return index.internalPointer() if index.isValid() else self._root
-
-    def _index_of(self, item: _Item, column: int = 0) -> QModelIndex:
-        if item is self._root:
-            return QModelIndex()
-        return self.createIndex(item.row, column, item)
-
     def index_of_node(self, node_id: str, column: int = 0) -> QModelIndex:
-        item = self._nodes.get(node_id)
-        return self._index_of(item, column) if item is not None else QModelIndex()
+        row = self._nodes.get(node_id)
+        return self.indexFromItem(row[column]) if row is not None else QModelIndex()
 
     def index_of_link(self, link_id: str) -> QModelIndex:
-        item = self._links.get(link_id)
-        return self._index_of(item) if item is not None else QModelIndex()
-
-    def _parent_item(self, parent_id: str | None) -> _Item:
-        return self._root if parent_id is None else self._nodes[parent_id]
-
-    # ------------------------------------------------------------------ QAbstractItemModel
-
-    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if parent.isValid():
-            if parent.column() != 0:
-                return QModelIndex()
-            children = parent.internalPointer().children
-        else:
-            children = self._root.children
-        if 0 <= row < len(children) and 0 <= column < COLUMNS:
-            return self.createIndex(row, column, children[row])
-        return QModelIndex()
-
-    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        if not index.isValid():
-            return QModelIndex()
-        parent = index.internalPointer().parent
-        if parent is None or parent.parent is None:
-            return QModelIndex()
-        return self.createIndex(parent.row, 0, parent)
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        if parent.isValid():
-            return len(parent.internalPointer().children) if parent.column() == 0 else 0
-        return len(self._root.children)
-
-    def hasChildren(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008, N802
-        if parent.isValid():
-            return parent.column() == 0 and bool(parent.internalPointer().children)
-        return bool(self._root.children)
+        row = self._links.get(link_id)
+        return self.indexFromItem(row[TITLE]) if row is not None else QModelIndex()
 
     def place_of(self, node_id: str | None = None, link_id: str | None = None) -> tuple[int, QModelIndex] | None:
-        """(row, parent index) of a node's or a cross-link's row, from the model's own items (the tree filter hides
-        rows by place; asking an index for its parent would call back into Python); None when it has no row."""
-        item = self._links.get(link_id) if link_id is not None else self._nodes.get(node_id)  # type: ignore[arg-type]
-        return None if item is None else (item.row, self._index_of(item.parent))
+        """(row, parent index) of a node's or a cross-link's row (the tree filter hides rows by place); None when it
+        has no row."""
+        row = self._links.get(link_id) if link_id is not None else self._nodes.get(node_id)  # type: ignore[arg-type]
+        if row is None:
+            return None
+        parent = row[TITLE].parent()
+        return row[TITLE].row(), self.indexFromItem(parent) if parent is not None else QModelIndex()
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return COLUMNS
+    def _title_item(self, parent_id: str | None) -> QStandardItem:
+        return self.invisibleRootItem() if parent_id is None else self._nodes[parent_id][TITLE]
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
@@ -268,203 +335,13 @@ class DiagramTreeModel(QAbstractItemModel):
             translate("TreeModel", "Evidence"),
         )[section] if 0 <= section < COLUMNS else None  # fmt: skip
 
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.ItemIsDropEnabled
-        if index.internalPointer().link_id is not None:
-            return _LINK_FLAGS
-        return _TITLE_FLAGS if index.column() == TITLE else _NODE_FLAGS
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """The cell's value, computed once until the model announces a change of its row (the view asks for
-        every visible cell's roles on each repaint); tooltips, asked on hover only, are always computed."""
-        if not index.isValid():
-            return None
-        item: _Item = index.internalPointer()
-        column = index.column()
-        if role == _TOOLTIP_ROLE:
-            return self._compute(item, column, role)
-        answers = self._answers(item, column)
-        value = answers.get(role, _UNKNOWN)
-        if value is _UNKNOWN:
-            value = answers[role] = self._compute(item, column, role)
-        return value
-
-    def multiData(self, index: AnyIndex, roleDataSpan: QModelRoleDataSpan) -> None:  # noqa: N802, N803
-        """Every role the view's delegate asks for one cell, in one call (it paints each visible cell with seven
-        roles: one call from Qt into Python instead of seven); the same values as :meth:`data`."""
-        if not index.isValid():
-            for role_data in roleDataSpan:
-                role_data.clearData()
-            return
-        item: _Item = index.internalPointer()
-        column = index.column()
-        answers = self._answers(item, column)
-        for role_data in roleDataSpan:
-            role = role_data.role()
-            value = answers.get(role, _UNKNOWN)
-            if value is _UNKNOWN:
-                value = self._compute(item, column, role)
-                if role != _TOOLTIP_ROLE:
-                    answers[role] = value
-            if value is None:
-                role_data.clearData()
-            else:
-                role_data.setData(value)
-
-    def _answers(self, item: _Item, column: int) -> dict[int, Any]:
-        """What the row's cell in ``column`` answered by role; emptied when the model announced a change of the row
-        since (tooltips, asked on hover only, are not kept)."""
-        if item.cells_generation != self._generation:
-            if time.monotonic() - self._generation_since > 60:  # staleness counts days: forget once a minute
-                self._forget_all()
-            item.cells, item.cells_generation = [{} for _column in range(COLUMNS)], self._generation
-        return item.cells[column]
-
-    def _compute(self, item: _Item, column: int, role: int) -> Any:
-        if item.link_id is not None:
-            return self._link_data(item, column, role)
-        return self._node_data(item.node_id, column, role)
-
-    def _forget_rows(self, top_left: QModelIndex, bottom_right: QModelIndex, _roles: Any = None) -> None:
-        parent = self._item(top_left.parent())
-        for row in range(top_left.row(), bottom_right.row() + 1):
-            if 0 <= row < len(parent.children):
-                parent.children[row].cells_generation = -1
-
-    def _forget_all(self, *_args: Any) -> None:
-        self._generation += 1
-        self._generation_since = time.monotonic()
-
-    def _node_data(self, node_id: str, column: int, role: int) -> Any:
-        if role not in _NODE_ROLES:  # the view asks for a dozen roles per cell on every paint; most are never set
-            return None
-        tree = self.document.index
-        node = tree.nodes[node_id]
-        if role == NODE_ID_ROLE:
-            return node_id
-        if role == KIND_ROLE:
-            return node.kind
-        if role == LINK_ID_ROLE:
-            return None
-        if column == EVIDENCE or role == EVIDENCE_ROLE:
-            return self._evidence_data(node_id, role)
-        is_project = node.kind == "project"
-        status = tree.latest_status.get(node_id) if is_project else None
-        stale = is_project and tree.is_stale(node_id, self.today)
-        if role == STALE_ROLE:
-            return stale
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            if column == TITLE:
-                return node.title
-            if not is_project:
-                return None
-            if column == STAGE:
-                return stage_name(node.stage)
-            if column == RAG:
-                return rag_name(status.rag) if status else ""
-            if column == UPDATED:
-                return weeks_text(tree.weeks_since_update(node_id, self.today))
-            return None
-        if role == Qt.ItemDataRole.DecorationRole:
-            if column == TITLE:
-                return icon(node.kind)
-            if column == RAG and status is not None:
-                return rag_icon(status.rag)
-            if column == UPDATED and stale:
-                return icon("stale")
-            return None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._node_tooltip(node_id, status, stale)
-        if role == Qt.ItemDataRole.ForegroundRole and column == UPDATED and stale:
-            return QBrush(STALE_COLOUR)
-        if role == Qt.ItemDataRole.BackgroundRole and column == TITLE and node_id in self.highlighted:
-            return QBrush(HIGHLIGHT_COLOUR)
-        if role == Qt.ItemDataRole.ForegroundRole and column == TITLE and node_id in self.requests:
-            return QBrush(REQUEST_COLOUR)
-        if role == Qt.ItemDataRole.FontRole and (node.kind == "goal" or (column == UPDATED and stale)
-                                                 or (column == TITLE and node_id in self.requests)):  # fmt: skip
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
-
-    def _evidence_data(self, node_id: str, role: int) -> Any:
-        evidence = self.document.evidence.get(node_id)
-        if evidence is None:
-            return None
-        if role == EVIDENCE_ROLE:
-            return evidence.kind
-        if role == Qt.ItemDataRole.DecorationRole:
-            return evidence_icon(evidence.marker)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return evidence_name(evidence.kind)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return evidence_tooltip(evidence)
-        return None
-
-    def _node_tooltip(self, node_id: str, status: Any, stale: bool) -> str:
-        node = self.document.index.nodes[node_id]
-        lines = [f"<b>{_escape(node.title)}</b>", kind_name(node.kind).capitalize()]
-        if node_id in self.requests:
-            lines.append(translate("TreeModel", "Open request for help (see the Meetings tab)"))
-        if node_id in self.highlighted:
-            lines.append(translate("TreeModel", "Changed since the last meeting"))
-        if node.kind == "project":
-            if node.lead:
-                lines.append(translate("TreeModel", "Lead: {lead}").format(lead=_escape(node.lead)))
-            if status is not None:
-                lines.append(
-                    translate("TreeModel", "Latest status {date}: {rag} {progress}").format(
-                        date=date_text(status.date), rag=rag_name(status.rag), progress=progress_text(status.progress)
-                    )
-                )
-            if stale:
-                lines.append(translate("TreeModel", "Stale: no status update for {weeks}.").format(
-                    weeks=weeks_text(self.document.index.weeks_since_update(node_id, self.today))))  # fmt: skip
-        return "<br>".join(lines)
-
-    def _link_data(self, item: _Item, column: int, role: int) -> Any:
-        tree = self.document.index
-        link = tree.links[item.link_id]
-        source = tree.nodes[link.source_id]
-        if role == NODE_ID_ROLE:
-            return link.source_id
-        if role == LINK_ID_ROLE:
-            return link.id
-        if role == KIND_ROLE:
-            return "link"
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == TITLE:
-                return source.title
-            if column == STAGE:  # the link icon and italics say "cross-link"; this says how strong
-                return strength_name(link.strength)
-            return None
-        if role == Qt.ItemDataRole.DecorationRole and column == TITLE:
-            return icon("link")
-        if role == Qt.ItemDataRole.FontRole:  # italic: a cross-link; bold as well when it is strong
-            font = QFont()
-            font.setItalic(True)
-            font.setBold(link.strength == "strong")
-            return font
-        if role == Qt.ItemDataRole.ForegroundRole:  # both purples read at 4.5:1 or better on white
-            return QBrush(LINK_COLOURS[link.strength])
-        if role == Qt.ItemDataRole.ToolTipRole:
-            target = tree.nodes[link.target_id]
-            return translate("TreeModel", "{kind} “{source}” also serves “{target}” ({strength} link).").format(
-                kind=kind_name(source.kind).capitalize(), source=_escape(source.title), target=_escape(target.title),
-                strength=strength_name(link.strength),
-            )  # fmt: skip
-        return None
-
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         """Renaming in place is routed to the window (an undoable command), not done here."""
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() != TITLE:
             return False
-        item: _Item = index.internalPointer()
-        if item.link_id is not None or not isinstance(value, str):
+        if index.data(LINK_ID_ROLE) is not None or not isinstance(value, str):
             return False
-        self.renameRequested.emit(item.node_id, value)
+        self.renameRequested.emit(index.data(NODE_ID_ROLE), value)
         return False  # the document's nodeChanged signal updates the row
 
     # ------------------------------------------------------------------ drag and drop
@@ -505,24 +382,23 @@ class DiagramTreeModel(QAbstractItemModel):
         node_id = self._dragged_node(data)
         if node_id is None or action not in (Qt.DropAction.MoveAction, Qt.DropAction.CopyAction):
             return False
-        item = self._item(parent)
-        if item.link_id is not None:
+        if parent.isValid() and parent.data(LINK_ID_ROLE) is not None:
             return False
-        return self.can_move(node_id, item.node_id)
+        return self.can_move(node_id, parent.data(NODE_ID_ROLE) if parent.isValid() else None)
 
     def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,  # noqa: N802
                      parent: AnyIndex) -> bool:  # fmt: skip
+        """A drop asks the window to move the node (through the undo stack); the model's rows do not move here."""
         if not self.canDropMimeData(data, action, row, column, parent):
             return False
         node_id = self._dragged_node(data)
-        item = self._item(parent)
-        position = -1 if row < 0 else min(row, item.node_count())
-        if position >= 0 and self.document.index.nodes[node_id].parent_id == item.node_id:
-            # Dropping below its own place: the row counts the node itself, which leaves first.
-            current = self.document.index.row_of(node_id)
-            if position > current:
-                position -= 1
-        self.moveRequested.emit(node_id, item.node_id or "", position)
+        parent_id = parent.data(NODE_ID_ROLE) if parent.isValid() else None
+        tree = self.document.index
+        position = -1 if row < 0 else min(row, len(tree.child_ids(parent_id)))
+        # Dropping below its own place: the row counts the node itself, which leaves first.
+        if position >= 0 and tree.nodes[node_id].parent_id == parent_id and position > tree.row_of(node_id):
+            position -= 1
+        self.moveRequested.emit(node_id, parent_id or "", position)
         return True
 
     def removeRows(self, row: int, count: int, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008, N802
@@ -532,57 +408,57 @@ class DiagramTreeModel(QAbstractItemModel):
     # ------------------------------------------------------------------ following the document
 
     def _on_node_added(self, node_id: str) -> None:
-        record = self.document.index.nodes[node_id]
-        parent = self._parent_item(record.parent_id)
-        row = self.document.index.row_of(node_id)
-        self.beginInsertRows(self._index_of(parent), row, row)
-        parent.children.insert(row, self._make_node_item(node_id, parent))
-        parent.renumber(row)
-        self.endInsertRows()
+        tree = self.document.index
+        if node_id in self._nodes:
+            return
+        parent = self._title_item(tree.nodes[node_id].parent_id)
+        parent.insertRow(tree.row_of(node_id), self._make_node_row(node_id))
 
     def _on_node_changed(self, node_id: str) -> None:
-        item = self._nodes.get(node_id)
-        if item is None:
+        if node_id not in self._nodes:
             return
-        self.dataChanged.emit(self._index_of(item, 0), self._index_of(item, self.columnCount() - 1))
-        for link in self.document.index.links_from(node_id):
-            link_item = self._links.get(link.id)
-            if link_item is not None:
-                self.dataChanged.emit(self._index_of(link_item, 0), self._index_of(link_item, self.columnCount() - 1))
+        self._refresh_node(node_id)
+        tree = self.document.index
+        for link in tree.links_from(node_id):  # they show its title
+            self._refresh_link(link.id)
+        for link in tree.links_to(node_id):  # their tooltips name it
+            self._refresh_link(link.id)
 
     def _on_node_moved(self, node_id: str, old_parent_id: str, old_row: int) -> None:
-        item = self._nodes[node_id]
-        source = self._parent_item(old_parent_id or None)
-        target = self._parent_item(self.document.index.nodes[node_id].parent_id)
-        new_row = self.document.index.row_of(node_id)
-        destination = new_row + 1 if source is target and new_row > old_row else new_row
-        if source is target and new_row == old_row:
+        """The node's branch is built again at its new place; whatever the views hold on to in the old branch
+        (current row, selection, unfolded rows) moves to the same cells of the new one before the old one goes."""
+        tree = self.document.index
+        parent_id = tree.nodes[node_id].parent_id
+        new_row = tree.row_of(node_id)
+        same_parent = (old_parent_id or None) == parent_id
+        if same_parent and new_row == old_row:
             return
-        if not self.beginMoveRows(self._index_of(source), old_row, old_row, self._index_of(target), destination):
-            return
-        source.children.pop(old_row)
-        target.children.insert(new_row, item)
-        item.parent = target
-        source.renumber(min(old_row, new_row) if source is target else old_row)
-        if target is not source:
-            target.renumber(new_row)
-        self.endMoveRows()
+        old_title = self._nodes[node_id][TITLE]
+        source = old_title.parent() or self.invisibleRootItem()
+        self._title_item(parent_id).insertRow(new_row + 1 if same_parent and new_row > old_row else new_row,
+                                              self._make_node_row(node_id))  # fmt: skip
+        old_top = self.indexFromItem(old_title)
+        held = [index for index in self.persistentIndexList() if _within(index, old_top)]
+        places = [self._cell(index.data(NODE_ID_ROLE), index.data(LINK_ID_ROLE), index.column()) for index in held]
+        self.changePersistentIndexList(held, places)
+        source.removeRow(old_top.row())
+
+    def _cell(self, node_id: str, link_id: str | None, column: int) -> QModelIndex:
+        row = self._links[link_id] if link_id is not None else self._nodes[node_id]
+        return self.indexFromItem(row[column])
 
     def _on_node_removing(self, node_id: str) -> None:
-        item = self._nodes.get(node_id)
-        if item is None:
+        row = self._nodes.get(node_id)
+        if row is None:
             return
-        subtree = set(self.document.index.subtree(node_id))
-        for link in list(self.document.index.links.values()):
+        tree = self.document.index
+        subtree = set(tree.subtree(node_id))
+        for link in list(tree.links.values()):
             if link.source_id in subtree and link.target_id not in subtree:
                 self._on_link_removing(link.id)
-        parent = item.parent
-        row = item.row
-        self.beginRemoveRows(self._index_of(parent), row, row)
-        parent.children.pop(row)
-        parent.renumber(row)
-        self._forget(item)
-        self.endRemoveRows()
+        title = row[TITLE]
+        self._forget(title)
+        (title.parent() or self.invisibleRootItem()).removeRow(title.row())
 
     def _on_link_added(self, link_id: str) -> None:
         tree = self.document.index
@@ -591,61 +467,86 @@ class DiagramTreeModel(QAbstractItemModel):
         if parent is None or link_id in self._links:
             return
         order = [entry.id for entry in tree.links_to(link.target_id)]
-        row = parent.node_count() + order.index(link_id)
-        self.beginInsertRows(self._index_of(parent), row, row)
-        link_item = _Item(link.source_id, parent, link_id)
-        parent.children.insert(row, link_item)
-        parent.renumber(row)
-        self._links[link_id] = link_item
-        self.endInsertRows()
+        row = len(tree.child_ids(link.target_id)) + order.index(link_id)
+        parent[TITLE].insertRow(row, self._make_link_row(link_id))
 
     def _on_link_removing(self, link_id: str) -> None:
-        item = self._links.get(link_id)
-        if item is None:
-            return
-        row = item.row
-        self.beginRemoveRows(self._index_of(item.parent), row, row)
-        item.parent.children.pop(row)
-        item.parent.renumber(row)
-        del self._links[link_id]
-        self.endRemoveRows()
+        row = self._links.pop(link_id, None)
+        if row is not None:
+            title = row[TITLE]
+            title.parent().removeRow(title.row())
 
     def _on_link_changed(self, link_id: str) -> None:
-        item = self._links.get(link_id)
-        if item is not None:
-            self.dataChanged.emit(self._index_of(item, 0), self._index_of(item, self.columnCount() - 1))
+        self._refresh_link(link_id)
 
     def set_marks(self, requests: set[str], highlighted: set[str]) -> None:
         """Mark nodes with an open request for help (bold, purple) and highlight changed ones; only they repaint."""
         changed = (self.requests ^ requests) | (self.highlighted ^ highlighted)
         self.requests, self.highlighted = set(requests), set(highlighted)
         for node_id in changed:
-            item = self._nodes.get(node_id)
-            if item is not None:
-                index = self._index_of(item, TITLE)
-                self.dataChanged.emit(index, index)
+            self._refresh_node(node_id)
 
     def _on_evidence_changed(self, node_ids: list[str]) -> None:
+        """Only the evidence cell and the evidence kind on the title change (evidence arrives for every node at
+        once, in slices, while the user works)."""
         for node_id in node_ids:
-            item = self._nodes.get(node_id)
-            if item is not None:
-                index = self._index_of(item, EVIDENCE)
-                self.dataChanged.emit(index, index)
+            row = self._nodes.get(node_id)
+            if row is None:
+                continue
+            title: dict[int, Any] = {_EVIDENCE: None}
+            cell: dict[int, Any] = {_DISPLAY: None, _DECORATION: None, _TOOLTIP: None, _EVIDENCE: None}
+            self._add_evidence(node_id, title, cell)
+            row[TITLE].setData(title[_EVIDENCE], _EVIDENCE)
+            self.setItemData(self.indexFromItem(row[EVIDENCE]), cell)
 
     def _on_reloaded(self) -> None:
-        self.beginResetModel()
+        self.clear()
         self._build()
-        self.endResetModel()
 
     # ------------------------------------------------------------------ checks
 
-    def structure(self, parent: _Item | None = None) -> list[tuple[str, Any]]:
+    def structure(self, parent: QStandardItem | None = None) -> list[tuple[str, Any]]:
         """The model's rows as nested (id, children) pairs; tests compare it with the register."""
-        item = parent or self._root
-        return [
-            ((child.link_id and f"link:{child.link_id}") or child.node_id, self.structure(child))
-            for child in item.children
-        ]
+        item = parent or self.invisibleRootItem()
+        rows = []
+        for number in range(item.rowCount()):
+            child = item.child(number, TITLE)
+            link_id = child.data(LINK_ID_ROLE)
+            rows.append((f"link:{link_id}" if link_id is not None else child.data(NODE_ID_ROLE), self.structure(child)))
+        return rows
+
+
+def _new_row(prototype: QStandardItem, shared: dict[int, Any], own: list[dict[int, Any]], width: int,
+             ) -> list[QStandardItem]:  # fmt: skip
+    """A row's cells, not yet in a model (setting their roles announces nothing): the first ``width`` cells are
+    copies of one holding the ``shared`` roles, the others copies of the bare ``prototype``; each then gets its own."""
+    base = QStandardItem(prototype)  # a copy (clone()'s copies lose their Python side once in a model)
+    for role, value in shared.items():
+        base.setData(value, role)
+    row = []
+    for column, roles in enumerate(own):
+        item = (base if column == 0 else QStandardItem(base)) if column < width else QStandardItem(prototype)
+        for role, value in roles.items():
+            item.setData(value, role)
+        row.append(item)
+    return row
+
+
+def _link_font(bold: bool) -> QFont:
+    """Italic: a cross-link; bold as well when it is strong."""
+    font = QFont()
+    font.setItalic(True)
+    font.setBold(bold)
+    return font
+
+
+def _within(index: QModelIndex, top: QModelIndex) -> bool:
+    """Is ``index`` a cell of the row ``top`` (column 0) or of a row below it?"""
+    while index.isValid():
+        if index.siblingAtColumn(0) == top:
+            return True
+        index = index.parent()
+    return False
 
 
 def _escape(text: str) -> str:

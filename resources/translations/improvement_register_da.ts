@@ -2884,7 +2884,6 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     </message>
     <message>
         <source>Driver diagram</source>
-        <extracomment>A drop asks to move a node: (node id, new parent id or &quot;&quot;, position or -1 for the end). Renaming in place asks for a new title: (node id, title). Nodes with an open request for help, and nodes changed since the last meeting (highlighted).</extracomment>
         <translation>Driverdiagram</translation>
     </message>
     <message>
@@ -2905,6 +2904,7 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     </message>
     <message>
         <source>Open request for help (see the Meetings tab)</source>
+        <extracomment>A drop asks to move a node: (node id, new parent id or &quot;&quot;, position or -1 for the end). Renaming in place asks for a new title: (node id, title). Nodes with an open request for help, and nodes changed since the last meeting (highlighted). The day the staleness cells were computed for (checked once a minute; see :meth:`_check_day`). Each node&apos;s and each cross-link&apos;s row: its five cells.</extracomment>
         <translation>Åben anmodning om hjælp (se fanen Møder)</translation>
     </message>
     <message>

@@ -175,3 +175,90 @@ def test_many_roles_at_once_answer_what_data_answers(document) -> None:
     role_data = QModelRoleData(int(Qt.ItemDataRole.DisplayRole))
     model.multiData(index, QModelRoleDataSpan(role_data))
     assert role_data.data() == "Renamed through the undo stack"
+
+
+def test_marks_come_and_go(document) -> None:
+    """A cell given new roles loses those it no longer has (the request's colour and font go with the request)."""
+    model = DiagramTreeModel(document, today=TODAY)
+    project = next(node.id for node in document.index.nodes.values() if node.kind == "project")
+    index = model.index_of_node(project)
+    assert index.data(Qt.ItemDataRole.ForegroundRole) is None
+    model.set_marks({project}, {project})
+    assert index.data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert index.data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert "Open request for help" in index.data(Qt.ItemDataRole.ToolTipRole)
+    model.set_marks(set(), set())
+    assert index.data(Qt.ItemDataRole.ForegroundRole) is None
+    assert index.data(Qt.ItemDataRole.BackgroundRole) is None
+    assert "Open request for help" not in index.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_renaming_a_node_renames_its_cross_link_rows(document) -> None:
+    model = DiagramTreeModel(document, today=TODAY)
+    link = next(iter(document.index.links.values()))
+    commands.edit_node(document, link.source_id, title="Ny titel")
+    commands.edit_node(document, link.target_id, title="Nyt mål")
+    index = model.index_of_link(link.id)
+    assert index.data(Qt.ItemDataRole.DisplayRole) == "Ny titel"
+    assert "Nyt mål" in index.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_a_move_keeps_the_views_current_row_selection_and_unfolded_rows(qtbot, document) -> None:
+    """The moved branch is built again at its new place; the view keeps what it showed of it."""
+    from PySide6.QtCore import QItemSelectionModel
+    from PySide6.QtWidgets import QTreeView
+
+    model = DiagramTreeModel(document, today=TODAY)
+    view = QTreeView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    tree = document.index
+    secondary = next(node for node in tree.nodes.values() if node.kind == "secondary" and tree.child_ids(node.id))
+    project = tree.child_ids(secondary.id)[0]
+    primary = next(node.id for node in tree.nodes.values() if node.kind == "primary" and node.id != secondary.parent_id)
+    view.expandAll()
+    view.selectionModel().setCurrentIndex(
+        model.index_of_node(project),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    changes = []
+    view.selectionModel().currentChanged.connect(lambda *args: changes.append(args))
+
+    def kept() -> None:
+        assert model.structure() == expected_structure(document)
+        assert view.currentIndex() == model.index_of_node(project)
+        assert view.selectionModel().isRowSelected(
+            model.index_of_node(project).row(), model.index_of_node(secondary.id)
+        )
+        assert view.isExpanded(model.index_of_node(secondary.id))
+
+    commands.move_node(document, secondary.id, primary, 0)
+    kept()
+    document.undo_stack.undo()
+    kept()
+    assert not changes
+
+
+def test_staleness_follows_the_calendar(document, monkeypatch) -> None:
+    """Without a fixed date, the model looks at the calendar once a minute and computes staleness again."""
+    from datetime import date
+
+    import ui.tree_model
+
+    model = DiagramTreeModel(document)
+    fresh = next(
+        node.id for node in document.index.nodes.values()
+        if node.kind == "project" and not document.index.is_stale(node.id, date.today())
+    )  # fmt: skip
+    assert model.index_of_node(fresh).data(STALE_ROLE) is False
+
+    class Later(date):
+        @classmethod
+        def today(cls) -> date:
+            return date(date.today().year + 2, 1, 1)
+
+    monkeypatch.setattr(ui.tree_model, "date", Later)
+    model._check_day()
+    assert model.today == Later.today()
+    assert model.index_of_node(fresh).data(STALE_ROLE) is True
+    assert model.index_of_node(fresh, 3).data(Qt.ItemDataRole.ForegroundRole) is not None
