@@ -29,6 +29,11 @@ class TreeIndex:
         if snapshot is not None:
             self.reset(snapshot)
 
+    def same_tree(self, other: TreeIndex) -> bool:
+        """True when ``other`` holds the same title, nodes in the same places, links and latest statuses."""
+        return (self.title, self.nodes, self.children, self.links, self.latest_status) == (
+            other.title, other.nodes, other.children, other.links, other.latest_status)  # fmt: skip
+
     def reset(self, snapshot: TreeSnapshot) -> None:
         """Replace everything with a freshly loaded snapshot."""
         self.title = snapshot.title

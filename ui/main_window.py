@@ -640,10 +640,11 @@ class MainWindow(QMainWindow):
         self.document = document
         self.undo_group.addStack(document.undo_stack)
         self.undo_group.setActiveStack(document.undo_stack)
-        self.tree_model = DiagramTreeModel(document)
+        if self._preview is None or self.tree_model is None or not self.tree_model.adopt(document):
+            self.tree_model = DiagramTreeModel(document)  # (the preview's rows are kept when they are the register's)
+            self.tree_view.setModel(self.tree_model)
         self.tree_model.moveRequested.connect(self._on_move_requested)
         self.tree_model.renameRequested.connect(self._on_rename_requested)
-        self.tree_view.setModel(self.tree_model)
         self._drop_preview()
         self.tree_view.selectionModel().currentRowChanged.connect(self._on_tree_current_changed)
         self.tree_filter = TreeFilter(self.tree_view, self.tree_model)

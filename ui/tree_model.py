@@ -125,21 +125,39 @@ class DiagramTreeModel(QStandardItemModel):
         self._link_prototype = QStandardItem()
         self._link_prototype.setFlags(_LINK_FLAGS)
         self._build()
-        document.nodeAdded.connect(self._on_node_added)
-        document.nodeChanged.connect(self._on_node_changed)
-        document.nodeMoved.connect(self._on_node_moved)
-        document.nodeAboutToBeRemoved.connect(self._on_node_removing)
-        document.linkAdded.connect(self._on_link_added)
-        document.linkAboutToBeRemoved.connect(self._on_link_removing)
-        document.linkChanged.connect(self._on_link_changed)
-        document.statusChanged.connect(self._on_node_changed)
-        document.reloaded.connect(self._on_reloaded)
-        document.evidenceChanged.connect(self._on_evidence_changed)
+        self._follow(document, connect=True)
         if today is None:  # staleness counts weeks since a date: the cells follow the calendar
             self._day_timer = QTimer(self)
             self._day_timer.setInterval(60_000)
             self._day_timer.timeout.connect(self._check_day)
             self._day_timer.start()
+
+    def _follow(self, document: RegisterDocument, connect: bool) -> None:
+        """Follow (or stop following) the document's fine-grained signals."""
+        for signal, slot in (
+            (document.nodeAdded, self._on_node_added), (document.nodeChanged, self._on_node_changed),
+            (document.nodeMoved, self._on_node_moved), (document.nodeAboutToBeRemoved, self._on_node_removing),
+            (document.linkAdded, self._on_link_added), (document.linkAboutToBeRemoved, self._on_link_removing),
+            (document.linkChanged, self._on_link_changed), (document.statusChanged, self._on_node_changed),
+            (document.reloaded, self._on_reloaded), (document.evidenceChanged, self._on_evidence_changed),
+        ):  # fmt: skip
+            if connect:
+                signal.connect(slot)
+            else:
+                signal.disconnect(slot)
+
+    def adopt(self, document: RegisterDocument) -> bool:
+        """Follow ``document`` instead of the one this model was built for, keeping every row, when both hold the
+        same tree (the window's read-only preview and the register it opened): True. False, changing nothing,
+        when they differ (the caller builds a new model). The model then belongs to ``document``."""
+        old = self.document
+        if not old.index.same_tree(document.index) or old.evidence != document.evidence:
+            return False
+        self._follow(old, connect=False)
+        self.setParent(document)
+        self.document = document
+        self._follow(document, connect=True)
+        return True
 
     # ------------------------------------------------------------------ building
 

@@ -254,3 +254,46 @@ def test_a_register_that_then_fails_to_open_takes_its_preview_away(qtbot, tmp_pa
     assert errors == ["The register is locked by another program."]
     assert window.document is None and window.tree_model is None and window.tree_view.model() is None
     assert path.read_bytes() == before
+
+
+def test_the_previews_rows_are_kept_when_they_are_the_registers(qtbot, tmp_path, errors) -> None:
+    from resources import sample_copy_path
+    from ui import commands
+
+    path = tmp_path / "register.sqlite"
+    shutil.copyfile(sample_copy_path(), path)
+    window = new_window(qtbot)
+    models: list = []
+    window.treeFilled.connect(lambda: models.append(window.tree_model))
+    with qtbot.waitSignal(window.documentOpened, timeout=20000):
+        window.open_location(str(path))
+    assert models[0] is models[1] is window.tree_model, "no second build of the same rows"
+    assert window.tree_model.document is window.document
+    goal_id = window.document.index.child_ids(None)[0]
+    commands.edit_node(window.document, goal_id, title="Omdøbt mål")  # the kept rows follow the register
+    assert window.tree_model.index_of_node(goal_id).data() == "Omdøbt mål"
+    window.document.undo_stack.undo()
+    assert window.tree_model.index_of_node(goal_id).data() != "Omdøbt mål"
+
+
+def test_a_preview_that_differs_from_the_register_is_replaced(qtbot, tmp_path, errors, monkeypatch) -> None:
+    from dataclasses import replace
+
+    from register import quick_tree
+    from resources import sample_copy_path
+
+    path = tmp_path / "register.sqlite"
+    shutil.copyfile(sample_copy_path(), path)
+    real = quick_tree.read_tree(path)
+    changed = replace(real, nodes=[replace(node, title="Gammel titel") if node.parent_id is None else node
+                                   for node in real.nodes])  # fmt: skip
+    monkeypatch.setattr(quick_tree, "read_tree", lambda _path: changed)  # as if it changed just after the preview
+    window = new_window(qtbot)
+    models: list = []
+    window.treeFilled.connect(lambda: models.append(window.tree_model))
+    with qtbot.waitSignal(window.documentOpened, timeout=20000):
+        window.open_location(str(path))
+    preview, opened = models
+    assert opened is not preview and opened is window.tree_model
+    titles = {window.tree_model.index(row, 0).data() for row in range(window.tree_model.rowCount())}
+    assert "Gammel titel" not in titles and len(titles) == 2
