@@ -132,15 +132,6 @@ def test_command_line_chart_export(service, project, tmp_path, capsys) -> None:
 # ----------------------------------------------------------------------------- Making Data Count, labels, Danish
 
 
-@pytest.fixture
-def danish():
-    from register import i18n
-
-    i18n.set_language("da")
-    yield
-    i18n.set_language("en")
-
-
 def texts_of(axes, label: str) -> list[str]:
     return [t.get_text() for t in axes.texts if t.get_label() == label]
 

@@ -24,13 +24,6 @@ FLAT = [12, 14, 11, 13, 12, 14, 11, 13, 12, 14, 11, 13, 12, 14, 11, 13, 12, 14, 
 GOAL_TITLE = "Færre ambulante besøg i Region Midtjylland"
 
 
-@pytest.fixture
-def danish():
-    i18n.set_language("da")
-    yield
-    i18n.set_language("en")
-
-
 def add_series(service, node_id, name, values, chart="run", improvement="up", denominators=None, **fields):
     measure = service.add_measure(node_id, name, chart=chart, improvement=improvement, **fields)
     rows = [{"date": date(2024, 1, 1) + timedelta(days=31 * i), "value": v} for i, v in enumerate(values)]

@@ -77,3 +77,15 @@ def empty_document(tmp_path: Path, qapp):
     doc = RegisterDocument(RegisterService(open_database(tmp_path / "empty.sqlite"), user="tester"))
     yield doc
     doc.close()
+
+
+@pytest.fixture
+def danish(qapp):
+    """The window in Danish for one test (English again afterwards)."""
+    from ui.i18n import install_translators, remove_translators
+
+    translators = install_translators(qapp, "da")
+    assert len(translators) == 2, "the app's and Qt's Danish catalogues"
+    yield
+    remove_translators(qapp, translators)
+    install_translators(qapp, "en")

@@ -148,16 +148,6 @@ def test_typed_text_is_kept_and_the_other_change_is_shown_at_the_field(qtbot, wi
     assert window.errors == []
 
 
-@pytest.fixture
-def danish(qapp):
-    from ui.i18n import install_translators, remove_translators
-
-    translators = install_translators(qapp, "da")
-    yield
-    remove_translators(qapp, translators)
-    install_translators(qapp, "en")
-
-
 def test_in_danish_the_clash_and_the_role_are_told_in_danish(qtbot, danish, tmp_path, monkeypatch) -> None:
     monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message: None)
     path = tmp_path / "fælles-drev.sqlite"

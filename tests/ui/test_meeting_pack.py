@@ -28,16 +28,6 @@ def page_texts(path: Path) -> list[str]:
 
 
 @pytest.fixture
-def danish(qapp):
-    from ui.i18n import install_translators, remove_translators
-
-    translators = install_translators(qapp, "da")
-    yield
-    remove_translators(qapp, translators)
-    install_translators(qapp, "en")
-
-
-@pytest.fixture
 def meetings(sample_path: Path):
     database = open_database(sample_path)
     yield MeetingService(RegisterService(database, user="tester"))

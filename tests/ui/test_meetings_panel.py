@@ -145,16 +145,6 @@ def test_the_tab_in_danish(qtbot, document, danish) -> None:
     assert widget.meeting_list.currentItem().text().startswith("13-04-2026 · Styregruppemøde")
 
 
-@pytest.fixture
-def danish(qapp):
-    from ui.i18n import install_translators, remove_translators
-
-    translators = install_translators(qapp, "da")
-    yield
-    remove_translators(qapp, translators)
-    install_translators(qapp, "en")
-
-
 def test_the_window_marks_requests_highlights_changes_and_lists_a_nodes_items(qtbot, monkeypatch, tmp_path) -> None:
     from ui.labels import HIGHLIGHT_COLOUR, REQUEST_COLOUR
     from ui.main_window import MainWindow

@@ -30,17 +30,6 @@ def test_catalogues_are_complete_and_compiled(tmp_path: Path, language: str) -> 
     assert compiled.read_bytes() == committed.with_suffix(".qm").read_bytes(), "the .qm is stale"
 
 
-@pytest.fixture
-def danish(qapp):
-    from ui.i18n import install_translators, remove_translators
-
-    translators = install_translators(qapp, "da")
-    assert len(translators) == 2, "the app's and Qt's Danish catalogues"
-    yield
-    remove_translators(qapp, translators)
-    install_translators(qapp, "en")
-
-
 def test_switching_to_danish_shows_danish_text(qtbot, danish, document) -> None:
     from ui.main_window import MainWindow
     from ui.status_form import StatusForm

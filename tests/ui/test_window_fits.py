@@ -22,16 +22,6 @@ from ui.tree_model import LINK_ID_ROLE
 SCREENS = {"150 %": QSize(911, 472), "100 %": QSize(1366, 728)}
 
 
-@pytest.fixture
-def danish(qapp):
-    from ui.i18n import install_translators, remove_translators
-
-    translators = install_translators(qapp, "da")
-    yield
-    remove_translators(qapp, translators)
-    install_translators(qapp, "en")
-
-
 def test_the_first_window_is_sized_from_the_screen() -> None:
     assert fitted_size(QSize(911, 512)) == QSize(865, 486)
     assert fitted_size(QSize(1366, 728)) == QSize(1280, 692)
