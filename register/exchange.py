@@ -46,19 +46,6 @@ from register import validation as check
 from register.errors import ExchangeFormatError, ValidationError
 from register.i18n import N_, _
 from register.model import (
-    ALLOWED_LINK_TARGETS,
-    ALLOWED_PARENTS,
-    IMPROVEMENT_DIRECTIONS,
-    ITEM_KINDS,
-    ITEM_STATES,
-    LINK_STRENGTHS,
-    MEASURE_TYPES,
-    MEETING_STATES,
-    MEMBER_ROLES,
-    NODE_KINDS,
-    RAG_VALUES,
-    RULE_SETS,
-    STAGES,
     Annotation,
     Link,
     LogItem,
@@ -76,7 +63,22 @@ from register.model import (
 from register.safe_output import os_reason
 from register.service import RegisterService, utc_now
 from register.spc import CHART_TYPES
-from register.vocabulary import KIND_NAMES
+from register.vocabulary import (
+    ALLOWED_LINK_TARGETS,
+    ALLOWED_PARENTS,
+    IMPROVEMENT_DIRECTIONS,
+    ITEM_KINDS,
+    ITEM_STATES,
+    KIND_NAMES,
+    LINK_STRENGTHS,
+    MEASURE_TYPES,
+    MEETING_STATES,
+    MEMBER_ROLES,
+    NODE_KINDS,
+    RAG_VALUES,
+    RULE_SETS,
+    STAGES,
+)
 
 FORMAT_NAME = "improvement-register"
 FORMAT_VERSION = 2

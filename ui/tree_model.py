@@ -210,9 +210,8 @@ class DiagramTreeModel(QStandardItemModel):
         day = date.today()
         if self.fixed_today is None and day != self._day:
             self._day = day
-            for node_id in self.document.index.nodes:
-                if node_id in self._nodes and self.document.index.nodes[node_id].kind == "project":
-                    self._refresh_node(node_id)
+            for project in self.document.index.projects():
+                self._refresh_node(project.id)
 
     # ------------------------------------------------------------------ cells
 
