@@ -77,6 +77,22 @@ def install_error_hook(window: object) -> None:
     sys.excepthook = hook
 
 
+def close_on_terminate(window: object) -> None:
+    """SIGTERM (a logout, a shutdown, ``kill``) closes the window as the user would: what is being edited is
+    saved, the background work stops and a throwaway sample copy is removed (it killed the process outright)."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    if not hasattr(signal, "SIGTERM"):
+        return
+    signal.signal(signal.SIGTERM, lambda _number, _frame: window.close())
+    # Python runs a signal handler only between its own instructions: a short timer lets it in while Qt waits.
+    wake = QTimer(window)
+    wake.timeout.connect(lambda: None)
+    wake.start(200)
+
+
 def start_gui(args: argparse.Namespace) -> int:
     """Open the window on the register from ``--db``, a fresh sample (``--sample``), or the last one used."""
     problem = display_problem()
@@ -85,6 +101,7 @@ def start_gui(args: argparse.Namespace) -> int:
     app = make_application()
     window = make_window(args)
     install_error_hook(window)
+    close_on_terminate(window)
     window.show()
     open_first_register(window, args)
     code = app.exec()

@@ -4,7 +4,12 @@ register is never silently created, and ``--user`` names the author."""
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -297,3 +302,27 @@ def test_a_preview_that_differs_from_the_register_is_replaced(qtbot, tmp_path, e
     assert opened is not preview and opened is window.tree_model
     titles = {window.tree_model.index(row, 0).data() for row in range(window.tree_model.rowCount())}
     assert "Gammel titel" not in titles and len(titles) == 2
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGTERM") or sys.platform == "win32", reason="SIGTERM is a POSIX signal")
+def test_sigterm_closes_the_window_and_removes_the_sample_copy(tmp_path) -> None:
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TMPDIR": str(tmp_path),
+                   "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}  # fmt: skip
+    log = tmp_path / "app.log"
+    with log.open("wb") as output:
+        process = subprocess.Popen([sys.executable, "-m", "ui.app", "--sample"], env=environment, stdout=output,
+                                   stderr=subprocess.STDOUT)  # fmt: skip
+        try:
+            deadline = time.monotonic() + 30
+            while not list(tmp_path.glob("improvement-register-sample-*/*.sqlite")) and time.monotonic() < deadline:
+                assert process.poll() is None, log.read_text(errors="replace")
+                time.sleep(0.1)
+            assert list(tmp_path.glob("improvement-register-sample-*")), "the sample copy was made"
+            time.sleep(0.5)
+            process.send_signal(signal.SIGTERM)
+            assert process.wait(20) == 0, log.read_text(errors="replace")
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+    assert list(tmp_path.glob("improvement-register-sample-*")) == [], "the throwaway copy goes with the window"
