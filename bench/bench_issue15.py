@@ -74,33 +74,45 @@ print(time.time() - float(sys.argv[1]))
 #: The same bare window, touching Qt's namespace once (``Qt.Key``): PySide6 then builds the namespace's
 #: Python enums (about 130 classes), a fixed cost of any window that uses ``Qt.*``, which BARE does not pay.
 BARE_QT = BARE.replace("app = QApplication([])", "app = QApplication([])\nfrom PySide6.QtCore import Qt\nQt.Key")
+#: The command's own start (``improvement-register``): the command line parsed, then the window shown.
 SHOWN = """
 import sys, time, tempfile
 from PySide6.QtCore import QSettings
 QSettings.setDefaultFormat(QSettings.Format.IniFormat)
 QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
-from ui.app import make_application
-app = make_application()
-from ui.main_window import MainWindow
-w = MainWindow(); w.show(); app.processEvents()
-print(time.time() - float(sys.argv[1]))
+from register import cli
+from ui import app as gui
+
+def shown(args):
+    app, window = gui.show_window(args)
+    app.processEvents()
+    print(time.time() - float(sys.argv[1]))
+    return 0
+
+cli.main([], start_gui=shown)
 """
+#: ``improvement-register --sample``: the tree painted (read-only at first), then the register open for editing.
 PAINTED = """
 import sys, time, tempfile
 from PySide6.QtCore import QSettings
 QSettings.setDefaultFormat(QSettings.Format.IniFormat)
 QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
-from ui.app import make_application
-app = make_application()
-from ui.main_window import MainWindow
-w = MainWindow(); w.show()
-times = []
-w.treeFilled.connect(lambda: (w.tree_view.viewport().repaint(), times.append(time.time() - float(sys.argv[1]))))
-w.documentOpened.connect(lambda: (times.append(time.time() - float(sys.argv[1])), app.quit()))
-w.open_sample_copy()  # what --sample does
-app.exec()
-w.discard_throwaway()
-print(times[0], times[-1])  # the tree painted (read-only at first), the register open for editing
+from register import cli
+from ui import app as gui
+
+def painted(args):
+    app, window = gui.show_window(args)
+    times = []
+    window.treeFilled.connect(lambda: (window.tree_view.viewport().repaint(),
+                                       times.append(time.time() - float(sys.argv[1]))))
+    window.documentOpened.connect(lambda: (times.append(time.time() - float(sys.argv[1])), app.quit()))
+    gui.open_first_register(window, args)
+    app.exec()
+    window.discard_throwaway()
+    print(times[0], times[-1])
+    return 0
+
+cli.main(["--sample"], start_gui=painted)
 """
 
 

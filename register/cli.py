@@ -25,7 +25,7 @@ from register import __version__, i18n
 from register.errors import RegisterError, StorageError, ValidationError
 from register.i18n import N_, _, ngettext
 from register.validation import format_time
-from register.vocabulary import KIND_NAMES
+from register.vocabulary import KIND_NAMES, ROLES
 
 PROGRAM = "improvement-register"
 EXIT_ERROR = 1
@@ -409,8 +409,6 @@ def _nested_common(parser: argparse.ArgumentParser) -> None:
 
 
 def _roles_arguments(parser: argparse.ArgumentParser) -> None:
-    from register.roles import ROLES
-
     actions = parser.add_subparsers(dest="roles_action", metavar=_("ACTION"), required=True, parser_class=_Parser)
     grant = actions.add_parser("grant", help=_("give a login a role (replacing its other role)"))
     _nested_common(grant)

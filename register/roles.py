@@ -26,8 +26,8 @@ from register.errors import PermissionDeniedError, ValidationError
 from register.i18n import N_, _
 from register.storage import Database
 from register.vocabulary import LOCAL as LOCAL  # re-exported
+from register.vocabulary import ROLES as ROLES  # re-exported
 
-ROLES = ("viewer", "project-lead", "steering-group", "admin")
 #: What each role may change, for the window's explanations.
 ROLE_DESCRIPTIONS = {
     "viewer": N_("reads everything and changes nothing"),

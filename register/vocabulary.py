@@ -58,6 +58,8 @@ ITEM_STATE_NAMES = {"open": N_("open"), "done": N_("decided/done"), "dropped": N
 
 #: The role of everyone on a register file (no roles: single user).
 LOCAL = "local"
+#: The roles of a shared (PostgreSQL) register, from reading only to granting roles (see ``register.roles``).
+ROLES = ("viewer", "project-lead", "steering-group", "admin")
 
 #: The chart types :mod:`register.spc` computes.
 CHART_TYPES: tuple[str, ...] = ("run", "i", "mr", "xbar", "s", "t", "p", "pp", "c", "u", "up", "g")

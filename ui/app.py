@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from register import cli
 from register.errors import RegisterError
@@ -93,8 +94,8 @@ def close_on_terminate(window: object) -> None:
     wake.start(200)
 
 
-def start_gui(args: argparse.Namespace) -> int:
-    """Open the window on the register from ``--db``, a fresh sample (``--sample``), or the last one used."""
+def show_window(args: argparse.Namespace) -> tuple[Any, Any]:
+    """The application and its main window, shown (no register opened yet): the first half of ``start_gui``."""
     problem = display_problem()
     if problem:
         raise NoDisplayError(problem)
@@ -103,6 +104,12 @@ def start_gui(args: argparse.Namespace) -> int:
     install_error_hook(window)
     close_on_terminate(window)
     window.show()
+    return app, window
+
+
+def start_gui(args: argparse.Namespace) -> int:
+    """Open the window on the register from ``--db``, a fresh sample (``--sample``), or the last one used."""
+    app, window = show_window(args)
     open_first_register(window, args)
     code = app.exec()
     window.discard_throwaway()

@@ -12,17 +12,23 @@ ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("numpy", "sqlalchemy", "matplotlib", "alembic", "register.model", "register.service", "register.storage")
 
 
-def test_importing_and_showing_the_window_loads_no_heavy_module(tmp_path) -> None:
+def test_the_real_start_shows_the_window_without_any_heavy_module(tmp_path) -> None:
+    """Through the command's own entry point (``improvement-register`` parses its command line first)."""
     code = f"""
 import json, sys
 from PySide6.QtCore import QSettings
 QSettings.setDefaultFormat(QSettings.Format.IniFormat)
 QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, {str(tmp_path)!r})
-from ui.app import make_application
-app = make_application()
-from ui.main_window import MainWindow
-window = MainWindow(); window.show(); app.processEvents()
-print(json.dumps(sorted(name for name in {HEAVY!r} if name in sys.modules)))
+from register import cli
+from ui import app as gui
+
+def shown(args):
+    application, window = gui.show_window(args)
+    application.processEvents()
+    print(json.dumps(sorted(name for name in {HEAVY!r} if name in sys.modules)))
+    return 0
+
+sys.exit(cli.main([], start_gui=shown))
 """
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
