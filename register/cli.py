@@ -106,7 +106,8 @@ def version_text() -> str:
     return f"{PROGRAM} {__version__}"
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(subcommands: bool = True) -> argparse.ArgumentParser:
+    """The command line; without ``subcommands``, only the desktop app's own options (a faster start)."""
     _translate_argparse()
     parser = _Parser(prog=PROGRAM, description=_("Improvement Register: driver diagrams, status and SPC charts."))
     _common(parser)
@@ -117,6 +118,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help=_("open the desktop app on a throwaway copy of the sample register (removed when the window closes)"),
     )
+    if not subcommands:
+        parser.set_defaults(command=None)
+        return parser
     subparsers = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=_Parser)
     for name, help_text, arguments, handler in _COMMANDS:
         sub = subparsers.add_parser(name, help=_(help_text), description=_(help_text))
@@ -462,6 +466,22 @@ def _roles(args: argparse.Namespace) -> int:
 
 
 GuiLauncher = Callable[[argparse.Namespace], int]
+#: The desktop app's options: a command line of only these starts the window without building the subcommands.
+_GUI_FLAGS = ("--debug", "--sample")
+_GUI_VALUES = ("--db", "--user")
+
+
+def starts_the_window_only(arguments: Sequence[str]) -> bool:
+    """True when ``arguments`` hold only the desktop app's options, written in full: no subcommand, no help or
+    version, nothing argparse would have to complete or refuse (those take the whole command line's parser)."""
+    tokens = iter(arguments)
+    for token in tokens:
+        if token in _GUI_VALUES:
+            if next(tokens, None) is None:
+                return False
+        elif token not in _GUI_FLAGS and not token.startswith(tuple(f"{name}=" for name in _GUI_VALUES)):
+            return False
+    return True
 
 
 def main(argv: Sequence[str] | None = None, start_gui: GuiLauncher | None = None) -> int:
@@ -473,7 +493,7 @@ def main(argv: Sequence[str] | None = None, start_gui: GuiLauncher | None = None
     arguments = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in arguments
     try:
-        args = build_parser().parse_args(arguments)
+        args = build_parser(subcommands=not starts_the_window_only(arguments)).parse_args(arguments)
         if args.command is None:
             if start_gui is None:
                 raise UsageError(_("this entry point runs subcommands only; start the desktop app with the "

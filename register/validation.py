@@ -6,7 +6,6 @@ what a valid value looks like.
 
 from __future__ import annotations
 
-import calendar
 import math
 import numbers
 import re
@@ -116,6 +115,13 @@ def month_name(month: int) -> str:
     return _(_MONTHS[month - 1])
 
 
+def _days_in_month(year: int, month: int) -> int:
+    """28 to 31 (the ``calendar`` module would do, but it loads ``locale`` at start for this one number)."""
+    if month == 12:
+        return 31
+    return (date(year, month + 1, 1) - date(year, month, 1)).days
+
+
 def _date_from_parts(year: int, month: int, day: int, typed: str, field: str) -> date:
     """The date, or an error that says why it does not exist (``31-02-2026``: February has 28 days)."""
     if not 1 <= month <= 12:
@@ -124,7 +130,7 @@ def _date_from_parts(year: int, month: int, day: int, typed: str, field: str) ->
     try:
         return date(year, month, day)
     except ValueError:
-        last = calendar.monthrange(year, month)[1]
+        last = _days_in_month(year, month)
         raise ValidationError(
             _("{field} {value!r} is not a date: {month} {year} has {days} days.").format(
                 field=_capital(field), value=typed, month=month_name(month), year=year, days=last

@@ -103,7 +103,7 @@ class ArchiveDialog(QDialog):
         self.restore_button = QPushButton(translate("Archive", "&Restore"))
         self.restore_button.setIcon(icon("goal"))
         self.purge_button = QPushButton(translate("Archive", "&Purge…"))
-        self.purge_button.setIcon(self.style().standardIcon(self.style().StandardPixmap.SP_TrashIcon))
+        self.purge_button.setIcon(icon("delete"))
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.purge_button, QDialogButtonBox.ButtonRole.DestructiveRole)
         buttons.rejected.connect(self.reject)

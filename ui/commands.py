@@ -9,15 +9,24 @@ the register refuses (someone else changed the row meanwhile) is reported throug
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from register.errors import RegisterError
-from register.records import AnnotationRecord, LinkRecord, MeasureRecord, NodeRecord, ObservationRecord, StatusRecord
 from ui.document import RegisterDocument
 from ui.labels import kind_name
+
+if TYPE_CHECKING:  # the records load with the register, not before the window shows
+    from register.records import (
+        AnnotationRecord,
+        LinkRecord,
+        MeasureRecord,
+        NodeRecord,
+        ObservationRecord,
+        StatusRecord,
+    )
 
 translate = QCoreApplication.translate
 

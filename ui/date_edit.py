@@ -17,15 +17,11 @@ from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QStyleOptionViewIt
 
 from register import validation
 from register.errors import ValidationError
+from ui.labels import date_text
 
 translate = QCoreApplication.translate
 
 ERROR_STYLE = "background: #fdecea; border: 1px solid #b3261e;"
-
-
-def date_text(value: date | None) -> str:
-    """``value`` as the UI language writes a date (empty for None)."""
-    return "" if value is None else validation.format_date(value)
 
 
 class DateEdit(QLineEdit):

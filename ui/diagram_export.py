@@ -19,7 +19,6 @@ from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdf
 from register.diagram import DiagramLayout
 from register.errors import RegisterError
 from register.safe_output import write_output
-from ui.date_edit import date_text
 from ui.diagram_paint import (
     MIN_PRINTED_FONT,
     DiagramTexts,
@@ -29,6 +28,7 @@ from ui.diagram_paint import (
     paint_legend,
     qt_measurer,
 )
+from ui.labels import date_text
 
 translate = QCoreApplication.translate
 

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from register.diagram import Box, DiagramLayout
-from ui.date_edit import date_text
 from ui.diagram_paint import (
     build_layout,
     draw_text,
@@ -31,7 +30,7 @@ from ui.diagram_paint import (
 )
 from ui.document import RegisterDocument
 from ui.evidence import evidence_tooltip
-from ui.labels import HIGHLIGHT_COLOUR, REQUEST_COLOUR, kind_name, progress_text, rag_name
+from ui.labels import HIGHLIGHT_COLOUR, REQUEST_COLOUR, date_text, kind_name, progress_text, rag_name
 
 translate = QCoreApplication.translate
 ALL_GOALS = ""
@@ -208,6 +207,8 @@ class DiagramPanel(QWidget):
         self._rebuild_timer.setInterval(100)
         self._rebuild_timer.timeout.connect(self.rebuild)
         self._syncing = False
+        # The node selected from the tree or by a click (its box is selected again after each redraw).
+        self._selected_id: str | None = None
         self._dirty = True
         self.requests: set[str] = set()
         self.highlighted: set[str] = set()
@@ -273,7 +274,7 @@ class DiagramPanel(QWidget):
     def rebuild(self, fit: bool = False) -> None:
         if self.document is None:
             return
-        selected = self.selected_node()
+        selected = self._selected_id
         layout = build_layout(self.document.index, self.goal_ids())
         evidence = {node_id: found.marker for node_id, found in self.document.evidence.items()}
         self.scene.show_layout(layout, self._tooltips(layout), evidence)
@@ -304,7 +305,9 @@ class DiagramPanel(QWidget):
         return items[0].node_id if items else None
 
     def select_node(self, node_id: str | None, scroll: bool = True) -> None:
-        """Select the node's box (from the tree); no signal back."""
+        """Select the node's box (from the tree); no signal back. Kept while the diagram is hidden and not drawn:
+        its box is selected when it is."""
+        self._selected_id = node_id
         self._syncing = True
         try:
             self.scene.clearSelection()
@@ -320,5 +323,6 @@ class DiagramPanel(QWidget):
         if self._syncing:
             return
         node_id = self.selected_node()
+        self._selected_id = node_id
         if node_id:
             self.nodeSelected.emit(node_id)

@@ -6,13 +6,15 @@ with ``monkeypatch`` and no test ever blocks in ``exec()``.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
-from register.records import StatusRecord
-from register.tree_index import TreeIndex
+if TYPE_CHECKING:  # the records load with the register, not before the window shows
+    from register.records import StatusRecord
+    from register.tree_index import TreeIndex
+
 
 translate = QCoreApplication.translate
 

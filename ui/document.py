@@ -12,19 +12,18 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from register.records import (
-    AnnotationRecord,
-    DeletionImpact,
-    LinkRecord,
-    MeasureRecord,
-    NodeRecord,
-    ObservationRecord,
-    StatusRecord,
-)
-from register.tree_index import TreeIndex
-
 if TYPE_CHECKING:  # loaded with the register, in the task that opens it
+    from register.records import (
+        AnnotationRecord,
+        DeletionImpact,
+        LinkRecord,
+        MeasureRecord,
+        NodeRecord,
+        ObservationRecord,
+        StatusRecord,
+    )
     from register.service import RegisterService
+    from register.tree_index import TreeIndex
 
 
 class RegisterDocument(QObject):
@@ -60,7 +59,11 @@ class RegisterDocument(QObject):
     def __init__(self, service: RegisterService, index: TreeIndex | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.service = service
-        self.index = index if index is not None else TreeIndex(service.load_tree())
+        if index is None:
+            from register.tree_index import TreeIndex
+
+            index = TreeIndex(service.load_tree())
+        self.index = index
         self.undo_stack = QUndoStack(self)
         #: Evidence per node id, filled in the background after opening (see ``ui.evidence``).
         self.evidence: dict[str, Any] = {}

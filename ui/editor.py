@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -30,15 +30,12 @@ from PySide6.QtWidgets import (
 
 from register import validation
 from register.errors import ValidationError
-from register.records import NodeRecord
 from register.vocabulary import STAGES
-from ui.charts_panel import ChartsPanel
-from ui.date_edit import DateEdit, date_text
-from ui.document import RegisterDocument
 from ui.icons import icon, rag_icon
 from ui.labels import (
     audit_action,
     audit_field,
+    date_text,
     kind_name,
     number_text,
     plural,
@@ -47,9 +44,11 @@ from ui.labels import (
     stage_name,
     strength_name,
 )
-from ui.measure_dialogs import chart_name, measure_type_name
-from ui.measures_panel import MeasuresPanel
-from ui.overview_panel import OverviewPanel
+
+if TYPE_CHECKING:
+    from register.records import NodeRecord
+    from ui.date_edit import DateEdit
+    from ui.document import RegisterDocument
 
 translate = QCoreApplication.translate
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -81,6 +80,11 @@ class NodeEditor(QWidget):
     toggleLinkRequested = Signal(str)  # noqa: N815
     #: The overview asks for a measure's chart on another node: the window selects that node.
     showNodeRequested = Signal(str)  # noqa: N815
+    # A tab could not do what was asked (title, message), or found someone else's change (message).
+    failed = Signal(str, str)
+    conflict = Signal(str)
+    # The form and its tabs were built (the first time a node is shown): the window adds its own tab then.
+    formBuilt = Signal()  # noqa: N815
 
     def __init__(self, document: RegisterDocument | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,6 +93,39 @@ class NodeEditor(QWidget):
         #: The record the form was filled from, and the bars showing someone else's change per field.
         self._shown: NodeRecord | None = None
         self._conflicts: dict[str, QWidget] = {}
+        # What the user's role may not change (``restrict``'s arguments), applied again when the form is built.
+        self._restriction: tuple[tuple[Any, ...], dict[str, Any]] = (("", "", ""), {})
+        self.empty_label = QLabel(translate("NodeEditor", "Select a goal, driver or project in the tree, "
+                                                          "or add a goal to start a driver diagram."))  # fmt: skip
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty_label)
+        self._built = False
+        self.set_document(document)
+
+    def __getattr__(self, name: str) -> Any:
+        """Called only for an attribute not found: the form's widgets, before the form is built. The form and its
+        tabs (measures, charts, overview, ...) are built the first time they are needed, not before the window
+        shows; asking for one of their widgets builds them then."""
+        if name.startswith("__") or self.__dict__.get("_built", True):
+            raise AttributeError(name)
+        self._build_form()
+        return getattr(self, name)
+
+    @property
+    def form_built(self) -> bool:
+        """True once the form and its tabs exist (a node was shown, or one of their widgets was asked for)."""
+        return self._built
+
+    def _build_form(self) -> None:
+        """The form, its buttons and its tabs; the tabs' modules load here too."""
+        from ui.charts_panel import ChartsPanel
+        from ui.date_edit import DateEdit
+        from ui.measures_panel import MeasuresPanel
+        from ui.overview_panel import OverviewPanel
+
+        self._built = True
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
         self.heading.setWordWrap(True)
@@ -167,15 +204,14 @@ class NodeEditor(QWidget):
         self.charts_index = self.tabs.addTab(self.charts_panel, translate("NodeEditor", "Charts"))
         self.overview_panel = OverviewPanel()
         self.overview_panel.chartRequested.connect(self.show_chart)
+        for panel in (self.measures_panel, self.charts_panel, self.overview_panel):
+            panel.failed.connect(self.failed)
+        self.measures_panel.conflict.connect(self.conflict)
         self.overview_index = self.tabs.addTab(self.overview_panel, translate("NodeEditor", "Measures overview"))
         self.history_index = self.tabs.addTab(self.history_table, translate("NodeEditor", "Status history"))
         self.links_index = self.tabs.addTab(links_page, translate("NodeEditor", "Cross-links"))
         self.audit_index = self.tabs.addTab(self.audit_table, translate("NodeEditor", "Audit trail"))
 
-        self.empty_label = QLabel(translate("NodeEditor", "Select a goal, driver or project in the tree, "
-                                                          "or add a goal to start a driver diagram."))  # fmt: skip
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.body = QWidget()
         body = QVBoxLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
@@ -185,9 +221,8 @@ class NodeEditor(QWidget):
         body.addWidget(self.message)
         body.addLayout(buttons)
         body.addWidget(self.tabs, 1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.empty_label)
-        layout.addWidget(self.body)
+        self.body.setVisible(False)
+        self.layout().addWidget(self.body)
 
         for edit in (self.title_edit, self.lead_edit, self.unit_edit, self.start_edit, self.end_edit):
             edit.textChanged.connect(self._validate)
@@ -203,7 +238,11 @@ class NodeEditor(QWidget):
         self.remove_link_button.clicked.connect(self._remove_link)
         self.toggle_link_button.clicked.connect(self._toggle_link)
         self.links_table.itemSelectionChanged.connect(self._update_link_buttons)
-        self.set_document(document)
+        for panel in (self.measures_panel, self.charts_panel, self.overview_panel):
+            panel.set_document(self.document)
+        arguments, keywords = self._restriction
+        self.restrict(*arguments, **keywords)
+        self.formBuilt.emit()
 
     # ------------------------------------------------------------------ document
 
@@ -215,9 +254,9 @@ class NodeEditor(QWidget):
         if document is not None:
             for signal, slot in self._connections():
                 signal.connect(slot)
-        self.measures_panel.set_document(document)
-        self.charts_panel.set_document(document)
-        self.overview_panel.set_document(document)
+        if self._built:
+            for panel in (self.measures_panel, self.charts_panel, self.overview_panel):
+                panel.set_document(document)
         self.show_node(None)
 
     def _connections(self) -> list[tuple[Any, Any]]:
@@ -347,7 +386,13 @@ class NodeEditor(QWidget):
         return self.document.index.nodes.get(self.node_id)
 
     def show_node(self, node_id: str | None) -> None:
-        changed = node_id != self.node_id
+        building = not self._built
+        if building:
+            if node_id is None or self.document is None:
+                self.node_id = node_id
+                return  # nothing to show: the form is built when there is
+            self._build_form()
+        changed = building or node_id != self.node_id
         self.node_id = node_id
         if changed:
             self.measures_panel.show_node(node_id)
@@ -385,6 +430,9 @@ class NodeEditor(QWidget):
         self._fill_links()
         self._fill_audit()
         self._validate()
+        if building:  # what the role may not change, for this node (the window applies it after each node shown)
+            arguments, keywords = self._restriction
+            self.restrict(*arguments, **keywords)
 
     def show_chart(self, node_id: str, measure_id: str) -> None:
         """Show a measure's chart (from the overview): its node in the editor, the Charts tab, scrolled to it."""
@@ -397,6 +445,9 @@ class NodeEditor(QWidget):
 
     def restrict(self, fields: str, status: str, data: str, links: str = "", *, lock_lead: bool = False) -> None:
         """Make read-only what the user's role may not change; each non-empty reason becomes the tooltip."""
+        self._restriction = ((fields, status, data, links), {"lock_lead": lock_lead})
+        if not self._built:
+            return  # applied when the form is built
         for edit in (self.title_edit, self.lead_edit, self.unit_edit, self.start_edit, self.end_edit):
             locked = bool(fields) or (lock_lead and edit is self.lead_edit)
             edit.setReadOnly(locked)
@@ -573,6 +624,8 @@ def _short(value: Any) -> str:
 
 def audit_value(field: str, value: Any) -> str:
     """A value of the audit trail in words: codes as their names, dates, times and numbers the language's way."""
+    from ui.measure_dialogs import chart_name, measure_type_name
+
     if value is None or value == "":
         return "—"
     named = {"kind": kind_name, "stage": stage_name, "rag": rag_name, "strength": strength_name,

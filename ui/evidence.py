@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer
 
-from register import charts, evidence_worker, i18n
+from register import i18n
 from register.errors import RegisterError
-from ui.document import RegisterDocument
+
+if TYPE_CHECKING:  # the computation's modules load when a register opens, not before the window shows
+    from register import charts, evidence_worker
+    from ui.document import RegisterDocument
 
 translate = QCoreApplication.translate
 
@@ -72,6 +76,8 @@ class EvidenceKeeper(QObject):
     def compute_all(self) -> dict[str, charts.Evidence]:
         """Runs in a worker thread: waits for a child process (the register opened there as here), or reads the
         register in its own session when no child can open it."""
+        from register import charts, evidence_worker
+
         request = evidence_worker.request_for(self.document.service.db, i18n.language())
         if request is None:
             return charts.evidence_by_node(self.document.service, stop=lambda: self.stopped)
@@ -136,6 +142,8 @@ class EvidenceKeeper(QObject):
             self.refresh(node_id)
 
     def refresh(self, node_id: str) -> None:
+        from register import charts
+
         try:
             evidence = charts.node_evidence(self.document.service, node_id)
         except RegisterError:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor, QFont
 
@@ -179,6 +181,11 @@ def rag_name(rag: str | None) -> str:
 
 def strength_name(strength: str) -> str:
     return _label(_STRENGTHS, strength)
+
+
+def date_text(value: date | None) -> str:
+    """``value`` as the UI language writes a date (empty for None)."""
+    return "" if value is None else validation.format_date(value)
 
 
 def number_text(value: float | None) -> str:

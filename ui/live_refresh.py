@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from register.errors import RegisterError
-from register.records import TreeSnapshot
 from ui.document import RegisterDocument
 
 if TYPE_CHECKING:  # loaded with the register (SQLAlchemy), not at start
     from register.live import ChangeListener, FileWatcher
+    from register.records import TreeSnapshot
 
 #: Milliseconds between two looks at a register file's data_version.
 FILE_POLL_MS = 500

@@ -44,11 +44,9 @@ from PySide6.QtWidgets import (
 
 from register.errors import ConflictError, ConnectionLostError, CredentialsError, MissingRegisterError, RegisterError
 from register.locations import default_register_path, discard_register_file, is_url, public_location, url_password
-from register.tree_index import TreeIndex
 from register.vocabulary import ALLOWED_PARENTS, LINK_STRENGTHS, LOCAL, RAG_VALUES, STAGES
 from ui import commands, dialogs
-from ui.diagram_paint import diagram_texts, goal_label, layout_for_page
-from ui.diagram_view import DiagramPanel
+from ui.deferred import DeferredPanel
 from ui.document import RegisterDocument
 from ui.editor import NodeEditor
 from ui.evidence import EVIDENCE_NAMES, EvidenceKeeper, evidence_name
@@ -63,7 +61,6 @@ from ui.labels import (
     strength_name,
 )
 from ui.live_refresh import LiveRefresh
-from ui.meetings_panel import MeetingsPanel, NodeItemsTable
 from ui.permissions import DIAGRAM, PROJECT_DATA, PROJECT_FIELDS, STATUS, refusal, role_label
 from ui.preferences import AUTHOR_KEY
 from ui.projects_model import LEAD, RAG, STAGE, ProjectsFilter, ProjectsModel
@@ -73,7 +70,10 @@ from ui.tree_model import LINK_ID_ROLE, NODE_ID_ROLE, DiagramTreeModel, weeks_te
 
 if TYPE_CHECKING:  # the storage layer (SQLAlchemy, the ORM) loads in the task that opens a register, not at start
     from register.service import RegisterService
+    from register.tree_index import TreeIndex
     from ui.diagram_export import TitleBlock  # PDF/printing: loaded when the diagram is first exported or printed
+    from ui.diagram_view import DiagramPanel  # the Diagram and Meetings tabs: loaded when first needed
+    from ui.meetings_panel import MeetingsPanel
 
 translate = QCoreApplication.translate
 
@@ -147,10 +147,9 @@ class MainWindow(QMainWindow):
         self.editor.addLinkRequested.connect(lambda node_id: self.add_link(node_id))
         self.editor.removeLinkRequested.connect(lambda link_id: self.remove_link(link_id))
         self.editor.toggleLinkRequested.connect(self._toggle_link)
-        self.editor.measures_panel.failed.connect(lambda title, message: dialogs.show_error(self, title, message))
-        self.editor.measures_panel.conflict.connect(self._on_conflict)
-        self.editor.charts_panel.failed.connect(lambda title, message: dialogs.show_error(self, title, message))
-        self.editor.overview_panel.failed.connect(lambda title, message: dialogs.show_error(self, title, message))
+        self.editor.failed.connect(lambda title, message: dialogs.show_error(self, title, message))
+        self.editor.conflict.connect(self._on_conflict)
+        self.editor.formBuilt.connect(self._add_decision_log_tab)
         self.editor.showNodeRequested.connect(self.select_node)
         editor_scroll = QScrollArea()
         editor_scroll.setWidgetResizable(True)
@@ -203,19 +202,16 @@ class MainWindow(QMainWindow):
         self.projects_count = QLabel()
         projects_layout.addWidget(self.projects_count)
 
-        self.diagram_panel = DiagramPanel()
-        self.diagram_panel.nodeSelected.connect(self._on_diagram_selection)
-        self.diagram_panel.nodeActivated.connect(self._on_diagram_activated)
+        # The Diagram and Meetings tabs are built when first shown (or needed), not before the window shows.
+        self._diagram_page = DeferredPanel(self._build_diagram_panel)
+        self._meetings_page = DeferredPanel(self._build_meetings_panel)
+        # Nodes with an open request for help, and nodes changed since the last meeting (the Meetings tab's).
+        self._marks: tuple[set[str], set[str]] = (set(), set())
         self.tabs = QTabWidget()
         self.tree_tab = self.tabs.addTab(self.splitter, translate("MainWindow", "Driver diagram"))
-        self.diagram_tab = self.tabs.addTab(self.diagram_panel, translate("MainWindow", "Diagram"))
+        self.diagram_tab = self.tabs.addTab(self._diagram_page, translate("MainWindow", "Diagram"))
         self.projects_tab = self.tabs.addTab(projects_page, translate("MainWindow", "Projects"))
-        self.meetings_panel = MeetingsPanel()
-        self.meetings_panel.nodeRequested.connect(self._on_meeting_node_requested)
-        self.meetings_tab = self.tabs.addTab(self.meetings_panel, translate("MainWindow", "Meetings"))
-        self.meetings_panel.marksChanged.connect(self._on_meeting_marks)
-        self.node_items = NodeItemsTable()
-        self.node_items_index = self.editor.tabs.addTab(self.node_items, translate("MainWindow", "Decision log"))
+        self.meetings_tab = self.tabs.addTab(self._meetings_page, translate("MainWindow", "Meetings"))
         self.setCentralWidget(self.tabs)
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
@@ -226,6 +222,43 @@ class MainWindow(QMainWindow):
         self._summary_timer.setSingleShot(True)
         self._summary_timer.setInterval(150)
         self._summary_timer.timeout.connect(self._update_summaries)
+
+    @property
+    def diagram_panel(self) -> DiagramPanel:
+        """The Diagram tab's panel (built now if it was not yet)."""
+        return self._diagram_page.panel()
+
+    @property
+    def meetings_panel(self) -> MeetingsPanel:
+        """The Meetings tab's panel (built now if it was not yet; opening a register builds it: it marks the tree)."""
+        return self._meetings_page.panel()
+
+    def _build_diagram_panel(self) -> DiagramPanel:
+        from ui.diagram_view import DiagramPanel
+
+        panel = DiagramPanel()
+        panel.nodeSelected.connect(self._on_diagram_selection)
+        panel.nodeActivated.connect(self._on_diagram_activated)
+        if self.document is not None:
+            panel.set_document(self.document)
+            panel.set_marks(*self._marks)
+            panel.select_node(self.selected_node_id())
+        return panel
+
+    def _build_meetings_panel(self) -> MeetingsPanel:
+        from ui.meetings_panel import MeetingsPanel
+
+        panel = MeetingsPanel()
+        panel.nodeRequested.connect(self._on_meeting_node_requested)
+        panel.marksChanged.connect(self._on_meeting_marks)
+        return panel
+
+    def _add_decision_log_tab(self) -> None:
+        """The node editor's Decision log tab, added when the editor builds its tabs."""
+        from ui.meetings_panel import NodeItemsTable
+
+        self.node_items = NodeItemsTable()
+        self.node_items_index = self.editor.tabs.addTab(self.node_items, translate("MainWindow", "Decision log"))
 
     def _filter_combo(self, everything: str, items: list[tuple[str, str]], column: int) -> QComboBox:
         combo = QComboBox()
@@ -276,8 +309,8 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_group.createRedoAction(self, translate("MainWindow", "&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.undo_action.setIcon(self.style().standardIcon(self.style().StandardPixmap.SP_ArrowBack))
-        self.redo_action.setIcon(self.style().standardIcon(self.style().StandardPixmap.SP_ArrowForward))
+        self.undo_action.setIcon(icon("undo"))
+        self.redo_action.setIcon(icon("redo"))
         # The toolbar shows a short label; the full action ("Undo Log status of …") is the tooltip, so the
         # buttons after them (Log status, Delete, Add cross-link) stay in view whatever was done last.
         self.undo_action.setIconText(translate("MainWindow", "Undo"))
@@ -315,7 +348,7 @@ class MainWindow(QMainWindow):
         self.delete_action = self._action(
             translate("MainWindow", "&Delete…"), self.delete_selected, QKeySequence.StandardKey.Delete
         )
-        self.delete_action.setIcon(self.style().standardIcon(self.style().StandardPixmap.SP_TrashIcon))
+        self.delete_action.setIcon(icon("delete"))
         self.link_action = self._action(
             translate("MainWindow", "Add cross-&link…"), lambda: self.add_link(), "Ctrl+K", "link"
         )
@@ -486,6 +519,8 @@ class MainWindow(QMainWindow):
                     if import_from:
                         import_file(service, Path(import_from))
                 role.append((current_role(database), current_person(database)))
+                from register.tree_index import TreeIndex
+
                 return service, TreeIndex(service.load_tree())
             except BaseException:
                 database.close()
@@ -530,6 +565,7 @@ class MainWindow(QMainWindow):
         library (the storage layer is still loading); the opened register replaces it. Nothing when it cannot be
         read that way."""
         from register.quick_tree import read_tree
+        from register.tree_index import TreeIndex
 
         snapshot = read_tree(path)
         if snapshot is None:
@@ -656,7 +692,8 @@ class MainWindow(QMainWindow):
         self.projects_model = ProjectsModel(document)
         self.projects_filter.setSourceModel(self.projects_model)
         self.editor.set_document(document)
-        self.diagram_panel.set_document(document)
+        if self._diagram_page.built:
+            self.diagram_panel.set_document(document)
         self.meetings_panel.set_document(document)
         self.meetings_panel.log.itemsChanged.connect(self._show_node_items)
         self.tree_view.expandToDepth(1)
@@ -687,15 +724,19 @@ class MainWindow(QMainWindow):
 
     def _show_node_items(self) -> None:
         """The node editor's Decision log tab: the items that concern the node shown."""
+        if not self.editor.form_built:
+            return  # shown with the form
         log = self.meetings_panel.log
         node_id = self.editor.node_id
         self.node_items.show_items(log.items_for_node(node_id) if log and node_id else [], date.today())
 
     def _on_meeting_marks(self, requests: set[str], highlighted: set[str]) -> None:
         """Nodes with open requests for help are marked, and changed ones highlighted, in the tree and the diagram."""
+        self._marks = (requests, highlighted)
         if self.document is not None:
             self.tree_model.set_marks(requests, highlighted)
-        self.diagram_panel.set_marks(requests, highlighted)
+        if self._diagram_page.built:
+            self.diagram_panel.set_marks(requests, highlighted)
 
     def _on_meeting_node_requested(self, node_id: str) -> None:
         """An item or a change in the Meetings tab names a node: show it in the tree."""
@@ -789,7 +830,8 @@ class MainWindow(QMainWindow):
         # Never narrower than the editor: a narrow window then scrolls nothing sideways and cuts no heading.
         self.editor_scroll.setMinimumWidth(self.editor.minimumSizeHint().width()
                                            + self.editor_scroll.verticalScrollBar().sizeHint().width() + 4)  # fmt: skip
-        self.diagram_panel.select_node(node_id)
+        if self._diagram_page.built:
+            self.diagram_panel.select_node(node_id)
         self._show_node_items()
         self._update_actions()
 
@@ -1117,6 +1159,7 @@ class MainWindow(QMainWindow):
 
     def _diagram_title(self, goal_ids: list[str] | None) -> TitleBlock:
         from ui.diagram_export import TitleBlock
+        from ui.diagram_paint import goal_label
 
         tree = self.document.index
         return TitleBlock(tree.title or Path(self.document.location).stem, goal_label(tree, goal_ids))
@@ -1135,6 +1178,7 @@ class MainWindow(QMainWindow):
         if choice is None:
             return
         from ui.diagram_export import diagram_area, export_diagram
+        from ui.diagram_paint import diagram_texts, layout_for_page
 
         path, setup, dpi = choice
         area = diagram_area(setup.size())
@@ -1158,6 +1202,7 @@ class MainWindow(QMainWindow):
 
         def paint(printer: Any) -> None:
             from ui.diagram_export import diagram_area, print_diagram
+            from ui.diagram_paint import diagram_texts, layout_for_page
 
             rect = printer.pageLayout().fullRectPoints()
             area = diagram_area(QSizeF(rect.width(), rect.height()))

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 from register.errors import ConflictError, RegisterError
 from register.records import MeasureRecord
 from ui import commands, dialogs
-from ui.date_edit import DateDelegate, date_text
+from ui.date_edit import DateDelegate
 from ui.document import RegisterDocument
-from ui.labels import plural
+from ui.labels import date_text, plural
 from ui.measure_dialogs import chart_name
 from ui.observations_model import DATE, ObservationsModel
 

@@ -18,9 +18,8 @@ from register.errors import RegisterError, ValidationError
 from register.i18n import _ as core_text
 from register.records import MeasureRecord, ObservationRecord
 from ui import commands
-from ui.date_edit import date_text
 from ui.document import RegisterDocument
-from ui.labels import number_text
+from ui.labels import date_text, number_text
 from ui.tree_model import AnyIndex
 
 translate = QCoreApplication.translate

@@ -18,10 +18,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush
 
 from register.vocabulary import STAGES
-from ui.date_edit import date_text
 from ui.document import RegisterDocument
 from ui.icons import rag_icon
-from ui.labels import STALE_COLOUR, progress_text, rag_name, stage_name
+from ui.labels import STALE_COLOUR, date_text, progress_text, rag_name, stage_name
 from ui.tree_model import NODE_ID_ROLE, STALE_ROLE, AnyIndex, weeks_text
 
 translate = QCoreApplication.translate

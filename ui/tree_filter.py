@@ -9,10 +9,14 @@ millions of times when the filter narrows); this takes milliseconds.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QTreeView
 
-from register.tree_index import TreeIndex
 from ui.tree_model import DiagramTreeModel
+
+if TYPE_CHECKING:  # the records load with the register, not before the window shows
+    from register.tree_index import TreeIndex
 
 #: Unfold every branch with a match only when that shows at most this many rows; else unfold to the drivers.
 MAX_UNFOLDED_ROWS = 600

@@ -25,7 +25,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
 from register.vocabulary import ALLOWED_PARENTS
-from ui.date_edit import date_text
 from ui.document import RegisterDocument
 from ui.evidence import evidence_name, evidence_tooltip
 from ui.icons import evidence_icon, icon, rag_icon
@@ -33,6 +32,7 @@ from ui.labels import (
     HIGHLIGHT_COLOUR,
     REQUEST_COLOUR,
     STALE_COLOUR,
+    date_text,
     kind_name,
     plural,
     progress_text,

@@ -2373,7 +2373,6 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     <name>NodeEditor</name>
     <message>
         <source>&amp;Title:</source>
-        <extracomment>A field whose typed text differs from what someone else saved meanwhile. The overview asks for a measure&apos;s chart on another node: the window selects that node. The record the form was filled from, and the bars showing someone else&apos;s change per field.</extracomment>
         <translation>&amp;Titel:</translation>
     </message>
     <message>
@@ -2554,6 +2553,7 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     </message>
     <message>
         <source>Select a goal, driver or project in the tree, or add a goal to start a driver diagram.</source>
+        <extracomment>A field whose typed text differs from what someone else saved meanwhile. The overview asks for a measure&apos;s chart on another node: the window selects that node. The record the form was filled from, and the bars showing someone else&apos;s change per field.</extracomment>
         <translation>Vælg et mål, en driver eller et projekt i træet, eller tilføj et mål for at starte et driverdiagram.</translation>
     </message>
     <message>

@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from register.cli import main
 
@@ -249,3 +251,35 @@ def test_a_refused_import_leaves_no_new_register_behind(tmp_path: Path) -> None:
     code, _, err = run("import", "--db", str(tmp_path / "new.sqlite"), str(bad))
     assert code == 1 and "p9" in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.json"]
+
+
+_WINDOW_OPTIONS = st.lists(
+    st.one_of(
+        st.sampled_from([["--debug"], ["--sample"]]),
+        st.tuples(
+            st.sampled_from(["--db", "--user"]),
+            st.text(st.characters(blacklist_categories=("Cs",)), min_size=1).filter(
+                lambda value: not value.startswith("-")
+            ),
+        ).map(list),
+        st.text(min_size=1).map(lambda value: [f"--db={value}"]),
+    ),
+    max_size=4,
+).map(lambda groups: [token for group in groups for token in group])
+
+
+@given(_WINDOW_OPTIONS)
+def test_the_desktop_apps_own_options_parse_the_same_without_the_subcommands(arguments: list[str]) -> None:
+    """Only the window's options: the quick parser (no subcommands built) reads them as the whole one does."""
+    from register.cli import build_parser, starts_the_window_only
+
+    assert starts_the_window_only(arguments)
+    assert vars(build_parser(subcommands=False).parse_args(arguments)) == vars(build_parser().parse_args(arguments))
+
+
+@pytest.mark.parametrize("arguments", [["export"], ["--db", "x.sqlite", "export"], ["--help"], ["-h"], ["--version"],
+                                       ["--samp"], ["--db"], ["unknown"], ["--sample", "roles", "list"]])  # fmt: skip
+def test_anything_else_takes_the_whole_command_line(arguments: list[str]) -> None:
+    from register.cli import starts_the_window_only
+
+    assert not starts_the_window_only(arguments)

@@ -32,6 +32,16 @@ def test_an_impossible_or_unreadable_date_is_refused_with_the_reason(typed: str,
     assert caught.value.field == "start date"
 
 
+def test_the_days_of_every_month_the_reason_names_are_the_calendars() -> None:
+    import calendar
+
+    for year in (1900, 2000, 2024, 2025, 2026, 2100, 9999):
+        for month in range(1, 13):
+            assert validation._days_in_month(year, month) == calendar.monthrange(year, month)[1]
+    with pytest.raises(ValidationError, match="December 2026 has 31 days"):
+        validation.parse_date("32-12-2026")
+
+
 def test_a_leap_day_and_a_year_and_month() -> None:
     assert validation.parse_date("29-02-2028") == date(2028, 2, 29)
     assert validation.parse_date("2026-03") == date(2026, 3, 1)
