@@ -540,12 +540,11 @@ def _new_row(prototype: QStandardItem, shared: dict[int, Any], own: list[dict[in
     base = QStandardItem(prototype)  # a copy (clone()'s copies lose their Python side once in a model)
     for role, value in shared.items():
         base.setData(value, role)
-    row = []
-    for column, roles in enumerate(own):
-        item = (base if column == 0 else QStandardItem(base)) if column < width else QStandardItem(prototype)
+    # Every copy is made before any cell gets its own roles (a copy of the title cell would show the title).
+    row = [base, *(QStandardItem(base if column < width else prototype) for column in range(1, len(own)))]
+    for item, roles in zip(row, own, strict=True):
         for role, value in roles.items():
             item.setData(value, role)
-        row.append(item)
     return row
 
 

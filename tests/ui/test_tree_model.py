@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QIcon
 
 from register.tree_index import TreeIndex
 from tests.ui.conftest import TODAY
@@ -53,6 +54,39 @@ def test_rows_show_goals_drivers_projects_and_cross_links(document) -> None:
     ]
     assert len(link_rows) == len(document.index.links) == 11
     assert all(index.data(Qt.ItemDataRole.FontRole).italic() for index in link_rows)
+
+
+def _cells(model, index) -> list[dict]:
+    """Each cell's roles; an icon as its cache key (QIcon has no ``==``)."""
+    return [{role: ("icon", value.cacheKey()) if isinstance(value, QIcon) else value
+             for role, value in model.itemData(index.siblingAtColumn(column)).items()}
+            for column in range(model.columnCount())]  # fmt: skip
+
+
+def test_a_row_built_with_the_tree_shows_what_the_same_row_refreshed_shows(document) -> None:
+    """Each cell of a freshly built row holds its own roles only: a driver's or a link's Stage, RAG, Updated and
+    Evidence cells did show the title (copies of the title cell made after it got its text)."""
+    model = DiagramTreeModel(document, today=TODAY)
+    tree = document.index
+    built = {("node", node_id): _cells(model, model.index_of_node(node_id)) for node_id in tree.nodes}
+    built |= {("link", link_id): _cells(model, model.index_of_link(link_id)) for link_id in tree.links}
+    for node_id in tree.nodes:
+        model._refresh_node(node_id)
+    for link_id in tree.links:
+        model._refresh_link(link_id)
+    refreshed = {("node", node_id): _cells(model, model.index_of_node(node_id)) for node_id in tree.nodes}
+    refreshed |= {("link", link_id): _cells(model, model.index_of_link(link_id)) for link_id in tree.links}
+    assert built == refreshed
+    display = Qt.ItemDataRole.DisplayRole
+    for node in tree.nodes.values():
+        cells = _cells(model, model.index_of_node(node.id))
+        assert cells[0][display] == node.title
+        if node.kind != "project":
+            assert [cell.get(display) for cell in cells[1:4]] == [None, None, None], node.title
+            assert Qt.ItemDataRole.DecorationRole not in cells[1] and Qt.ItemDataRole.DecorationRole not in cells[2]
+    for link in tree.links.values():
+        cells = _cells(model, model.index_of_link(link.id))
+        assert [cell.get(display) for cell in cells[2:]] == [None, None, None]
 
 
 def test_stale_projects_stand_out(document) -> None:
