@@ -87,7 +87,9 @@ def close_on_terminate(window: object) -> None:
 
     if not hasattr(signal, "SIGTERM"):
         return
-    signal.signal(signal.SIGTERM, lambda _number, _frame: window.close())
+    # The handler runs between two Python instructions, perhaps in the middle of opening a register: the window
+    # closes at the event loop's next turn, once that code is done, not inside it.
+    signal.signal(signal.SIGTERM, lambda _number, _frame: QTimer.singleShot(0, window.close))
     # Python runs a signal handler only between its own instructions: a short timer lets it in while Qt waits.
     wake = QTimer(window)
     wake.timeout.connect(lambda: None)

@@ -322,7 +322,9 @@ class DiagramPanel(QWidget):
     def _on_scene_selection(self) -> None:
         if self._syncing:
             return
-        node_id = self.selected_node()
+        # The box just selected: with the earlier one still selected (Ctrl+click, or a program), not that one.
+        selected = [item.node_id for item in self.scene.selectedItems() if isinstance(item, BoxItem)]
+        node_id = next((found for found in selected if found != self._selected_id), selected[0] if selected else None)
         self._selected_id = node_id
         if node_id:
             self.nodeSelected.emit(node_id)

@@ -108,6 +108,8 @@ class MainWindow(QMainWindow):
         #: Status updates typed but not saved (the register refused or did not answer), by project id.
         self._status_drafts: dict[str, dict[str, Any]] = {}
         self.undo_group = QUndoGroup(self)
+        # Set when the window closes: a register that finishes opening after that is closed again at once.
+        self._closed = False
         self.setWindowIcon(icon("app"))
         self.resize(fitted_size(self.screen().availableGeometry().size()))
         self._build_widgets()
@@ -242,7 +244,7 @@ class MainWindow(QMainWindow):
         if self.document is not None:
             panel.set_document(self.document)
             panel.set_marks(*self._marks)
-            panel.select_node(self.selected_node_id())
+            panel.select_node(self._shown_node_id())
         return panel
 
     def _build_meetings_panel(self) -> MeetingsPanel:
@@ -544,7 +546,7 @@ class MainWindow(QMainWindow):
             self._drop_preview()
             if throwaway_folder is not None:
                 shutil.rmtree(throwaway_folder, ignore_errors=True)
-            if refused and location is not None:
+            if refused and location is not None and not self._closed:
                 self._ask_password_and_open(location, message, sample=sample, import_from=import_from, create=create)
             else:
                 self._open_failed(message)
@@ -648,6 +650,12 @@ class MainWindow(QMainWindow):
 
     def _opened(self, location: str | None, result: tuple[RegisterService, TreeIndex] | None,
                 throwaway_folder: Path | None = None, role: str = LOCAL, person: str = "") -> None:  # fmt: skip
+        if self._closed:  # the window closed while the register opened (SIGTERM at start): show nothing, leave nothing
+            if result is not None:
+                result[0].db.close()
+            if throwaway_folder is not None:
+                shutil.rmtree(throwaway_folder, ignore_errors=True)
+            return
         if result is None:  # a database server with no register in it
             self._missing_register(location)
             return
@@ -667,6 +675,8 @@ class MainWindow(QMainWindow):
 
     def _open_failed(self, message: str) -> None:
         self.openFailed.emit(message)
+        if self._closed:
+            return  # nobody to tell: the window closed while the register opened
         dialogs.show_error(self, translate("MainWindow", "Cannot open the register"), message)
 
     def set_document(self, document: RegisterDocument) -> None:
@@ -814,6 +824,13 @@ class MainWindow(QMainWindow):
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         )
 
+    def _shown_node_id(self) -> str | None:
+        """The node the editor and the diagram show for the tree's current row: a cross-link row shows its source."""
+        node_id = self.selected_node_id()
+        if node_id is None and self.selected_link_id() is not None:
+            node_id = self.selected_index().data(NODE_ID_ROLE)
+        return node_id
+
     def _is_filtered_out(self, index: QModelIndex) -> bool:
         while index.isValid():
             if self.tree_view.isRowHidden(index.row(), index.parent()):
@@ -823,9 +840,7 @@ class MainWindow(QMainWindow):
 
     def _on_tree_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         self._commit_editor()
-        node_id = self.selected_node_id()
-        if node_id is None and self.selected_link_id() is not None:
-            node_id = self.selected_index().data(NODE_ID_ROLE)  # a link row shows its source
+        node_id = self._shown_node_id()
         self.editor.show_node(node_id)
         # Never narrower than the editor: a narrow window then scrolls nothing sideways and cuts no heading.
         self.editor_scroll.setMinimumWidth(self.editor.minimumSizeHint().width()
@@ -1432,6 +1447,7 @@ class MainWindow(QMainWindow):
             _close_document(self.document)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self._closed = True
         self._commit_editor()
         if self.document is not None and getattr(self.document, "live_refresh", None) is not None:
             self.document.live_refresh.stop()

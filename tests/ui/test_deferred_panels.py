@@ -34,6 +34,21 @@ def test_the_diagram_tab_built_when_first_shown_has_the_register_marks_and_selec
     assert boxes[lemvig.id].request  # its status asks for help: marked as in the tree
 
 
+def test_the_diagram_built_while_a_cross_link_row_is_current_selects_the_links_source(qtbot, tmp_path) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.documentOpened, timeout=20000):
+        window.open_location(str(tmp_path / "sample.sqlite"), sample=True)
+    link = next(iter(window.document.index.links.values()))
+    window.tree_view.setCurrentIndex(window.tree_model.index_of_link(link.id))
+    assert window.editor.node_id == link.source_id
+
+    window.tabs.setCurrentIndex(window.diagram_tab)
+
+    assert window.diagram_panel.selected_node() == link.source_id
+
+
 def test_the_meetings_tab_shown_before_any_register_is_empty_and_fills_when_one_opens(qtbot, tmp_path) -> None:
     window = MainWindow()
     qtbot.addWidget(window)

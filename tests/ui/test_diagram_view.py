@@ -105,3 +105,19 @@ def test_diagram_keys(qtbot, window, tmp_path) -> None:  # noqa: F811
     assert window.export_diagram_action.shortcut().toString() == "Ctrl+E"
     assert window.print_action.shortcut().matches(Qt.Key.Key_P | Qt.KeyboardModifier.ControlModifier)
     assert Path(window.document.location).name == "sample.sqlite"
+
+
+def test_a_box_selected_while_another_still_is_selects_the_new_one(qtbot, window, tmp_path) -> None:  # noqa: F811
+    """Ctrl+click (or a program) adds a box to the selection: the tree and editor follow the box just selected,
+    not whichever of the two the scene lists first."""
+    open_and_wait(qtbot, window, tmp_path / "sample.sqlite", sample=True)
+    window.tabs.setCurrentIndex(window.diagram_tab)
+    panel = window.diagram_panel
+    tree = window.document.index
+    projects = [n.id for n in tree.nodes.values() if n.kind == "project"]
+    for first, second in ((projects[0], projects[1]), (projects[1], projects[0])):
+        window.select_node(first)
+        assert panel.selected_node() == first
+        panel.scene.items_by_node[second].setSelected(True)
+        assert window.selected_node_id() == second and window.editor.node_id == second
+        assert panel.selected_node() == second

@@ -305,7 +305,12 @@ def test_a_preview_that_differs_from_the_register_is_replaced(qtbot, tmp_path, e
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGTERM") or sys.platform == "win32", reason="SIGTERM is a POSIX signal")
-def test_sigterm_closes_the_window_and_removes_the_sample_copy(tmp_path) -> None:
+@pytest.mark.parametrize("delay", [0.0, 0.15, 0.3, 0.45, 0.6])
+def test_sigterm_at_any_moment_of_opening_closes_the_window_and_removes_the_sample_copy(tmp_path, delay) -> None:
+    """A logout while the sample opens, at several moments of it (just copied, being read, being shown, shown):
+    the process ends with 0, says nothing went wrong and leaves no copy behind. The window used to close inside
+    the code showing the register (a signal handler runs between any two instructions), which then read the
+    removed copy and waited forever behind an error message."""
     environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TMPDIR": str(tmp_path),
                    "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}  # fmt: skip
     log = tmp_path / "app.log"
@@ -316,13 +321,14 @@ def test_sigterm_closes_the_window_and_removes_the_sample_copy(tmp_path) -> None
             deadline = time.monotonic() + 30
             while not list(tmp_path.glob("improvement-register-sample-*/*.sqlite")) and time.monotonic() < deadline:
                 assert process.poll() is None, log.read_text(errors="replace")
-                time.sleep(0.1)
+                time.sleep(0.01)
             assert list(tmp_path.glob("improvement-register-sample-*")), "the sample copy was made"
-            time.sleep(0.5)
+            time.sleep(delay)
             process.send_signal(signal.SIGTERM)
             assert process.wait(20) == 0, log.read_text(errors="replace")
         finally:
             if process.poll() is None:
                 process.kill()
                 process.wait()
+    assert "Traceback" not in log.read_text(errors="replace")
     assert list(tmp_path.glob("improvement-register-sample-*")) == [], "the throwaway copy goes with the window"
