@@ -95,7 +95,7 @@ class ChartsPanel(QWidget):
         self._queue: list[Any] = []
         self.export_all = QPushButton(translate("ChartsPanel", "Export all charts (PDF)…"))
         self.export_all.clicked.connect(self.export_project)
-        self.empty = QLabel(translate("ChartsPanel", "This node has no measures yet. Add one under Measures."))
+        self.empty = QLabel(translate("ChartsPanel", "This node has no measures yet. Add one under Measures and data."))
         self.empty.setWordWrap(True)
         self.inner = QWidget()
         self.inner_layout = QVBoxLayout(self.inner)

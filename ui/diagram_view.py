@@ -209,6 +209,7 @@ class DiagramPanel(QWidget):
         self._syncing = False
         # The node selected from the tree or by a click (its box is selected again after each redraw).
         self._selected_id: str | None = None
+        self._fit_when_shown = True
         self._dirty = True
         self.requests: set[str] = set()
         self.highlighted: set[str] = set()
@@ -221,6 +222,7 @@ class DiagramPanel(QWidget):
             signal.connect(self._changed)
         self._fill_goals()
         self._dirty = True
+        self._fit_when_shown = True  # another register: fitted to the view, whatever the last one's zoom was
         if self.isVisible():
             self.rebuild(fit=True)
 
@@ -234,8 +236,7 @@ class DiagramPanel(QWidget):
     def showEvent(self, event: object) -> None:  # noqa: N802
         super().showEvent(event)
         if self._dirty:
-            first = self.scene.layout is None
-            self.rebuild(fit=first)
+            self.rebuild(fit=self._fit_when_shown)
 
     def _fill_goals(self) -> None:
         if self.document is None:
@@ -284,6 +285,7 @@ class DiagramPanel(QWidget):
             self.select_node(selected, scroll=False)
         if fit:
             self.view.fit()
+            self._fit_when_shown = False
 
     def _tooltips(self, layout: DiagramLayout) -> dict[str, str]:
         tree = self.document.index

@@ -137,9 +137,10 @@ def bold_font(font: QFont) -> QFont:
     return bold
 
 
-def plural(count: int, one: str, many: str) -> str:
-    """``one`` or ``many`` (both translated, with ``{count}``) by the count; English and Danish agree on the rule."""
-    return (one if count == 1 else many).format(count=count)
+def plural(count: int, one: str, many: str, **values: object) -> str:
+    """``one`` or ``many`` (both translated, with ``{count}`` and any other ``values``) by the count; English and
+    Danish agree on the rule."""
+    return (one if count == 1 else many).format(count=count, **values)
 
 
 def _label(table: dict, code: str | None) -> str:

@@ -720,8 +720,8 @@ class MainWindow(QMainWindow):
         self._start_evidence(document)
         document.live_refresh = LiveRefresh(document, self)
         goals = document.index.child_ids(None)
-        if goals:  # a newcomer sees the editor filled at once
-            self.select_node(goals[0])
+        if goals:  # a newcomer sees the editor filled at once (the tab the user is on stays in front)
+            self.select_node(goals[0], show_tree=False)
         if old is not None:
             if getattr(old, "live_refresh", None) is not None:
                 old.live_refresh.stop()
@@ -809,8 +809,9 @@ class MainWindow(QMainWindow):
         index = self.selected_index()
         return index.data(LINK_ID_ROLE) if index.isValid() else None
 
-    def select_node(self, node_id: str) -> None:
-        """Select a node in the tree (clearing a filter that hides it) and show it in the editor."""
+    def select_node(self, node_id: str, show_tree: bool = True) -> None:
+        """Select a node in the tree (clearing a filter that hides it) and show it in the editor; with ``show_tree``,
+        the tree's tab comes to the front."""
         if self.tree_model is None:
             return
         index = self.tree_model.index_of_node(node_id)
@@ -818,7 +819,8 @@ class MainWindow(QMainWindow):
             return
         if self.tree_filter is not None and self.tree_filter.active() and self._is_filtered_out(index):
             self.search_edit.clear()
-        self.tabs.setCurrentIndex(self.tree_tab)
+        if show_tree:
+            self.tabs.setCurrentIndex(self.tree_tab)
         self.tree_view.scrollTo(index)
         self.tree_view.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
@@ -1292,8 +1294,12 @@ class MainWindow(QMainWindow):
         projects = [node.id for node in tree.nodes.values() if node.kind == "project"]
         today = self.tree_model.today if self.tree_model is not None else None
         stale = sum(1 for node_id in projects if tree.is_stale(node_id, today))
-        self.status_label.setText(translate("MainWindow", "{goals} goals · {projects} projects · {stale} stale").format(
-            goals=len(tree.child_ids(None)), projects=len(projects), stale=stale))  # fmt: skip
+        self.status_label.setText(" · ".join((
+            plural(len(tree.child_ids(None)), translate("MainWindow", "{count} goal"),
+                   translate("MainWindow", "{count} goals")),
+            plural(len(projects), translate("MainWindow", "{count} project"),
+                   translate("MainWindow", "{count} projects")),
+            translate("MainWindow", "{count} stale").format(count=stale))))  # fmt: skip
 
     def _update_title(self) -> None:
         if self.document is None:

@@ -38,6 +38,7 @@ from register.vocabulary import ITEM_KINDS, MEETING_STATE_NAMES, MEMBER_ROLES
 from ui import dialogs
 from ui import meeting_commands as commands
 from ui.document import RegisterDocument
+from ui.labels import plural
 from ui.meeting_pack import (
     describe_change,
     format_date,
@@ -95,8 +96,11 @@ class MeetingsPanel(QWidget):
         self.case_edit = QLineEdit()
         self.location_edit = QLineEdit()
         self.state_combo = QComboBox()
-        for state in ("planned", "held"):
+        for state in ("planned", "held", "closed"):
             self.state_combo.addItem(state_name(state), state)
+        # A meeting is closed with "Close meeting" (it stores the snapshot), never by picking the state; the entry
+        # is there so a closed meeting says so.
+        self.state_combo.model().item(self.state_combo.findData("closed")).setEnabled(False)
         self.save_button = QPushButton(translate("MeetingsPanel", "&Save meeting"))
         self.save_button.clicked.connect(self.save_meeting)
         self.close_button = QPushButton(translate("MeetingsPanel", "Close meeting…"))
@@ -282,6 +286,7 @@ class MeetingsPanel(QWidget):
             for signal in (old.nodeAdded, old.nodeRemoved):
                 signal.disconnect(self._on_node_changed)
             old.nodeChanged.disconnect(self._on_node_edited)
+            old.undo_stack.indexChanged.disconnect(self._on_register_edited)
             self.log.deleteLater()
         self.log = MeetingsLog(document, self)
         self.log.meetingsChanged.connect(self._fill_meetings)
@@ -295,7 +300,12 @@ class MeetingsPanel(QWidget):
         for signal in (document.nodeAdded, document.nodeRemoved):
             signal.connect(self._on_node_changed)
         document.nodeChanged.connect(self._on_node_edited)
+        document.undo_stack.indexChanged.connect(self._on_register_edited)
         self.meeting_id = None
+        for field in (self.member_name, self.item_text, self.item_owner, self.item_deadline, self.item_nodes_filter,
+                      self.answer_edit):  # fmt: skip
+            field.clear()  # what was typed for the register shown before
+        self.highlight_check.setChecked(False)
         self._fill_nodes()
         self._fill_meetings()
         self._fill_items()
@@ -312,6 +322,11 @@ class MeetingsPanel(QWidget):
             self.refresh_changes()
         else:
             self._changes_stale = True
+
+    def _on_register_edited(self, _index: int) -> None:
+        """Any edit, undo or redo: "since the last meeting" is compared again when the tab is next shown (comparing
+        reads the whole register, too much for every edit while the user works in this tab: Refresh does it)."""
+        self._changes_stale = True
 
     def _on_members_changed(self, meeting_id: str) -> None:
         if meeting_id == self.meeting_id:
@@ -698,9 +713,10 @@ class MeetingsPanel(QWidget):
             self.changes_label.setText(translate("MeetingsPanel", "No meeting is closed yet: there is nothing to "
                                                  "compare with."))  # fmt: skip
             return
-        since = translate("MeetingsPanel", "{count} changes since the meeting of {date} ({title}).")
-        self.changes_label.setText(since.format(count=len(changes), date=format_date(previous.date),
-                                                title=previous.title))  # fmt: skip
+        self.changes_label.setText(plural(
+            len(changes), translate("MeetingsPanel", "{count} change since the meeting of {date} ({title})."),
+            translate("MeetingsPanel", "{count} changes since the meeting of {date} ({title})."),
+            date=format_date(previous.date), title=previous.title))  # fmt: skip
         for change in changes:
             item = QListWidgetItem(describe_change(change))
             item.setData(Qt.ItemDataRole.UserRole, change.node_id)
@@ -741,9 +757,16 @@ class NodeItemsTable(QTableWidget):
         self.setWordWrap(True)
 
     def show_items(self, items: list[LogItemRecord], on: date) -> None:
+        """As the Meetings tab shows them: overdue actions and open requests in dark red; the whole text wraps in
+        its row and is the cell's tooltip (the editor is narrow)."""
         self.setRowCount(len(items))
         for row, item in enumerate(items):
             state = translate("MeetingsPanel", "overdue") if item.is_overdue(on) else item_state_name(item.state)
             for column, text in enumerate((item_kind_name(item.kind), item.text, state, format_date(item.deadline),
                                            item.answer)):  # fmt: skip
-                self.setItem(row, column, QTableWidgetItem(text))
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(text)
+                if item.is_overdue(on) or (item.kind == "request" and item.state == "open"):
+                    cell.setForeground(Qt.GlobalColor.darkRed)
+                self.setItem(row, column, cell)
+        self.resizeRowsToContents()

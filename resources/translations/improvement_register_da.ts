@@ -179,8 +179,8 @@ Det kan ikke fortrydes, og fortrydelseshistorikken ryddes.</translation>
         <translation>Eksporter alle kurver (PDF)…</translation>
     </message>
     <message>
-        <source>This node has no measures yet. Add one under Measures.</source>
-        <translation>Dette punkt har ingen målinger endnu. Tilføj en under Målinger.</translation>
+        <source>This node has no measures yet. Add one under Measures and data.</source>
+        <translation>Dette punkt har ingen målinger endnu. Tilføj en under Målinger og data.</translation>
     </message>
     <message>
         <source>Export failed</source>
@@ -1421,6 +1421,26 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
         <translation>Eksporterer…</translation>
     </message>
     <message>
+        <source>{count} goal</source>
+        <translation>{count} mål</translation>
+    </message>
+    <message>
+        <source>{count} goals</source>
+        <translation>{count} mål</translation>
+    </message>
+    <message>
+        <source>{count} project</source>
+        <translation>{count} projekt</translation>
+    </message>
+    <message>
+        <source>{count} projects</source>
+        <translation>{count} projekter</translation>
+    </message>
+    <message>
+        <source>{count} stale</source>
+        <translation>{count} uden opdatering</translation>
+    </message>
+    <message>
         <source>Export failed</source>
         <translation>Eksporten mislykkedes</translation>
     </message>
@@ -1443,10 +1463,6 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     <message>
         <source>{shown} of {total} projects</source>
         <translation>{shown} af {total} projekter</translation>
-    </message>
-    <message>
-        <source>{goals} goals · {projects} projects · {stale} stale</source>
-        <translation>{goals} mål · {projects} projekter · {stale} uden opdatering</translation>
     </message>
     <message>
         <source>shared</source>
@@ -2363,6 +2379,10 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     <message>
         <source>No meeting is closed yet: there is nothing to compare with.</source>
         <translation>Intet møde er afsluttet endnu: der er intet at sammenligne med.</translation>
+    </message>
+    <message>
+        <source>{count} change since the meeting of {date} ({title}).</source>
+        <translation>{count} ændring siden mødet den {date} ({title}).</translation>
     </message>
     <message>
         <source>{count} changes since the meeting of {date} ({title}).</source>

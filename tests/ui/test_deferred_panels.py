@@ -59,6 +59,8 @@ def test_the_meetings_tab_shown_before_any_register_is_empty_and_fills_when_one_
     with qtbot.waitSignal(window.documentOpened, timeout=20000):
         window.open_location(str(tmp_path / "sample.sqlite"), sample=True)
     assert window.meetings_panel is panel and panel.log is not None
+    assert window.tabs.currentIndex() == window.meetings_tab  # opening does not take the user to another tab
+    assert window.editor.node_id is not None  # (the first goal is shown in the tree's editor meanwhile)
 
 
 def test_the_editor_built_after_the_role_was_applied_is_read_only_where_the_role_says(qtbot, document) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
@@ -121,3 +122,16 @@ def test_a_box_selected_while_another_still_is_selects_the_new_one(qtbot, window
         panel.scene.items_by_node[second].setSelected(True)
         assert window.selected_node_id() == second and window.editor.node_id == second
         assert panel.selected_node() == second
+
+
+def test_a_register_opened_while_the_diagram_is_hidden_is_fitted_when_shown(qtbot, window, tmp_path) -> None:  # noqa: F811
+    open_and_wait(qtbot, window, tmp_path / "first.sqlite", sample=True)
+    window.tabs.setCurrentIndex(window.diagram_tab)
+    panel = window.diagram_panel
+    panel.view.set_zoom(2.5)
+    window.tabs.setCurrentIndex(window.tree_tab)
+    open_and_wait(qtbot, window, tmp_path / "second.sqlite", sample=True)
+    window.tabs.setCurrentIndex(window.diagram_tab)
+    shown = panel.view.zoom()
+    panel.view.fit()  # what Fit (Ctrl+0) gives
+    assert shown == pytest.approx(panel.view.zoom()) and shown < 2.5

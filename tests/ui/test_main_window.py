@@ -83,6 +83,8 @@ def test_build_a_diagram_from_nothing_then_undo_and_redo_all(qtbot, window, tmp_
         window.redo_action.trigger()
     assert fresh_tree(window).nodes[project_id].lead == "Hanne Holm"
     assert window.tree_model.rowCount() == 1
+    window._update_summaries()
+    assert window.status_label.text() == "1 goal · 1 project · 1 stale"  # (no status logged yet)
 
 
 def test_editor_flags_end_before_start_at_once_and_saves_valid_input(qtbot, window, tmp_path) -> None:

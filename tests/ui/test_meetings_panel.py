@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 
-from ui import dialogs
+from ui import commands, dialogs
 from ui.meetings_panel import MeetingsPanel
 
 
@@ -132,6 +133,31 @@ def test_closing_freezes_and_the_changes_since_then_are_listed(qtbot, panel, doc
     panel.grab().save(str(tmp_path / "meetings.png"))
 
 
+def test_since_the_last_meeting_is_compared_again_when_the_tab_is_shown_after_an_edit(qtbot, panel, document,
+                                                                                      monkeypatch) -> None:  # fmt: skip
+    monkeypatch.setattr(dialogs, "confirm", lambda *_args: True)
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.close_button, Qt.MouseButton.LeftButton)
+    assert "0 changes since the meeting of" in panel.changes_label.text()
+    assert panel.state_combo.currentData() == "closed" and not panel.state_combo.isEnabled()
+    panel.hide()  # the user works in the tree
+    lemvig = document.service.find_node("Regionsklinik i Lemvig", kind="project")
+    commands.edit_node(document, lemvig.id, title="Regionsklinik Lemvig")
+    panel.show()
+    assert "1 change since the meeting of" in panel.changes_label.text()
+    assert panel.changed_node_ids() == {lemvig.id}
+
+
+def test_what_was_typed_for_one_register_is_not_left_in_the_next(qtbot, panel, document, empty_document) -> None:
+    _type(qtbot, panel.item_text, "halvskrevet punkt")
+    _type(qtbot, panel.answer_edit, "et svar")
+    _type(qtbot, panel.member_name, "Lise")
+    panel.highlight_check.setChecked(True)
+    panel.set_document(empty_document)
+    assert (panel.item_text.text(), panel.answer_edit.text(), panel.member_name.text()) == ("", "", "")
+    assert not panel.highlight_check.isChecked()
+
+
 def test_the_tab_in_danish(qtbot, document, danish) -> None:
     widget = MeetingsPanel()
     qtbot.addWidget(widget)
@@ -169,6 +195,8 @@ def test_the_window_marks_requests_highlights_changes_and_lists_a_nodes_items(qt
     window.select_node(lemvig.id)
     texts = [window.node_items.item(r, 1).text() for r in range(window.node_items.rowCount())]
     assert texts == ["Støtte til rekruttering."]
+    request = window.node_items.item(0, 1)  # an open request, dark red as in the Meetings tab; its text as tooltip
+    assert request.foreground().color() == QColor(Qt.GlobalColor.darkRed) and request.toolTip() == texts[0]
     # answering the request takes the mark away
     panel = window.meetings_panel
     qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
