@@ -9,6 +9,7 @@ removals and changed cells, and resets only when the whole register is reloaded.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -337,6 +338,27 @@ class DiagramTreeModel(QStandardItemModel):
             return None
         parent = row[TITLE].parent()
         return row[TITLE].row(), self.indexFromItem(parent) if parent is not None else QModelIndex()
+
+    def places(self, keys: Iterable[str]) -> dict[str, tuple[int, QModelIndex]]:
+        """(row, parent index) of many rows at once, by the tree filter's keys (a node id, or "link:" + a link id);
+        a key without a row is left out. Two calls into Qt per row: each parent's index is looked up once."""
+        found: dict[str, tuple[int, QModelIndex]] = {}
+        parents: dict[int, tuple[QStandardItem, QModelIndex]] = {}  # by id() of the parent's item (kept alive)
+        top = QModelIndex()
+        for key in keys:
+            row = self._links.get(key[5:]) if key.startswith("link:") else self._nodes.get(key)
+            if row is None:
+                continue
+            title = row[TITLE]
+            parent = title.parent()
+            if parent is None:
+                found[key] = title.row(), top
+                continue
+            known = parents.get(id(parent))
+            if known is None:
+                known = parents[id(parent)] = parent, self.indexFromItem(parent)
+            found[key] = title.row(), known[1]
+        return found
 
     def _title_item(self, parent_id: str | None) -> QStandardItem:
         return self.invisibleRootItem() if parent_id is None else self._nodes[parent_id][TITLE]

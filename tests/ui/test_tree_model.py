@@ -262,3 +262,16 @@ def test_staleness_follows_the_calendar(document, monkeypatch) -> None:
     assert model.today == Later.today()
     assert model.index_of_node(fresh).data(STALE_ROLE) is True
     assert model.index_of_node(fresh, 3).data(Qt.ItemDataRole.ForegroundRole) is not None
+
+
+def test_places_of_many_rows_at_once_are_their_places(document) -> None:
+    model = DiagramTreeModel(document, today=TODAY)
+    tree = document.index
+    keys = [*tree.nodes, *(f"link:{link_id}" for link_id in tree.links), "no-such-node", "link:no-such-link"]
+    places = model.places(keys)
+    assert set(places) == set(keys) - {"no-such-node", "link:no-such-link"}
+    for key, (row, parent) in places.items():
+        expected = model.place_of(link_id=key[5:]) if key.startswith("link:") else model.place_of(key)
+        assert (row, parent) == expected
+        index = model.index(row, 0, parent)
+        assert (f"link:{index.data(LINK_ID_ROLE)}" if index.data(LINK_ID_ROLE) else index.data(NODE_ID_ROLE)) == key
