@@ -46,7 +46,7 @@ from register.errors import ConflictError, ConnectionLostError, CredentialsError
 from register.locations import default_register_path, discard_register_file, is_url, public_location, url_password
 from register.tree_index import TreeIndex
 from register.vocabulary import ALLOWED_PARENTS, LINK_STRENGTHS, LOCAL, RAG_VALUES, STAGES
-from ui import commands, dialogs
+from ui import collector, commands, dialogs
 from ui.diagram_paint import diagram_texts, goal_label, layout_for_page
 from ui.diagram_view import DiagramPanel
 from ui.document import RegisterDocument
@@ -684,6 +684,7 @@ class MainWindow(QMainWindow):
             self.undo_group.removeStack(old.undo_stack)
             _close_document(old)
             old.deleteLater()
+        collector.after_opening(replacing=old is not None)  # full collector passes: now, not while the user types
 
     def _show_node_items(self) -> None:
         """The node editor's Decision log tab: the items that concern the node shown."""
