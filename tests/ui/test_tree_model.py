@@ -275,3 +275,38 @@ def test_places_of_many_rows_at_once_are_their_places(document) -> None:
         assert (row, parent) == expected
         index = model.index(row, 0, parent)
         assert (f"link:{index.data(LINK_ID_ROLE)}" if index.data(LINK_ID_ROLE) else index.data(NODE_ID_ROLE)) == key
+
+
+def test_a_closed_registers_rows_go_a_slice_per_turn_then_the_model(qtbot, document, monkeypatch) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from ui import tree_model
+
+    monkeypatch.setattr(tree_model, "DISPOSE_SECONDS", 0.0)  # one slice per turn of the event loop
+    monkeypatch.setattr(tree_model, "DISPOSE_ROWS", 2)
+    model = DiagramTreeModel(document, today=TODAY)
+    rows = len(document.index.nodes) + len(document.index.links)
+    slices: list[int] = []
+    model.rowsRemoved.connect(lambda _parent, first, last: slices.append(last - first + 1))
+    gone: list[bool] = []
+    model.destroyed.connect(lambda: gone.append(True))
+    document.close()
+    assert model.document is None  # the register is let go of at once
+    assert model.parent() is QCoreApplication.instance()  # the rows outlive it
+    assert not slices  # none removed yet
+    document.nodeAdded.emit(next(iter(document.index.nodes)))  # no longer followed
+    qtbot.waitUntil(lambda: bool(gone), timeout=10000)
+    assert sum(slices) == rows and max(slices) <= 2
+
+
+def test_a_closed_registers_model_that_a_view_still_shows_is_left_as_it_is(qtbot, document) -> None:
+    from PySide6.QtWidgets import QTreeView
+
+    model = DiagramTreeModel(document, today=TODAY)
+    view = QTreeView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    before = model.structure()
+    document.close()  # the window closes with it
+    qtbot.wait(20)
+    assert model.document is document and model.parent() is document and model.structure() == before
