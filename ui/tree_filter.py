@@ -156,14 +156,19 @@ def outermost_hidden(tree: TreeIndex, nodes: set[str], links: set[str]) -> set[s
 
 def branches(tree: TreeIndex) -> Iterator[tuple[str, int]]:
     """(node id, depth) of every node with rows under it (children, or cross-links that end at it); a goal is at
-    depth 0."""
-    targets = {link.target_id for link in tree.links.values()}
-    children = tree.children
-    stack = [(node_id, 0) for node_id in tree.child_ids(None)]
-    while stack:
-        node_id, depth = stack.pop()
-        below = children.get(node_id)
-        if below or node_id in targets:
-            yield node_id, depth
-            if below:
-                stack.extend((child, depth + 1) for child in below if children.get(child) or child in targets)
+    depth 0. Only those nodes are visited (not the thousands of projects under them)."""
+    nodes = tree.nodes
+    with_rows = {node_id for node_id, below in tree.children.items() if below and node_id in nodes}
+    with_rows.update(link.target_id for link in tree.links.values() if link.target_id in nodes)
+    depths: dict[str | None, int] = {None: -1}
+    for node_id in with_rows:
+        chain = []
+        step: str | None = node_id
+        while step not in depths:
+            chain.append(step)
+            step = nodes[step].parent_id
+        depth = depths[step]
+        for above in reversed(chain):
+            depth += 1
+            depths[above] = depth
+        yield node_id, depths[node_id]

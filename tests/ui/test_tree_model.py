@@ -310,3 +310,15 @@ def test_a_closed_registers_model_that_a_view_still_shows_is_left_as_it_is(qtbot
     document.close()  # the window closes with it
     qtbot.wait(20)
     assert model.document is document and model.parent() is document and model.structure() == before
+
+
+def test_branches_are_the_nodes_with_rows_under_them_at_their_depth(document) -> None:
+    from ui.tree_filter import branches
+
+    tree = document.index
+    model = DiagramTreeModel(document, today=TODAY)
+    found = dict(branches(tree))
+    assert len(found) == len(list(branches(tree)))  # each once
+    assert found == {node_id: len(tree.ancestors(node_id)) for node_id in tree.nodes
+                     if model.rowCount(model.index_of_node(node_id))}  # fmt: skip
+    assert set(found.values()) == {0, 1, 2}  # goals, primary and secondary drivers
