@@ -55,6 +55,8 @@ class RegisterDocument(QObject):
     evidenceChanged = Signal(list)  # noqa: N815
     #: An undo or redo could not be carried out (the message says why).
     commandFailed = Signal(str)  # noqa: N815
+    #: The register was closed (the window shows another one, or closes).
+    closed = Signal()
 
     def __init__(self, service: RegisterService, index: TreeIndex | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -89,6 +91,7 @@ class RegisterDocument(QObject):
     def close(self) -> None:
         self.undo_stack.clear()
         self.service.db.close()
+        self.closed.emit()
 
     def set_title(self, title: str) -> None:
         self.index.title = self.service.set_title(title)

@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 from register.errors import ConflictError, ConnectionLostError, CredentialsError, MissingRegisterError, RegisterError
 from register.locations import default_register_path, discard_register_file, is_url, public_location, url_password
 from register.vocabulary import ALLOWED_PARENTS, LINK_STRENGTHS, LOCAL, RAG_VALUES, STAGES
-from ui import commands, dialogs
+from ui import collector, commands, dialogs
 from ui.deferred import DeferredPanel
 from ui.document import RegisterDocument
 from ui.editor import NodeEditor
@@ -731,6 +731,7 @@ class MainWindow(QMainWindow):
             self.undo_group.removeStack(old.undo_stack)
             _close_document(old)
             old.deleteLater()
+        collector.after_opening(replacing=old is not None)  # full collector passes: now, not while the user types
 
     def _show_node_items(self) -> None:
         """The node editor's Decision log tab: the items that concern the node shown."""

@@ -5,12 +5,19 @@ are hidden or shown in the view (``QTreeView.setRowHidden``; only the outermost 
 match, as a hidden row hides its branch). A ``QSortFilterProxyModel`` with recursive filtering did
 the same job in seconds per keystroke on 3,000 projects (it calls back into the Python model
 millions of times when the filter narrows); this takes milliseconds.
+
+A keystroke may still hide or show a few thousand rows (typing "Project 1" over 3,000 projects hides about
+2,500), so each row costs one call into Qt: where each row is (its row number and parent index) is kept between
+keystrokes until the model's rows change. Folding back to the drivers touches only the branches whose folding
+differs, and leaves the view one relayout for its next paint.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QTreeView
 
 from ui.tree_model import DiagramTreeModel
@@ -20,6 +27,8 @@ if TYPE_CHECKING:  # the records load with the register, not before the window s
 
 #: Unfold every branch with a match only when that shows at most this many rows; else unfold to the drivers.
 MAX_UNFOLDED_ROWS = 600
+#: The deepest level unfolded when the tree shows "the drivers": the goals (0) and the primary drivers (1).
+DRIVERS_DEPTH = 1
 
 
 def visible_ids(tree: TreeIndex, text: str) -> tuple[set[str], set[str]]:
@@ -27,19 +36,16 @@ def visible_ids(tree: TreeIndex, text: str) -> tuple[set[str], set[str]]:
     needle = text.strip().casefold()
     nodes: set[str] = set()
     links: set[str] = set()
-
-    def keep_with_ancestors(node_id: str) -> None:
+    tree_nodes = tree.nodes
+    matches = [node_id for node_id, node in tree_nodes.items() if needle in node.title.casefold()]
+    for link in tree.links.values():
+        if needle in tree_nodes[link.source_id].title.casefold():
+            links.add(link.id)
+            matches.append(link.target_id)
+    for node_id in matches:  # each with its ancestors, up to the first one already kept
         while node_id is not None and node_id not in nodes:
             nodes.add(node_id)
-            node_id = tree.nodes[node_id].parent_id
-
-    for node in tree.nodes.values():
-        if needle in node.title.casefold():
-            keep_with_ancestors(node.id)
-    for link in tree.links.values():
-        if needle in tree.nodes[link.source_id].title.casefold():
-            links.add(link.id)
-            keep_with_ancestors(link.target_id)
+            node_id = tree_nodes[node_id].parent_id
     return nodes, links
 
 
@@ -55,10 +61,15 @@ class TreeFilter:
         self.text = ""
         self._hidden: set[str] = set()  # keys of rows hidden now: node ids and "link:" + link id
         self._shown: tuple[set[str], set[str]] | None = None  # (nodes, links) the filter shows now
-        #: the filter unfolded the tree to the drivers, and nothing was unfolded or folded since
+        #: Where each row is, by key: (row, parent index), valid until the model's rows change.
+        self._places: dict[str, tuple[int, QModelIndex]] = {}
+        #: the tree is unfolded to the drivers, and nothing was unfolded or folded since
         self._at_drivers = False
         view.expanded.connect(self._folding_changed)
         view.collapsed.connect(self._folding_changed)
+        for signal in (model.rowsInserted, model.rowsRemoved, model.rowsMoved, model.layoutChanged,
+                       model.modelReset):  # fmt: skip
+            signal.connect(self._forget_places)
 
     def active(self) -> bool:
         return bool(self.text)
@@ -76,11 +87,10 @@ class TreeFilter:
             return
         self._shown = nodes, links
         hidden = outermost_hidden(tree, nodes, links)
-        # Only the rows whose state changes are touched (found by set difference, not by walking the tree).
-        for key in hidden - self._hidden:
-            self._set_hidden(key, True)
-        for key in self._hidden - hidden:
-            self._set_hidden(key, False)
+        # Only the rows whose state changes are touched (found by set difference, not by walking the tree); after
+        # the tree changed, every row to hide is hidden again (a row made again, as by undoing its deletion, is new).
+        self._set_rows_hidden(hidden if again else hidden - self._hidden, True)
+        self._set_rows_hidden(self._hidden - hidden, False)
         self._hidden = hidden
         self._unfold(nodes)
 
@@ -92,24 +102,41 @@ class TreeFilter:
     def _folding_changed(self, *_args: object) -> None:
         self._at_drivers = False
 
-    def _unfold_to_drivers(self) -> None:
-        """Unfold the goals and the primary drivers only (not again when the tree is already so)."""
-        if not self._at_drivers:
-            self.view.expandToDepth(1)
-            self._at_drivers = True  # after the view's own signals
+    def _forget_places(self, *_args: object) -> None:
+        self._places = {}
 
-    def _set_hidden(self, key: str, hide: bool) -> None:
-        place = self.model.place_of(link_id=key[5:]) if key.startswith("link:") else self.model.place_of(key)
-        if place is not None:
-            self.view.setRowHidden(*place, hide)
+    def _set_rows_hidden(self, keys: set[str], hide: bool) -> None:
+        """Hide or show the rows of ``keys`` (a key without a row is skipped)."""
+        places = self._places
+        missing = [key for key in keys if key not in places]
+        if missing:
+            places.update(self.model.places(missing))
+        set_row_hidden = self.view.setRowHidden
+        for key in keys:
+            place = places.get(key)
+            if place is not None:
+                set_row_hidden(place[0], place[1], hide)
 
     def _show_all(self) -> None:
-        for key in self._hidden:
-            self._set_hidden(key, False)
+        self._set_rows_hidden(self._hidden, False)
         self._hidden = set()
-        if not self._at_drivers:
-            self.view.collapseAll()
         self._unfold_to_drivers()
+
+    def _unfold_to_drivers(self) -> None:
+        """Unfold the goals and the primary drivers and fold every branch below them, as ``expandToDepth(1)``
+        would (not again when the tree is already so). Only branches whose folding differs are touched, and the
+        view lays its rows out once, when it next paints: ``expandToDepth`` lays out and repaints the whole tree
+        at once, and the keystroke then paints it again."""
+        if self._at_drivers:
+            return
+        view, model = self.view, self.model
+        view.scheduleDelayedItemsLayout()  # each fold below is then only noted, not laid out
+        for node_id, depth in branches(model.document.index):
+            index = model.index_of_node(node_id)
+            unfold = depth <= DRIVERS_DEPTH
+            if index.isValid() and view.isExpanded(index) != unfold:
+                view.setExpanded(index, unfold)
+        self._at_drivers = True  # after the view's own signals
 
     def _unfold(self, nodes: set[str]) -> None:
         if len(nodes) > MAX_UNFOLDED_ROWS:
@@ -128,3 +155,23 @@ def outermost_hidden(tree: TreeIndex, nodes: set[str], links: set[str]) -> set[s
         hidden.update(child for child in tree.child_ids(node_id) if child not in nodes)
     hidden.update(f"link:{link.id}" for link in tree.links.values() if link.target_id in nodes and link.id not in links)
     return hidden
+
+
+def branches(tree: TreeIndex) -> Iterator[tuple[str, int]]:
+    """(node id, depth) of every node with rows under it (children, or cross-links that end at it); a goal is at
+    depth 0. Only those nodes are visited (not the thousands of projects under them)."""
+    nodes = tree.nodes
+    with_rows = {node_id for node_id, below in tree.children.items() if below and node_id in nodes}
+    with_rows.update(link.target_id for link in tree.links.values() if link.target_id in nodes)
+    depths: dict[str | None, int] = {None: -1}
+    for node_id in with_rows:
+        chain = []
+        step: str | None = node_id
+        while step not in depths:
+            chain.append(step)
+            step = nodes[step].parent_id
+        depth = depths[step]
+        for above in reversed(chain):
+            depth += 1
+            depths[above] = depth
+        yield node_id, depths[node_id]

@@ -9,10 +9,13 @@ removals and changed cells, and resets only when the whole register is reloaded.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
+    SIGNAL,
     QByteArray,
     QCoreApplication,
     QMimeData,
@@ -71,11 +74,18 @@ _FONT = int(Qt.ItemDataRole.FontRole)
 _NODE_ID, _LINK_ID, _KIND, _STALE, _EVIDENCE = (
     int(role) for role in (NODE_ID_ROLE, LINK_ID_ROLE, KIND_ROLE, STALE_ROLE, EVIDENCE_ROLE)
 )
+# The signal every view connects to (a model no view shows has only the connections it was made with).
+_DATA_CHANGED = SIGNAL("dataChanged(QModelIndex,QModelIndex,QList<int>)")
 # Every role a cell may hold: a changed cell is given all of them, None for those it no longer has.
 _NO_ROLES = dict.fromkeys(
     (_DISPLAY, _DECORATION, _TOOLTIP, _FOREGROUND, _BACKGROUND, _FONT, _NODE_ID, _LINK_ID, _KIND, _STALE, _EVIDENCE)
 )
 
+
+# A closed register's rows are let go of a slice per turn of the event loop: for this long at most, this many rows
+# at a time (see DiagramTreeModel._on_closed).
+DISPOSE_SECONDS = 0.004
+DISPOSE_ROWS = 100
 
 #: Cross-link rows: the purple of the diagram's cross-links, dark enough to read (contrast ≥ 4.5:1 on white).
 LINK_COLOURS = {"strong": QColor("#4b2c7a"), "weak": QColor("#6b5b8f")}
@@ -126,6 +136,7 @@ class DiagramTreeModel(QStandardItemModel):
         self._link_prototype.setFlags(_LINK_FLAGS)
         self._build()
         self._follow(document, connect=True)
+        self._unwatched = self.receivers(_DATA_CHANGED)  # connections to dataChanged before any view (see _on_closed)
         if today is None:  # staleness counts weeks since a date: the cells follow the calendar
             self._day_timer = QTimer(self)
             self._day_timer.setInterval(60_000)
@@ -140,6 +151,7 @@ class DiagramTreeModel(QStandardItemModel):
             (document.linkAdded, self._on_link_added), (document.linkAboutToBeRemoved, self._on_link_removing),
             (document.linkChanged, self._on_link_changed), (document.statusChanged, self._on_node_changed),
             (document.reloaded, self._on_reloaded), (document.evidenceChanged, self._on_evidence_changed),
+            (document.closed, self._on_closed),
         ):  # fmt: skip
             if connect:
                 signal.connect(slot)
@@ -338,6 +350,27 @@ class DiagramTreeModel(QStandardItemModel):
         parent = row[TITLE].parent()
         return row[TITLE].row(), self.indexFromItem(parent) if parent is not None else QModelIndex()
 
+    def places(self, keys: Iterable[str]) -> dict[str, tuple[int, QModelIndex]]:
+        """(row, parent index) of many rows at once, by the tree filter's keys (a node id, or "link:" + a link id);
+        a key without a row is left out. Two calls into Qt per row: each parent's index is looked up once."""
+        found: dict[str, tuple[int, QModelIndex]] = {}
+        parents: dict[int, tuple[QStandardItem, QModelIndex]] = {}  # by id() of the parent's item (kept alive)
+        top = QModelIndex()
+        for key in keys:
+            row = self._links.get(key[5:]) if key.startswith("link:") else self._nodes.get(key)
+            if row is None:
+                continue
+            title = row[TITLE]
+            parent = title.parent()
+            if parent is None:
+                found[key] = title.row(), top
+                continue
+            known = parents.get(id(parent))
+            if known is None:
+                known = parents[id(parent)] = parent, self.indexFromItem(parent)
+            found[key] = title.row(), known[1]
+        return found
+
     def _title_item(self, parent_id: str | None) -> QStandardItem:
         return self.invisibleRootItem() if parent_id is None else self._nodes[parent_id][TITLE]
 
@@ -519,6 +552,58 @@ class DiagramTreeModel(QStandardItemModel):
     def _on_reloaded(self) -> None:
         self.clear()
         self._build()
+
+    # ------------------------------------------------------------------ letting go
+
+    def _on_closed(self) -> None:
+        """The register was closed (the window shows another one, or closes): the model stops following it, and lets
+        go of its rows a slice per turn of the event loop, deepest first, then of itself. With the register, all at
+        once, 20,000 cells (each with its Python side) kept the next register's first keystroke waiting 60-120 ms.
+        A model that a view still shows (the window closes with it) is left as it is, to go with the register."""
+        if self.receivers(_DATA_CHANGED) > self._unwatched:
+            return
+        self._follow(self.document, connect=False)
+        self.document = None  # type: ignore[assignment] - the register replaced must be freed now, not with the rows
+        if self.fixed_today is None:
+            self._day_timer.stop()
+        self.setParent(QCoreApplication.instance())  # it outlives the register, until its rows are gone
+        self._disposing = [self.invisibleRootItem()]
+        self._disposer = QTimer(self)
+        self._disposer.setInterval(0)
+        self._disposer.timeout.connect(self._dispose_some)
+        self._disposer.start()
+
+    def _dispose_some(self) -> None:
+        """Remove rows without rows under them, up to ``DISPOSE_ROWS`` at a time, for ``DISPOSE_SECONDS``; once none
+        is left, the model goes."""
+        deadline = time.perf_counter() + DISPOSE_SECONDS
+        stack = self._disposing
+        while stack:
+            item = stack[-1]
+            count = item.rowCount()
+            if count == 0:
+                stack.pop()
+                continue
+            last = item.child(count - 1, TITLE)
+            if last.hasChildren():
+                stack.append(last)
+                continue
+            first = count - 1
+            while first > max(0, count - DISPOSE_ROWS) and not item.child(first - 1, TITLE).hasChildren():
+                first -= 1
+            gone = [(title.data(LINK_ID_ROLE), title.data(NODE_ID_ROLE))
+                    for title in (item.child(row, TITLE) for row in range(first, count))]  # fmt: skip
+            item.removeRows(first, count - first)
+            for link_id, node_id in gone:  # their cells' Python sides go now
+                if link_id is not None:
+                    self._links.pop(link_id, None)
+                else:
+                    self._nodes.pop(node_id, None)
+            if time.perf_counter() >= deadline:
+                return
+        self._disposer.stop()
+        self._nodes, self._links = {}, {}
+        self.deleteLater()
 
     # ------------------------------------------------------------------ checks
 

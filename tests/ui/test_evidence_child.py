@@ -178,6 +178,33 @@ def test_the_evidence_is_stored_at_once_and_announced_a_few_nodes_per_turn(
     assert announced == [list(found)[:2], list(found)[2:4], list(found)[4:]]
 
 
+def test_a_turn_of_the_event_loop_announces_in_batches_until_its_time_is_spent(
+    qtbot, document, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui import evidence as evidence_module
+
+    found = charts.evidence_by_node(document.service)
+    nodes = list(found)
+    monkeypatch.setattr(evidence_module, "ANNOUNCE_NODES", 4)
+    monkeypatch.setattr(evidence_module, "ANNOUNCE_BATCH", 2)
+    monkeypatch.setattr(evidence_module, "ANNOUNCE_SECONDS", 60.0)  # time to spare: the turn's nodes, in batches
+    keeper = EvidenceKeeper(document)
+    announced: list[list[str]] = []
+    document.evidenceChanged.connect(announced.append)
+    keeper.apply(found)
+    assert announced == [nodes[:2], nodes[2:4]] and not keeper.applied
+    qtbot.waitUntil(lambda: keeper.applied, timeout=5000)
+    assert announced == [nodes[:2], nodes[2:4], nodes[4:]]
+
+    monkeypatch.setattr(evidence_module, "ANNOUNCE_SECONDS", 0.0)  # no time to spare: one batch per turn
+    keeper = EvidenceKeeper(document)
+    announced.clear()
+    keeper.apply(found)
+    assert announced == [nodes[:2]]
+    qtbot.waitUntil(lambda: keeper.applied, timeout=5000)
+    assert announced == [nodes[:2], nodes[2:4], nodes[4:]]
+
+
 def test_stopping_ends_the_announcements(qtbot, document, monkeypatch: pytest.MonkeyPatch) -> None:
     from ui import evidence as evidence_module
 

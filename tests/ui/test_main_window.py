@@ -14,6 +14,7 @@ from register.tree_index import TreeIndex
 from ui import dialogs
 from ui.main_window import MainWindow
 from ui.projects_model import RAG, STAGE
+from ui.tree_model import LINK_ID_ROLE, NODE_ID_ROLE
 
 
 @pytest.fixture
@@ -264,6 +265,102 @@ def test_tree_filter_hides_only_outermost_rows_and_a_keystroke_showing_the_same_
     window.search_edit.setText("lemvi")  # the same rows: the view is left as the user unfolded it
     assert view.isExpanded(model.index_of_node(folded))
     assert [node_id for node_id in tree.nodes if hidden(node_id)] == hidden_rows
+
+
+def folding(window) -> dict[str, bool]:
+    """Each node with rows under it: is it unfolded?"""
+    from ui.tree_filter import branches
+
+    model, view = window.tree_model, window.tree_view
+    return {node_id: view.isExpanded(model.index_of_node(node_id)) for node_id, _ in branches(window.document.index)}
+
+
+def assert_filtered(window, text: str) -> None:
+    """Every row is shown exactly when the filter keeps it: its node matches or is an ancestor of a match; a
+    cross-link row when its source matches."""
+    from ui.tree_filter import visible_ids
+
+    model, view = window.tree_model, window.tree_view
+    nodes, links = visible_ids(window.document.index, text)
+    wrong = []
+
+    def walk(parent, parent_shown: bool) -> None:
+        for row in range(model.rowCount(parent)):
+            index = model.index(row, 0, parent)
+            link_id = index.data(LINK_ID_ROLE)
+            keep = link_id in links if link_id is not None else index.data(NODE_ID_ROLE) in nodes
+            shown = parent_shown and not view.isRowHidden(row, parent)
+            if shown != keep:
+                wrong.append(index.data())
+            walk(index, shown)
+
+    walk(model.index(-1, -1), True)
+    assert not wrong, f"rows shown or hidden wrongly for {text!r}: {wrong}"
+
+
+def test_clearing_the_tree_filter_shows_every_row_unfolded_to_the_drivers(qtbot, window, tmp_path) -> None:
+    open_and_wait(qtbot, window, tmp_path / "sample.sqlite", sample=True)
+    tree, model, view = window.document.index, window.tree_model, window.tree_view
+    at_drivers = folding(window)  # as opened: the goals and primary drivers unfolded, nothing below
+    assert any(at_drivers.values()) and not all(at_drivers.values())
+    everything = shown_rows(window)
+    secondary = next(n for n in tree.nodes.values() if n.kind == "secondary" and tree.child_ids(n.id))
+    view.expand(model.index_of_node(secondary.id))  # the user unfolds a branch
+    window.search_edit.setText("lemvig")  # unfolded down to the match
+    assert folding(window) != at_drivers
+    window.search_edit.setText("")
+    assert shown_rows(window) == everything
+    assert folding(window) == at_drivers
+
+
+def test_a_wide_tree_filter_unfolds_to_the_drivers(qtbot, window, tmp_path, monkeypatch) -> None:
+    from ui import tree_filter
+
+    open_and_wait(qtbot, window, tmp_path / "sample.sqlite", sample=True)
+    at_drivers = folding(window)
+    window.search_edit.setText("lemvig")
+    assert folding(window) != at_drivers
+    monkeypatch.setattr(tree_filter, "MAX_UNFOLDED_ROWS", 0)  # every filter is "wide"
+    window.search_edit.setText("e")
+    assert_filtered(window, "e")
+    assert folding(window) == at_drivers
+
+
+def test_the_tree_filter_keeps_up_with_rows_that_move_while_it_is_on(qtbot, window, tmp_path) -> None:
+    from ui import commands
+
+    open_and_wait(qtbot, window, tmp_path / "sample.sqlite", sample=True)
+    tree = window.document.index
+    window.search_edit.setText("lemvig")
+    assert_filtered(window, "lemvig")
+    clinic = next(n for n in tree.nodes.values() if n.title == "Regionsklinik i Lemvig")
+    # A project that does not match moves to the top of the clinic's driver: the rows below it shift by one.
+    other = next(n for n in tree.nodes.values() if n.kind == "project" and n.parent_id != clinic.parent_id
+                 and "lemvig" not in n.title.lower())  # fmt: skip
+    commands.move_node(window.document, other.id, clinic.parent_id, 0)
+    qtbot.waitUntil(lambda: assert_filtered(window, "lemvig"))
+    for text in ("lemvi", "regions", "", "lemvig", "a", ""):  # each keystroke hides and shows other rows
+        window.search_edit.setText(text)
+        assert_filtered(window, text)
+
+
+def test_a_row_that_comes_back_while_the_tree_filter_is_on_is_filtered(qtbot, window, tmp_path) -> None:
+    from ui import commands
+
+    open_and_wait(qtbot, window, tmp_path / "sample.sqlite", sample=True)
+    tree = window.document.index
+    window.search_edit.setText("lemvig")
+    clinic = next(n for n in tree.nodes.values() if n.title == "Regionsklinik i Lemvig")
+    siblings = tree.child_ids(clinic.parent_id)
+    sibling = next(child for child in siblings if "lemvig" not in tree.nodes[child].title.lower())
+    assert window.tree_view.isRowHidden(*window.tree_model.place_of(sibling))  # hidden beside the match
+    commands.delete_node(window.document, sibling)
+    qtbot.waitUntil(lambda: assert_filtered(window, "lemvig"))
+    window.document.undo_stack.undo()  # the row is made again: hidden again, as it does not match
+    assert window.tree_model.index_of_node(sibling).isValid()
+    qtbot.waitUntil(lambda: assert_filtered(window, "lemvig"))
+    window.search_edit.setText("")
+    assert_filtered(window, "")
 
 
 def test_delete_says_what_goes_with_it_and_undo_brings_it_back(qtbot, window, tmp_path) -> None:

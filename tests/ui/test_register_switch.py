@@ -37,3 +37,19 @@ def test_a_replaced_register_is_freed(qtbot, window, tmp_path) -> None:
     gc.collect()
     assert first_document() is None and first_index() is None, "the register replaced must not be kept alive"
     assert window.document.index is not None
+
+
+def test_the_first_register_is_left_out_of_full_collector_passes_and_a_replaced_one_is_collected(
+    qtbot, window, tmp_path
+) -> None:
+    gc.unfreeze()
+    try:
+        open_copy(qtbot, window, tmp_path / "first.sqlite")
+        assert gc.get_freeze_count() > 0  # the window and its register: frozen, not looked at by full passes
+        first_document = weakref.ref(window.document)
+        open_copy(qtbot, window, tmp_path / "second.sqlite")
+        assert gc.get_freeze_count() == 0  # thawed, so that the register replaced can go
+        gc.collect()
+        assert first_document() is None
+    finally:
+        gc.unfreeze()

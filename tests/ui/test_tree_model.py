@@ -296,3 +296,63 @@ def test_staleness_follows_the_calendar(document, monkeypatch) -> None:
     assert model.today == Later.today()
     assert model.index_of_node(fresh).data(STALE_ROLE) is True
     assert model.index_of_node(fresh, 3).data(Qt.ItemDataRole.ForegroundRole) is not None
+
+
+def test_places_of_many_rows_at_once_are_their_places(document) -> None:
+    model = DiagramTreeModel(document, today=TODAY)
+    tree = document.index
+    keys = [*tree.nodes, *(f"link:{link_id}" for link_id in tree.links), "no-such-node", "link:no-such-link"]
+    places = model.places(keys)
+    assert set(places) == set(keys) - {"no-such-node", "link:no-such-link"}
+    for key, (row, parent) in places.items():
+        expected = model.place_of(link_id=key[5:]) if key.startswith("link:") else model.place_of(key)
+        assert (row, parent) == expected
+        index = model.index(row, 0, parent)
+        assert (f"link:{index.data(LINK_ID_ROLE)}" if index.data(LINK_ID_ROLE) else index.data(NODE_ID_ROLE)) == key
+
+
+def test_a_closed_registers_rows_go_a_slice_per_turn_then_the_model(qtbot, document, monkeypatch) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from ui import tree_model
+
+    monkeypatch.setattr(tree_model, "DISPOSE_SECONDS", 0.0)  # one slice per turn of the event loop
+    monkeypatch.setattr(tree_model, "DISPOSE_ROWS", 2)
+    model = DiagramTreeModel(document, today=TODAY)
+    rows = len(document.index.nodes) + len(document.index.links)
+    slices: list[int] = []
+    model.rowsRemoved.connect(lambda _parent, first, last: slices.append(last - first + 1))
+    gone: list[bool] = []
+    model.destroyed.connect(lambda: gone.append(True))
+    document.close()
+    assert model.document is None  # the register is let go of at once
+    assert model.parent() is QCoreApplication.instance()  # the rows outlive it
+    assert not slices  # none removed yet
+    document.nodeAdded.emit(next(iter(document.index.nodes)))  # no longer followed
+    qtbot.waitUntil(lambda: bool(gone), timeout=10000)
+    assert sum(slices) == rows and max(slices) <= 2
+
+
+def test_a_closed_registers_model_that_a_view_still_shows_is_left_as_it_is(qtbot, document) -> None:
+    from PySide6.QtWidgets import QTreeView
+
+    model = DiagramTreeModel(document, today=TODAY)
+    view = QTreeView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    before = model.structure()
+    document.close()  # the window closes with it
+    qtbot.wait(20)
+    assert model.document is document and model.parent() is document and model.structure() == before
+
+
+def test_branches_are_the_nodes_with_rows_under_them_at_their_depth(document) -> None:
+    from ui.tree_filter import branches
+
+    tree = document.index
+    model = DiagramTreeModel(document, today=TODAY)
+    found = dict(branches(tree))
+    assert len(found) == len(list(branches(tree)))  # each once
+    assert found == {node_id: len(tree.ancestors(node_id)) for node_id in tree.nodes
+                     if model.rowCount(model.index_of_node(node_id))}  # fmt: skip
+    assert set(found.values()) == {0, 1, 2}  # goals, primary and secondary drivers
