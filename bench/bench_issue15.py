@@ -341,8 +341,8 @@ def window_rows(app, folder: Path) -> None:
     from PySide6.QtWidgets import QTreeView
 
     from ui import commands
+    from ui.item_roles import LINK_ID_ROLE, NODE_ID_ROLE
     from ui.main_window import MainWindow
-    from ui.tree_model import LINK_ID_ROLE, NODE_ID_ROLE
 
     print("window: tree filter, rename, status update (3,000 projects)", flush=True)
     path = register_with(3000, folder, observations=True)

@@ -201,3 +201,10 @@ def progress_text(score: float | None) -> str:
     if score not in _PROGRESS:
         return number_text(score)
     return f"{number_text(score)} – {translate('Labels', _PROGRESS[score])}"
+
+
+def weeks_text(weeks: int | None) -> str:
+    """Weeks since a project's last status update ("never" without one)."""
+    if weeks is None:
+        return translate("TreeModel", "never")
+    return plural(weeks, translate("TreeModel", "{count} week"), translate("TreeModel", "{count} weeks"))

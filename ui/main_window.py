@@ -51,6 +51,7 @@ from ui.document import RegisterDocument
 from ui.editor import NodeEditor
 from ui.evidence import EVIDENCE_NAMES, EvidenceKeeper, evidence_name
 from ui.icons import icon, rag_icon
+from ui.item_roles import LINK_ID_ROLE, NODE_ID_ROLE
 from ui.labels import (
     bold_font,
     kind_name,
@@ -59,14 +60,13 @@ from ui.labels import (
     rag_name,
     stage_name,
     strength_name,
+    weeks_text,
 )
 from ui.live_refresh import LiveRefresh
 from ui.permissions import DIAGRAM, PROJECT_DATA, PROJECT_FIELDS, STATUS, refusal, role_label
 from ui.preferences import AUTHOR_KEY
 from ui.projects_model import LEAD, RAG, STAGE, ProjectsFilter, ProjectsModel
 from ui.tasks import Task, start_task
-from ui.tree_filter import TreeFilter
-from ui.tree_model import LINK_ID_ROLE, NODE_ID_ROLE, DiagramTreeModel, weeks_text
 
 if TYPE_CHECKING:  # the storage layer (SQLAlchemy, the ORM) loads in the task that opens a register, not at start
     from register.service import RegisterService
@@ -74,6 +74,8 @@ if TYPE_CHECKING:  # the storage layer (SQLAlchemy, the ORM) loads in the task t
     from ui.diagram_export import TitleBlock  # PDF/printing: loaded when the diagram is first exported or printed
     from ui.diagram_view import DiagramPanel  # the Diagram and Meetings tabs: loaded when first needed
     from ui.meetings_panel import MeetingsPanel
+    from ui.tree_filter import TreeFilter  # the tree's model and filter: loaded with the first register shown
+    from ui.tree_model import DiagramTreeModel
 
 translate = QCoreApplication.translate
 
@@ -573,6 +575,8 @@ class MainWindow(QMainWindow):
         if snapshot is None:
             return
         self._preview = RegisterDocument(None, TreeIndex(snapshot), self)  # type: ignore[arg-type] - never edited
+        from ui.tree_model import DiagramTreeModel
+
         self.tree_model = DiagramTreeModel(self._preview)
         self.tree_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree_view.setDragDropMode(QAbstractItemView.DragDropMode.NoDragDrop)
@@ -686,6 +690,9 @@ class MainWindow(QMainWindow):
         self.document = document
         self.undo_group.addStack(document.undo_stack)
         self.undo_group.setActiveStack(document.undo_stack)
+        from ui.tree_filter import TreeFilter
+        from ui.tree_model import DiagramTreeModel
+
         if self._preview is None or self.tree_model is None or not self.tree_model.adopt(document):
             self.tree_model = DiagramTreeModel(document)  # (the preview's rows are kept when they are the register's)
             self.tree_view.setModel(self.tree_model)

@@ -19,8 +19,8 @@ from register.i18n import _ as core_text
 from register.records import MeasureRecord, ObservationRecord
 from ui import commands
 from ui.document import RegisterDocument
+from ui.item_roles import AnyIndex
 from ui.labels import date_text, number_text
-from ui.tree_model import AnyIndex
 
 translate = QCoreApplication.translate
 

@@ -20,8 +20,8 @@ from PySide6.QtGui import QBrush
 from register.vocabulary import STAGES
 from ui.document import RegisterDocument
 from ui.icons import rag_icon
-from ui.labels import STALE_COLOUR, date_text, progress_text, rag_name, stage_name
-from ui.tree_model import NODE_ID_ROLE, STALE_ROLE, AnyIndex, weeks_text
+from ui.item_roles import NODE_ID_ROLE, STALE_ROLE, AnyIndex
+from ui.labels import STALE_COLOUR, date_text, progress_text, rag_name, stage_name, weeks_text
 
 translate = QCoreApplication.translate
 

@@ -20,7 +20,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QMimeData,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
@@ -31,37 +30,39 @@ from register.vocabulary import ALLOWED_PARENTS
 from ui.document import RegisterDocument
 from ui.evidence import evidence_name, evidence_tooltip
 from ui.icons import evidence_icon, icon, rag_icon
+from ui.item_roles import (
+    EVIDENCE_ROLE,
+    KIND_ROLE,
+    LINK_ID_ROLE,
+    NODE_ID_ROLE,
+    STALE_ROLE,
+    AnyIndex,
+)
 from ui.labels import (
     HIGHLIGHT_COLOUR,
     REQUEST_COLOUR,
     STALE_COLOUR,
     date_text,
     kind_name,
-    plural,
     progress_text,
     rag_name,
     stage_name,
     strength_name,
+    weeks_text,
 )
 
 translate = QCoreApplication.translate
 
 NODE_MIME_TYPE = "application/x-improvement-register-node"
-NODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-LINK_ID_ROLE = Qt.ItemDataRole.UserRole + 2
-KIND_ROLE = Qt.ItemDataRole.UserRole + 3
-STALE_ROLE = Qt.ItemDataRole.UserRole + 4
 
 TITLE, STAGE, RAG, UPDATED, EVIDENCE = range(5)
 COLUMNS = 5
-EVIDENCE_ROLE = Qt.ItemDataRole.UserRole + 5
 _LINK_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 _NODE_FLAGS = (
     Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
     | Qt.ItemFlag.ItemIsDropEnabled
 )  # fmt: skip
 _TITLE_FLAGS = _NODE_FLAGS | Qt.ItemFlag.ItemIsEditable
-AnyIndex = QModelIndex | QPersistentModelIndex
 # A row's cells by role: the roles its first ``width`` cells share, each cell's own roles, ``width``.
 Cells = tuple[dict[int, Any], list[dict[int, Any]], int]
 # The roles the cells hold, as the plain numbers the item model's role maps take.
@@ -89,12 +90,6 @@ DISPOSE_ROWS = 100
 
 #: Cross-link rows: the purple of the diagram's cross-links, dark enough to read (contrast ≥ 4.5:1 on white).
 LINK_COLOURS = {"strong": QColor("#4b2c7a"), "weak": QColor("#6b5b8f")}
-
-
-def weeks_text(weeks: int | None) -> str:
-    if weeks is None:
-        return translate("TreeModel", "never")
-    return plural(weeks, translate("TreeModel", "{count} week"), translate("TreeModel", "{count} weeks"))
 
 
 class DiagramTreeModel(QStandardItemModel):

@@ -2891,7 +2891,7 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     <name>TreeModel</name>
     <message>
         <source>never</source>
-        <extracomment>Cross-link rows: the purple of the diagram&apos;s cross-links, dark enough to read (contrast ≥ 4.5:1 on white).</extracomment>
+        <extracomment>A node with an open request for help, and a node changed since the last meeting (highlighted).</extracomment>
         <translation>aldrig</translation>
     </message>
     <message>
@@ -2924,7 +2924,7 @@ Registret er genindlæst, og fortrydelseshistorikken er ryddet.</translation>
     </message>
     <message>
         <source>Open request for help (see the Meetings tab)</source>
-        <extracomment>A drop asks to move a node: (node id, new parent id or &quot;&quot;, position or -1 for the end). Renaming in place asks for a new title: (node id, title). Nodes with an open request for help, and nodes changed since the last meeting (highlighted). The day the staleness cells were computed for (checked once a minute; see :meth:`_check_day`). Each node&apos;s and each cross-link&apos;s row: its five cells.</extracomment>
+        <extracomment>Cross-link rows: the purple of the diagram&apos;s cross-links, dark enough to read (contrast ≥ 4.5:1 on white). A drop asks to move a node: (node id, new parent id or &quot;&quot;, position or -1 for the end). Renaming in place asks for a new title: (node id, title). Nodes with an open request for help, and nodes changed since the last meeting (highlighted). The day the staleness cells were computed for (checked once a minute; see :meth:`_check_day`). Each node&apos;s and each cross-link&apos;s row: its five cells.</extracomment>
         <translation>Åben anmodning om hjælp (se fanen Møder)</translation>
     </message>
     <message>

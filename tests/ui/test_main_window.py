@@ -12,9 +12,9 @@ from register.service import RegisterService
 from register.storage import open_database
 from register.tree_index import TreeIndex
 from ui import dialogs
+from ui.item_roles import LINK_ID_ROLE, NODE_ID_ROLE
 from ui.main_window import MainWindow
 from ui.projects_model import RAG, STAGE
-from ui.tree_model import LINK_ID_ROLE, NODE_ID_ROLE
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from PySide6.QtGui import QGuiApplication
 from tests.ui.test_main_window import open_and_wait, window  # noqa: F401 - the window fixture
 from ui import dialogs
 from ui.charts_panel import ChartWidget
-from ui.tree_model import EVIDENCE_ROLE
+from ui.item_roles import EVIDENCE_ROLE
 
 UP = [12, 13, 11, 12, 14, 12, 13, 11, 12, 13, 12, 13, 16, 17, 16, 18, 17, 16, 18, 17, 16, 18, 17, 18]
 FLAT = [12, 14, 11, 13, 12, 14, 11, 13, 12, 14, 11, 13, 12, 14, 11, 13, 12, 14, 11, 13]

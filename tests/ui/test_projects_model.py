@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 
 from tests.ui.conftest import TODAY
 from ui import commands
+from ui.item_roles import NODE_ID_ROLE
 from ui.projects_model import GOAL, PROGRESS, RAG, SORT_ROLE, TITLE, UPDATED, WEEKS, ProjectsFilter, ProjectsModel
-from ui.tree_model import NODE_ID_ROLE
 
 
 def rows(model):

@@ -50,13 +50,13 @@ def test_switching_to_danish_shows_danish_text(qtbot, danish, document) -> None:
     assert form.windowTitle() == "Registrer status: Projekt"
     cancel = form.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel)
     assert cancel.text() == "Annuller"  # Qt's own Danish catalogue
-    from ui.tree_model import weeks_text
+    from ui.labels import weeks_text
 
     assert (weeks_text(1), weeks_text(3)) == ("1 uge", "3 uger")
 
 
 def test_english_plurals(qapp) -> None:
-    from ui.tree_model import weeks_text
+    from ui.labels import weeks_text
 
     assert (weeks_text(1), weeks_text(5), weeks_text(None)) == ("1 week", "5 weeks", "never")
 

@@ -8,7 +8,8 @@ from PySide6.QtGui import QIcon
 from register.tree_index import TreeIndex
 from tests.ui.conftest import TODAY
 from ui import commands
-from ui.tree_model import KIND_ROLE, LINK_ID_ROLE, NODE_ID_ROLE, STALE_ROLE, DiagramTreeModel
+from ui.item_roles import KIND_ROLE, LINK_ID_ROLE, NODE_ID_ROLE, STALE_ROLE
+from ui.tree_model import DiagramTreeModel
 
 
 def expected_structure(document, parent_id=None):

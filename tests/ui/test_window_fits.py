@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QToolButton
 
 from tests.ui.test_main_window import open_and_wait, window  # noqa: F401 - the window fixture
 from ui import commands
+from ui.item_roles import LINK_ID_ROLE
 from ui.labels import bold_font
 from ui.main_window import fitted_size
-from ui.tree_model import LINK_ID_ROLE
 
 #: The logical screen of 1366×768 at 150 % (QT_SCALE_FACTOR=1.5) and at 100 %, minus a 40-pixel panel.
 SCREENS = {"150 %": QSize(911, 472), "100 %": QSize(1366, 728)}
