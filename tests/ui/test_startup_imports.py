@@ -12,7 +12,8 @@ ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("numpy", "sqlalchemy", "matplotlib", "alembic", "register.model", "register.service", "register.storage",
          # built when first needed, after the window shows: the hidden tabs, the node editor's tabs, the records
          "ui.diagram_view", "ui.meetings_panel", "ui.measures_panel", "ui.charts_panel", "ui.overview_panel",
-         "register.records", "register.charts", "register.evidence_worker", "ui.tree_model", "ui.tree_filter")  # fmt: skip
+         "register.records", "register.charts", "register.evidence_worker", "ui.tree_model",
+         "ui.tree_filter")  # fmt: skip
 
 
 def test_the_real_start_shows_the_window_without_any_heavy_module(tmp_path) -> None:
