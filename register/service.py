@@ -53,7 +53,7 @@ from register.records import (
     TreeSnapshot,
     tree_snapshot,
 )
-from register.storage import Database
+from register.storage import Database, after_commit
 from register.vocabulary import CHART_TYPES, KIND_NAMES
 
 PROJECT_FIELDS = ("lead", "unit", "start", "end", "stage")
@@ -165,8 +165,9 @@ class RegisterService:
     def __init__(self, database: Database, user: str | None = None) -> None:
         self.db = database
         self.user = check_author(user) or default_user()
-        #: Audit entries this service wrote (on a file), so a window can tell its own changes from others'.
-        self._own_audit: list[AuditEntry] = []
+        #: Ids of the audit entries this service wrote and committed (on a file), so a window can tell its own
+        #: changes from others'.
+        self._own_audit: set[int] = set()
 
     # ------------------------------------------------------------------ helpers
 
@@ -178,12 +179,14 @@ class RegisterService:
             # A shared register writes its audit trail itself (triggers of migration 0003), with the
             # database login and the server's clock; nobody can write or rewrite it from here.
             return
-        entry = AuditEntry(
-            at=utc_now(), user=self.user, entity_type=entity, entity_id=entity_id, node_id=node_id, action=action,
-            changes=json.dumps(changes, ensure_ascii=False, sort_keys=True, default=_jsonable),
-        )  # fmt: skip
-        session.add(entry)
-        self._own_audit.append(entry)
+        # One INSERT now (no ORM object for the unit of work to track: that flush was half of a status update);
+        # the entry's id counts as this service's own once the transaction has committed.
+        result = session.connection().execute(insert(AuditEntry.__table__), {
+            "at": utc_now(), "user": self.user, "entity_type": entity, "entity_id": entity_id, "node_id": node_id,
+            "action": action, "changes": json.dumps(changes, ensure_ascii=False, sort_keys=True, default=_jsonable),
+        })  # fmt: skip
+        entry_id = result.inserted_primary_key[0]
+        after_commit(session, lambda: self._own_audit.add(entry_id))
 
     @staticmethod
     def _snapshot(row: Any, fields: Iterable[str]) -> dict[str, list[Any]]:
@@ -1171,8 +1174,7 @@ class RegisterService:
 
     def own_audit_ids(self) -> set[int]:
         """Ids of the audit entries this service wrote (on a register file), to tell its changes from others'."""
-        ids = {entry.id for entry in self._own_audit if entry.id is not None}
-        self._own_audit = [entry for entry in self._own_audit if entry.id is None]
+        ids, self._own_audit = self._own_audit, set()
         return ids
 
     def audit_trail(self, node_id: str | None = None, limit: int = 500) -> list[AuditRecord]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,6 +64,16 @@ LOCK_TIMEOUT_MS = 5000
 
 
 #: A libpq connection-string shortcut: ``service=register`` names an entry of pg_service.conf.
+#: ``session.info`` key: what a transaction's code asks to be done once its changes are committed.
+_AFTER_COMMIT = "after_commit"
+
+
+def after_commit(session: Session, action: Callable[[], None]) -> None:
+    """Run ``action`` when the transaction of ``session`` (a :meth:`Database.transaction`) has committed; never if
+    it rolls back."""
+    session.info.setdefault(_AFTER_COMMIT, []).append(action)
+
+
 def describe_location(location: str | Path | None) -> str:
     """A short human name for a register: the file path, or the URL without its password."""
     if location is None:
@@ -141,6 +151,8 @@ class Database:
         try:
             with session.begin():
                 yield session
+            for action in session.info.pop(_AFTER_COMMIT, ()):
+                action()
         except RegisterError:
             raise
         except StaleDataError as error:

@@ -160,3 +160,32 @@ def test_unsupported_database_url_is_refused() -> None:
 def test_unreachable_server_gives_a_clear_error() -> None:
     with pytest.raises(StorageError, match="connection|server"):
         open_database("postgresql+psycopg://nobody@127.0.0.1:1/none")
+
+
+def test_what_a_transaction_leaves_for_after_its_commit_runs_only_when_it_commits(tmp_path: Path) -> None:
+    """The service counts an audit entry as its own only once it is committed (a rolled-back id may be given to
+    someone else's entry next)."""
+    from datetime import date
+
+    from register.errors import ValidationError
+    from register.service import RegisterService
+    from register.storage import after_commit, open_database
+
+    database = open_database(tmp_path / "r.sqlite")
+    done: list[str] = []
+    with database.transaction() as session:
+        after_commit(session, lambda: done.append("committed"))
+    with pytest.raises(ValidationError), database.transaction() as session:
+        after_commit(session, lambda: done.append("rolled back"))
+        raise ValidationError("refused")
+    assert done == ["committed"]
+
+    service = RegisterService(database, user="tester")
+    goal = service.add_node("goal", "Mål")
+    project = service.add_node("project", "Projekt", parent_id=service.add_node("primary", "P", goal.id).id)
+    service.add_status_update(project.id, date=date(2026, 11, 1), rag="green")
+    with database.reading() as session:
+        written = {row[0] for row in session.execute(text("SELECT id FROM audit_entries"))}
+    assert service.own_audit_ids() == written and len(written) == 4
+    assert service.own_audit_ids() == set()  # each id is handed over once
+    database.close()
