@@ -39,7 +39,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench.common import side_by_side
+from bench.common import open_in_window, side_by_side
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = Path(__file__).with_name("results")
@@ -488,12 +488,7 @@ def busy_keystrokes(app, folder: Path) -> None:
         return time.perf_counter() - start
 
     def open_register() -> None:
-        opened: list[int] = []
-        window.documentOpened.connect(lambda: opened.append(1))
-        window.open_location(str(path))
-        while not opened:
-            app.processEvents()
-        window.documentOpened.disconnect()
+        open_in_window(app, window, path)
 
     def type_until_applied(kind: str) -> int:
         """Open the register and type until its evidence is stored and announced (the last keystroke too)."""

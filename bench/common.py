@@ -5,6 +5,7 @@ from __future__ import annotations
 import statistics
 import time
 from collections.abc import Callable
+from typing import Any
 
 
 def median_seconds(function: Callable[[], object], repeats: int, warmup: int = 1) -> float:
@@ -34,3 +35,13 @@ def side_by_side(functions: dict[str, Callable[[], object]], repeats: int) -> di
 
 def ms(seconds: float) -> str:
     return f"{seconds * 1000:.3f} ms" if seconds < 0.01 else f"{seconds * 1000:.1f} ms"
+
+
+def open_in_window(app: Any, window: Any, path: object) -> None:
+    """Open the register at ``path`` in ``window`` and turn the event loop until it is open for editing."""
+    opened: list[int] = []
+    window.documentOpened.connect(lambda: opened.append(1))
+    window.open_location(str(path))
+    while not opened:
+        app.processEvents()
+    window.documentOpened.disconnect()

@@ -95,6 +95,7 @@ def main() -> None:
     app = QApplication.instance() or QApplication([])
 
     from bench.bench_issue15 import register_with
+    from bench.common import open_in_window
     from ui import tree_filter
     from ui.evidence import EvidenceKeeper
     from ui.live_refresh import LiveRefresh
@@ -176,12 +177,7 @@ def main() -> None:
 
     def open_register() -> None:
         probe.phase = "opening"
-        opened: list[int] = []
-        window.documentOpened.connect(lambda: opened.append(1))
-        window.open_location(str(path))
-        while not opened:
-            app.processEvents()
-        window.documentOpened.disconnect()
+        open_in_window(app, window, path)
         previous[0] = ""
         probe.phase = "between keystrokes"
 
