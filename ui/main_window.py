@@ -493,6 +493,7 @@ class MainWindow(QMainWindow):
             from register.roles import current_person, current_role
             from register.service import RegisterService
             from register.storage import open_database
+            from register.tree_index import TreeIndex
 
             try:
                 if sample and new_file is not None:  # a new sample: a copy of the ready sample register file
@@ -523,8 +524,6 @@ class MainWindow(QMainWindow):
                     if import_from:
                         import_file(service, Path(import_from))
                 role.append((current_role(database), current_person(database)))
-                from register.tree_index import TreeIndex
-
                 return service, TreeIndex(service.load_tree())
             except BaseException:
                 database.close()
@@ -570,13 +569,12 @@ class MainWindow(QMainWindow):
         read that way."""
         from register.quick_tree import read_tree
         from register.tree_index import TreeIndex
+        from ui.tree_model import DiagramTreeModel
 
         snapshot = read_tree(path)
         if snapshot is None:
             return
         self._preview = RegisterDocument(None, TreeIndex(snapshot), self)  # type: ignore[arg-type] - never edited
-        from ui.tree_model import DiagramTreeModel
-
         self.tree_model = DiagramTreeModel(self._preview)
         self.tree_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree_view.setDragDropMode(QAbstractItemView.DragDropMode.NoDragDrop)

@@ -163,15 +163,5 @@ def branches(tree: TreeIndex) -> Iterator[tuple[str, int]]:
     nodes = tree.nodes
     with_rows = {node_id for node_id, below in tree.children.items() if below and node_id in nodes}
     with_rows.update(link.target_id for link in tree.links.values() if link.target_id in nodes)
-    depths: dict[str | None, int] = {None: -1}
     for node_id in with_rows:
-        chain = []
-        step: str | None = node_id
-        while step not in depths:
-            chain.append(step)
-            step = nodes[step].parent_id
-        depth = depths[step]
-        for above in reversed(chain):
-            depth += 1
-            depths[above] = depth
-        yield node_id, depths[node_id]
+        yield node_id, len(tree.ancestors(node_id))
