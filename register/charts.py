@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -228,11 +229,14 @@ class ChartData:
     notes: list[str] = field(default_factory=list)
 
 
+_BY_DATE_AND_ID = attrgetter("date", "id")
+
+
 def chart_data(measure: MeasureRecord, observations: Sequence[ObservationRecord],
                annotations: Sequence[AnnotationRecord] = ()) -> ChartData:  # fmt: skip
     """Analyse a measure's data as its chart type, rules, phases (phase-break annotations) and exclusions say."""
-    observations = sorted(observations, key=lambda o: (o.date, o.id))
-    annotations = sorted(annotations, key=lambda a: (a.date, a.id))
+    observations = sorted(observations, key=_BY_DATE_AND_ID)
+    annotations = sorted(annotations, key=_BY_DATE_AND_ID)
     subgrouped = measure.chart in ("xbar", "s")
     if subgrouped:
         dates = sorted({o.date for o in observations})
@@ -726,13 +730,16 @@ def evidence_by_node(
 ) -> dict[str, Evidence]:
     """The evidence of every node with live measures (or of ``node_ids`` only: those drawn), from one read of the
     register (empty if ``stop()`` says so)."""
+    from register.collector import collector_paused
+
     readings: dict[str, list[tuple[str, Reading]]] = {}
-    data = service.all_measure_data() if node_ids is None else service.all_measure_data(node_ids)
-    for number, (measure, observations, notes) in enumerate(data):
-        if stop is not None and number % 100 == 0 and stop():
-            return {}
-        reading = read_chart(chart_data(measure, observations, notes))
-        readings.setdefault(measure.node_id, []).append((measure.name, reading))
+    with collector_paused():  # every data point read as a record: many objects, no cycles
+        data = service.all_measure_data() if node_ids is None else service.all_measure_data(node_ids)
+        for number, (measure, observations, notes) in enumerate(data):
+            if stop is not None and number % 100 == 0 and stop():
+                return {}
+            reading = read_chart(chart_data(measure, observations, notes))
+            readings.setdefault(measure.node_id, []).append((measure.name, reading))
     return {node_id: combine(items) for node_id, items in readings.items()}
 
 

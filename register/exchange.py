@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import gc
 import hashlib
 import json
 import math
@@ -43,6 +42,7 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from register import validation as check
+from register.collector import collector_paused
 from register.errors import ExchangeFormatError, ValidationError
 from register.i18n import N_, _
 from register.model import (
@@ -62,10 +62,10 @@ from register.model import (
 )
 from register.safe_output import os_reason
 from register.service import RegisterService, utc_now
-from register.spc import CHART_TYPES
 from register.vocabulary import (
     ALLOWED_LINK_TARGETS,
     ALLOWED_PARENTS,
+    CHART_TYPES,
     IMPROVEMENT_DIRECTIONS,
     ITEM_KINDS,
     ITEM_STATES,
@@ -1270,13 +1270,8 @@ _STREAMED: tuple[tuple[str, Any, str], ...] = (
 def _import(service: RegisterService, source: _FileSource | _MemorySource, description: str) -> ImportSummary:
     # Hundreds of thousands of short-lived rows and no reference cycles: the cyclic garbage collector only
     # rescans the held sections again and again while they are made (about a tenth of the import's time).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return _import_checked(service, source, description)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _import_checked(service: RegisterService, source: _FileSource | _MemorySource, description: str

@@ -13,6 +13,8 @@ import json
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Mapping
 from datetime import UTC, date, datetime
+from itertools import groupby, starmap
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import bindparam, delete, func, insert, select, update
@@ -73,6 +75,8 @@ def kind_name(kind: str) -> str:
 
 #: Up to this many added data points the audit entry lists their ids; more are recorded as a count and dates.
 MAX_AUDITED_IDS = 50
+#: Rows fetched from the database driver at a time by the bulk reads.
+_READ_BATCH = 5000
 
 
 def default_user() -> str:
@@ -1061,12 +1065,14 @@ class RegisterService:
             connection = session.connection()
             o, a = Observation.__table__.c, Annotation.__table__.c
             observations: dict[str, list[ObservationRecord]] = {}
-            for row in connection.execute(
+            found = connection.execute(
                 select(o.id, o.measure_id, o.date, o.value, o.denominator, o.note, o.excluded, o.exclude_reason,
-                       o.version).order_by(o.date, o.id)
-            ):  # fmt: skip
-                if row[1] in measure_ids:
-                    observations.setdefault(row[1], []).append(ObservationRecord(*row))
+                       o.version).order_by(o.measure_id, o.date, o.id)  # the (measure, date) index's order
+            )  # fmt: skip
+            for rows in found.partitions(_READ_BATCH):  # fetchmany: one driver call per batch, not per row
+                for measure_id, group in groupby(rows, key=itemgetter(1)):
+                    if measure_id in measure_ids:
+                        observations.setdefault(measure_id, []).extend(starmap(ObservationRecord, group))
             annotations: dict[str, list[AnnotationRecord]] = {}
             for row in connection.execute(
                 select(a.id, a.measure_id, a.date, a.text, a.phase_break, a.version).order_by(a.date, a.id)

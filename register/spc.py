@@ -277,6 +277,8 @@ def _as_float_array(values: Any, name: str) -> FloatArray:
         raise SpcInputError(_("{name} is missing.").format(name=name))
     if isinstance(values, np.ndarray) and values.dtype.kind in "fiu":
         array = values.astype(np.float64, copy=True).ravel()
+    elif set(map(type, values)) <= {float, int}:  # the common case, converted in C (bool, None, text: below)
+        array = np.array(values, dtype=np.float64).ravel()
     else:
         array = np.empty(len(values), dtype=np.float64)
         for index, value in enumerate(values):

@@ -254,3 +254,30 @@ def test_the_latest_status_is_the_newest_by_date_then_id(service, tree) -> None:
     assert service.latest_status(project).id == ids[1]
     assert service.load_tree().latest_status[project].id == ids[1]
     assert tree["secondary"].id not in service.load_tree().latest_status
+
+
+@pytest.mark.parametrize("batch", [2, 5000])
+def test_all_measure_data_reads_each_measure_in_date_order_across_read_batches(service, tree, monkeypatch,
+                                                                               batch) -> None:  # fmt: skip
+    """The bulk read behind the evidence groups rows by measure in batches: a measure's rows split over two batches
+    (batch 2) must come back whole, in date order, the same as one measure at a time."""
+    import register.service
+
+    monkeypatch.setattr(register.service, "_READ_BATCH", batch)
+    visits = service.add_measure(tree["project"].id, "Visits", chart="c")
+    share = service.add_measure(tree["secondary"].id, "Share", chart="run")
+    gone = service.add_measure(tree["project"].id, "Old", chart="run")
+    service.add_observations(visits.id, [{"date": f"2024-0{m}-01", "value": m} for m in (5, 1, 3, 2, 4)])
+    service.add_observations(share.id, [{"date": f"2024-0{m}-15", "value": m / 10} for m in (2, 1, 3)])
+    service.add_observations(gone.id, [{"date": "2024-01-01", "value": 1}])
+    service.add_annotation(visits.id, date="2024-03-01", text="New clinic", phase_break=True)
+    service.archive_measure(gone.id)
+
+    data = {measure.name: (observations, notes) for measure, observations, notes in service.all_measure_data()}
+    assert set(data) == {"Visits", "Share"}
+    assert data["Visits"][0] == service.observations(visits.id)
+    assert [o.value for o in data["Visits"][0]] == [1, 2, 3, 4, 5]
+    assert [o.value for o in data["Share"][0]] == [0.1, 0.2, 0.3]
+    assert [a.text for a in data["Visits"][1]] == ["New clinic"] and data["Share"][1] == []
+    only = service.all_measure_data([tree["secondary"].id])
+    assert [(m.name, len(o)) for m, o, _notes in only] == [("Share", 3)]

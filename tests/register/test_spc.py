@@ -345,6 +345,8 @@ def test_a_baseline_longer_than_the_series_uses_every_point() -> None:
         ({"y": [1, 2, 3], "chart": "i", "breaks": [3]}, "outside the series"),
         ({"y": [1, 2, 3], "chart": "i", "exclude": [-1]}, "outside the series"),
         ({"y": [1, "a"], "chart": "i"}, "not a number"),
+        ({"y": [1.5, True, 2], "chart": "i"}, r"y\[1\] is True, which is not a number"),
+        ({"y": [1, 2.5, float("inf")], "chart": "i"}, r"y\[2\] is infinite"),
         ({"y": [1, 2], "chart": "run", "rules": "mdc"}, "I charts only"),
         ({"y": [1, 2], "chart": "xbar"}, "subgroup keys"),
         ({"y": [], "chart": "i"}, "empty"),
@@ -387,3 +389,17 @@ def test_any_finite_series_gives_a_result_or_a_clear_error(values: list, chart: 
     assert result.phases[0].start == 0 and result.phases[-1].stop == count
     if chart == "run":
         assert np.isnan(result.ucl).all()
+
+
+@given(st.lists(st.one_of(st.integers(-(10**6), 10**6), _finite), min_size=2, max_size=30))
+def test_plain_lists_read_the_same_as_arrays(values: list) -> None:
+    """A list of Python ints and floats (converted in one step) analyses exactly like the same numbers as an array
+    and like Fractions (read one value at a time)."""
+    from fractions import Fraction
+
+    listed = analyze(values, chart="i")
+    arrayed = analyze(np.array(values, dtype=np.float64), chart="i")
+    exact = analyze([Fraction(value) for value in values], chart="i")
+    for other in (arrayed, exact):
+        assert np.array_equal(listed.y, other.y, equal_nan=True)
+        assert np.array_equal(listed.cl, other.cl, equal_nan=True)
