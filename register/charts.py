@@ -478,6 +478,84 @@ def new_figure(width: float = 7.5, height: float = 3.4, bottom: float = 0.45) ->
     return figure
 
 
+#: A chart's title takes at most this many lines; more is cut with "…" (the whole name is in the Measures list).
+TITLE_LINES = 4
+#: Inches kept free between a title and the figure's right edge.
+TITLE_MARGIN = 0.1
+#: From one line of a title to the next, in font sizes (matplotlib's line spacing, rounded up).
+TITLE_LINE_HEIGHT = 1.25
+
+
+def _fit_title(title: Any, beside_icons: bool = False) -> None:
+    """Keep ``title`` (an Axes title) inside its figure at every size it is drawn at: see ``TitleFit``."""
+    figure = title.get_figure()
+    figure.set_layout_engine(_title_fit_class()(title, beside_icons))
+
+
+@lru_cache(maxsize=1)
+def _title_fit_class() -> type:
+    """The layout engine of the charts (made on first use: matplotlib loads when a chart is drawn)."""
+    from matplotlib.layout_engine import LayoutEngine
+
+    class TitleFit(LayoutEngine):
+        """matplotlib runs a figure's layout engine at every draw. This one wraps the title at its words to the
+        width the figure has then (the window's canvas gives the figure the window's width; an export keeps
+        it), up to the figure's right margin or, beside the MDC icons, the plot's right end; and it lowers the
+        plot's top by the lines added, so the title stays inside the figure. The other margins stay as made."""
+
+        _adjust_compatible = True
+        _colorbar_gridspec = False
+
+        def __init__(self, title: Any, beside_icons: bool) -> None:
+            super().__init__()
+            self.title, self.beside_icons = title, beside_icons
+            self.text = title.get_text()
+            self.top = title.get_figure().subplotpars.top  # the plot's top under a one-line title
+            self._wrapped: tuple[float, list[str]] = (math.nan, [self.text])
+
+        def set(self, **kwargs: Any) -> None:
+            self._params.update(kwargs)
+
+        def execute(self, figure: Any) -> None:
+            width, height = figure.get_size_inches()
+            box = self.title.axes.get_position()
+            right = box.x1 if self.beside_icons else 1 - TITLE_MARGIN / width
+            room = round((right - box.x0) * width * 72, 1)  # points
+            size = self.title.get_fontsize()
+            if room != self._wrapped[0]:
+                self._wrapped = (room, _wrapped(self.text, size, room, TITLE_LINES))
+            lines = self._wrapped[1]
+            self.title.set_text("\n".join(lines))
+            extra = (len(lines) - 1) * size * TITLE_LINE_HEIGHT / 72  # inches taken above the one line
+            figure.subplots_adjust(top=self.top - extra / height)
+
+    return TitleFit
+
+
+def _wrapped(text: str, size: float, room: float, most: int) -> list[str]:
+    """``text`` in lines at most ``room`` points wide at ``size``, broken between words (inside a word only when
+    it is wider than a line); at most ``most`` lines, the last cut with "…" when more would be needed."""
+    if _text_width(text, size) <= room:
+        return [text]
+    lines, line = [], ""
+    for word in text.split():
+        joined = f"{line} {word}" if line else word
+        if _text_width(joined, size) <= room:
+            line = joined
+            continue
+        if line:
+            lines.append(line)
+        while len(word) > 1 and _text_width(word, size) > room:
+            cut = len(_elided(word, size, room)) - 1  # the longest beginning that fits (with room to spare)
+            lines.append(word[: max(cut, 1)])
+            word = word[max(cut, 1) :]
+        line = word
+    lines.append(line)
+    if len(lines) > most:
+        lines = [*lines[: most - 1], _elided(" ".join(lines[most - 1 :]), size, room)]
+    return lines
+
+
 def _phase_slices(result: SpcResult) -> list[slice]:
     return [slice(phase.start, phase.stop) for phase in result.phases]
 
@@ -495,8 +573,10 @@ def draw_chart(figure: Any, data: ChartData, tr: Translate = _same) -> Any:
     measure = data.measure
     title = measure.name + (f" ({measure.unit})" if measure.unit else "")
     # A fixed position: the MDC icons above the plot would otherwise push the title out of the figure.
-    axes.set_title(f"{title} — {chart_name(measure)}", fontsize=10, loc="left", y=1.0, pad=6)
+    text = axes.set_title(f"{title} — {chart_name(measure)}", fontsize=10, loc="left", y=1.0, pad=6)
     result = data.result
+    mdc = result is not None and result.rules in MDC_RULE_SETS and result.point_type is not None
+    _fit_title(text, beside_icons=mdc)  # the MDC icons sit above the plot's right end
     if result is None:
         axes.text(0.5, 0.5, read_chart(data).sentence, ha="center", va="center", transform=axes.transAxes,
                   fontsize=9, color=GREY, wrap=True)  # fmt: skip
@@ -507,7 +587,6 @@ def draw_chart(figure: Any, data: ChartData, tr: Translate = _same) -> Any:
     y = result.y.astype(float)
     excluded = result.excluded
     control = measure.chart != "run"
-    mdc = result.rules in MDC_RULE_SETS and result.point_type is not None
     line_colour = variation_icons.GREY if mdc else BLUE
     for number, part in enumerate(_phase_slices(result)):
         first = number == 0
@@ -639,7 +718,7 @@ def draw_progress(figure: Any, statuses: Sequence[StatusRecord], stage_changes: 
 
     axes = figure.add_subplot()
     heading = _("progress (IHI score)")
-    axes.set_title(f"{title} — {heading}", fontsize=10, loc="left")
+    _fit_title(axes.set_title(f"{title} — {heading}", fontsize=10, loc="left"))
     ordered = sorted(statuses, key=lambda s: (s.date, s.id))
     scored = [s for s in ordered if s.progress is not None]
     if not ordered:
@@ -795,27 +874,35 @@ def _page(header: PageHeader, heading: str, orientation: str) -> Any:
                 color="#333333", va="baseline", label="header")  # fmt: skip
     figure.text(right, 1 - 0.45 / height, printed, fontsize=9, color="#333333", ha="right", va="baseline",
                 label="header")  # fmt: skip
-    figure.text(left, 1 - 0.75 / height, heading, fontsize=12, weight="bold", va="baseline", label="heading")
+    figure.text(left, 1 - 0.75 / height, _elided(heading, 12, (right - left) * width * 72, "bold"), fontsize=12,
+                weight="bold", va="baseline", label="heading")  # fmt: skip
     figure.add_artist(_header_rule(figure, left, right, 1 - 0.55 / height))
     return figure
 
 
-def _text_width(text: str, size: float) -> float:
-    """How wide ``text`` is in points at ``size`` in the charts' font: its outline, plus the few per cent that
-    drawn text (hinted, with its side bearings) takes more."""
-    from matplotlib.textpath import TextPath
+@lru_cache(maxsize=4096)
+def _text_width(text: str, size: float, weight: str = "normal") -> float:
+    """How wide ``text`` is in points at ``size`` in the charts' font: the font's advance widths (no outline is
+    built: a title is measured at every width the window gives it), plus the few per cent that drawn text
+    (hinted, with its side bearings) takes more."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import text_to_path
 
-    return 1.1 * float(TextPath((0, 0), text, size=size).get_extents().width) if text.strip() else 0.0
+    if not text.strip():
+        return 0.0
+    width, _height, _descent = text_to_path.get_text_width_height_descent(
+        text, FontProperties(size=size, weight=weight), ismath=False)  # fmt: skip
+    return 1.1 * float(width)
 
 
-def _elided(text: str, size: float, room: float) -> str:
+def _elided(text: str, size: float, room: float, weight: str = "normal") -> str:
     """``text``, shortened with "…" so that it fits in ``room`` points (a long register or node name)."""
-    if _text_width(text, size) <= room:
+    if _text_width(text, size, weight) <= room:
         return text
     low, high = 0, len(text)
     while low < high:  # the longest beginning that fits with the ellipsis
         middle = (low + high + 1) // 2
-        if _text_width(text[:middle].rstrip() + "…", size) <= room:
+        if _text_width(text[:middle].rstrip() + "…", size, weight) <= room:
             low = middle
         else:
             high = middle - 1

@@ -46,6 +46,7 @@ class ChartWidget(QWidget):
         self.reading.setWordWrap(True)
         self.reading.setStyleSheet("font-weight: 600;")
         self.figures = QLabel(figures)
+        self.figures.setWordWrap(True)  # its lines (figures, earlier periods, notes) never widen the panel
         self.figures.setStyleSheet("color: #555;")
         self.box = QVBoxLayout(self)
         self.box.setContentsMargins(0, 4, 0, 10)

@@ -328,3 +328,92 @@ def test_a_long_page_header_is_shortened_not_written_over_the_page_number(orient
     assert name.get_window_extent(renderer).x1 < number.get_window_extent(renderer).x0
     short = charts._page(charts.PageHeader("Register", "Mål", date(2026, 11, 27)), "Måling", orientation)
     assert next(t.get_text() for t in short.texts if t.get_label() == "header") == "Register · Mål"
+
+
+#: A long measure name as a user might type it (the sample's longest is 57 characters).
+LONG_NAME = "Andel af borgere med KOL og/eller diabetes, der genindlægges akut inden 30 dage efter udskrivelse"
+
+
+def _extent(figure, artist):
+    """Where ``artist`` is drawn (display units) when the figure is drawn as it is now."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = figure.canvas if isinstance(figure.canvas, FigureCanvasAgg) else FigureCanvasAgg(figure)
+    canvas.draw()
+    return artist.get_window_extent(canvas.get_renderer())
+
+
+def _title(axes):
+    """The Text of the Axes' title (on the left, as the charts put it)."""
+    from matplotlib.text import Text
+
+    return next(t for t in axes.get_children() if isinstance(t, Text) and t.get_text() == axes.get_title(loc="left"))
+
+
+def _assert_title_fits(figure, axes, full: str | None) -> None:
+    """The title lies inside the figure, above the plot and clear of the MDC icons; it says all of ``full``."""
+    title = _title(axes)
+    box = _extent(figure, title)
+    page = figure.bbox
+    assert page.x0 <= box.x0 and box.x1 <= page.x1 and page.y0 <= box.y0 and box.y1 <= page.y1, (box, page.bounds)
+    renderer = figure.canvas.get_renderer()
+    assert box.y0 >= axes.get_window_extent(renderer).y1  # above the plot, not over the data
+    for icon in figure.axes[1:]:
+        assert not box.overlaps(icon.get_window_extent(renderer)), icon.get_label()
+    if full is not None:
+        assert title.get_text().replace("\n", " ") == full
+
+
+def _measure_with_data(service, project, name, **fields):
+    measure = service.add_measure(project.id, name, **fields)
+    service.add_observations(measure.id, [{"date": date(2024, 1, 1) + timedelta(days=30 * i), "value": v}
+                                          for i, v in enumerate(RUN_UP)])  # fmt: skip
+    return measure
+
+
+@pytest.mark.parametrize("width", [7.0, 4.7, 3.6])  # as made; the window's canvas at 1280 pixels; its narrowest
+@pytest.mark.parametrize("rules", ["anhoej", "mdc"])
+def test_a_long_title_wraps_inside_the_figure_at_every_width(service, project, width, rules) -> None:
+    measure = _measure_with_data(service, project, LONG_NAME, chart="i", unit="andel", rules=rules, target=12.0)
+    figure = charts.new_figure(7.0, 3.0)
+    axes = charts.draw_chart(figure, charts.chart_data(measure, service.observations(measure.id)))
+    assert (len(figure.axes) > 1) == (rules == "mdc")  # the icons above the plot's right end
+    figure.set_size_inches(width, 2.9)  # the window's canvas gives the figure the window's width
+    full = f"{LONG_NAME} (andel) — I chart" + (", Making Data Count" if rules == "mdc" else "")
+    _assert_title_fits(figure, axes, full if width > 4 else None)  # the narrowest canvas may cut the fourth line
+    assert len(_title(axes).get_text().splitlines()) > 1
+
+    endless = _measure_with_data(service, project, " ".join([LONG_NAME] * 3), chart="i")  # near the limit, 300
+    figure = charts.new_figure(7.0, 3.0)
+    axes = charts.draw_chart(figure, charts.chart_data(endless, service.observations(endless.id)))
+    figure.set_size_inches(width, 2.9)
+    _assert_title_fits(figure, axes, None)  # at most four lines, the rest cut
+    lines = _title(axes).get_text().splitlines()
+    assert len(lines) == charts.TITLE_LINES and lines[-1].endswith("…") and lines[0].startswith("Andel af borgere")
+
+    short = _measure_with_data(service, project, "Kort", chart="i")
+    axes = charts.draw_chart(charts.new_figure(7.0, 3.0), charts.chart_data(short, service.observations(short.id)))
+    _assert_title_fits(axes.figure, axes, "Kort — I chart")
+
+
+def test_a_long_title_fits_exported_charts_progress_charts_and_pages(service, project, tmp_path) -> None:
+    measure = _measure_with_data(service, project, LONG_NAME, chart="run")
+    figure = charts.new_figure(7.0, 3.0)
+    axes = charts.draw_chart(figure, charts.chart_data(measure, service.observations(measure.id)))
+    figure.set_size_inches(4.7, 2.9)
+    for suffix in (".png", ".pdf", ".svg"):  # saving draws the figure again for the file
+        charts.save_figure(figure, tmp_path / f"chart{suffix}")
+        _assert_title_fits(figure, axes, f"{LONG_NAME} — run chart")
+    figure = charts.new_figure(5.0, 3.0)
+    axes = charts.draw_progress(figure, [], [], LONG_NAME)
+    _assert_title_fits(figure, axes, f"{LONG_NAME} — progress (IHI score)")
+    header = charts.PageHeader("Register", "Mål", date(2026, 11, 27))
+    for orientation in charts.ORIENTATIONS:
+        page = charts.measure_page(service, measure, header, orientation)
+        _assert_title_fits(page, page.axes[0], f"{LONG_NAME} — run chart")
+        heading = next(t for t in page.texts if t.get_label() == "heading")  # bold, in the page's head
+        assert heading.get_text() == LONG_NAME if orientation == "landscape" else heading.get_text().endswith("…")
+        endless = charts._page(header, " ".join([LONG_NAME] * 3), orientation)
+        heading = next(t for t in endless.texts if t.get_label() == "heading")
+        assert heading.get_text().endswith("…")
+        assert _extent(endless, heading).x1 <= endless.bbox.x1 - 0.6 * endless.dpi  # inside the page's margin

@@ -235,3 +235,39 @@ def test_mdc_measures_show_the_nhs_icon_in_the_tree_and_the_diagram(qtbot, windo
     assert any(abs(QColor(c).red() - blue.red()) < 12 and abs(QColor(c).blue() - blue.blue()) < 12 for c in colours)
     icon = window.tree_model.index_of_node(project.id, 4).data(Qt.ItemDataRole.DecorationRole)
     assert not icon.isNull()
+
+
+@pytest.mark.parametrize("width", [1280, 865])  # the first window on a large screen, and at 150 % on 1366×768
+def test_a_long_measure_name_wraps_inside_its_chart_in_the_window(qtbot, window, tmp_path, width) -> None:  # noqa: F811
+    from matplotlib.text import Text
+
+    from ui import commands
+
+    open_and_wait(qtbot, window, tmp_path / "sample.sqlite", sample=True)
+    window.resize(width, 800 if width == 1280 else 486)
+    goal = window.document.index.child_ids(None)[0]
+    service = window.document.service
+    measure = service.list_measures(goal)[0]
+    name = "Sygehusforløb pr. borger med KOL og/eller diabetes, opgjort pr. måned for hele Region Midtjylland"
+    commands.edit_measure(window.document, measure, name=name)
+    window.select_node(goal)
+    window.editor.tabs.setCurrentIndex(window.editor.charts_index)
+    panel = window.editor.charts_panel
+    panel.build_all()
+    widget = panel.widgets[0]
+    assert widget.measure.name == name
+    widget.ensure_canvas()
+    qtbot.waitUntil(lambda: widget.drawn)
+    figure = widget.figure
+    qtbot.waitUntil(lambda: abs(figure.bbox.width - widget.canvas.width() * widget.canvas.device_pixel_ratio) < 2)
+    widget.canvas.draw()
+    axes = figure.axes[0]
+    title = next(t for t in axes.get_children() if isinstance(t, Text) and t.get_text() == axes.get_title(loc="left"))
+    box = title.get_window_extent(widget.canvas.get_renderer())
+    assert box.x0 >= 0 and box.x1 <= figure.bbox.x1 and box.y1 <= figure.bbox.y1
+    assert box.y0 >= axes.get_window_extent().y1
+    assert title.get_text().replace("\n", " ") == f"{name} ({measure.unit}) — I chart"
+    if width == 1280:  # the charts take the panel's width: no line of a reading widens them beyond it
+        qtbot.waitUntil(lambda: panel.inner.width() >= panel.inner.minimumSizeHint().width())  # laid out
+        assert panel.scroll.horizontalScrollBar().maximum() == 0
+        assert widget.canvas.width() <= panel.scroll.viewport().width()
