@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -75,6 +76,11 @@ class MeetingsPanel(QWidget):
 
     def _build(self) -> None:
         self.meeting_list = QListWidget()
+        # An entry wider than the list wraps onto more lines: a long title is not cut at the list's edge.
+        self.meeting_list.setWordWrap(True)
+        self.meeting_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.meeting_list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.meeting_list.setAlternatingRowColors(True)  # where one entry ends and the next begins
         self.meeting_list.currentItemChanged.connect(lambda current, _old: self._select(current))
         self.new_button = QPushButton(translate("MeetingsPanel", "&New meeting"))
         self.new_button.clicked.connect(self.new_meeting)
@@ -407,6 +413,7 @@ class MeetingsPanel(QWidget):
         for meeting in self.log.meetings():
             text = f"{format_date(meeting.date)} · {meeting.title} ({state_name(meeting.state)})"
             item = QListWidgetItem(text)
+            item.setToolTip(text)  # whole even where a word is wider than a list narrowed by hand
             item.setData(Qt.ItemDataRole.UserRole, meeting.id)
             self.meeting_list.addItem(item)
             if meeting.id == self.meeting_id:

@@ -494,3 +494,44 @@ def test_a_renamed_node_is_renamed_in_the_concerns_list_keeping_the_ticks(panel,
     assert panel.item_nodes.count() == count and panel.checked_node_ids() == [lemvig.id]
     document.undo_stack.undo()
     assert entry.text() == indent + "Regionsklinik i Lemvig"
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+def test_a_long_meeting_entry_is_wholly_readable_in_the_list(qtbot, document, request, language) -> None:
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QSplitter, QStyle
+
+    if language == "da":
+        request.getfixturevalue("danish")
+    widget = MeetingsPanel()
+    qtbot.addWidget(widget)
+    widget.set_document(document)
+    widget.resize(1200, 800)
+    widget.show()
+    qtbot.mouseClick(widget.new_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(widget.new_button, Qt.MouseButton.LeftButton)
+    _type(qtbot, widget.title_edit, "Styregruppemøde for Transformationsdagsordenen: kronikerområdet og det nære "
+                                    "sundhedsvæsen")  # fmt: skip
+    qtbot.mouseClick(widget.save_button, Qt.MouseButton.LeftButton)
+    entries = widget.meeting_list
+    margin = entries.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, entries) + 1
+
+    def readable() -> None:
+        """Every entry whole: inside the list's width, and tall enough for its lines."""
+        assert entries.horizontalScrollBar().maximum() == 0
+        for row in range(entries.count()):
+            item = entries.item(row)
+            place = entries.visualItemRect(item)
+            assert place.left() >= 0 and place.right() < entries.viewport().width(), item.text()
+            room = QRect(0, 0, place.width() - 2 * margin, 10_000)
+            needs = entries.fontMetrics().boundingRect(room, Qt.TextFlag.TextWordWrap, item.text())
+            assert needs.width() <= room.width() and needs.height() <= place.height(), item.text()
+
+    splitter = widget.findChild(QSplitter)
+    for width in (320, 220):  # as made, and narrowed by the user
+        splitter.setSizes([width, 1200 - width])
+        qtbot.waitUntil(readable, timeout=2000)
+        lines = entries.visualItemRect(entries.currentItem()).height() / entries.fontMetrics().lineSpacing()
+        assert lines >= 2  # the long entry wraps
+    assert all(entries.item(row).toolTip() == entries.item(row).text() for row in range(entries.count()))
+    assert entries.item(entries.count() - 1).text().endswith("planlagt)" if language == "da" else "planned)")
