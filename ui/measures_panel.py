@@ -27,9 +27,10 @@ from register.records import MeasureRecord
 from ui import commands, dialogs
 from ui.date_edit import DateDelegate
 from ui.document import RegisterDocument
+from ui.fitted_header import FittedHeader
 from ui.labels import date_text, plural
 from ui.measure_dialogs import chart_name
-from ui.observations_model import DATE, ObservationsModel
+from ui.observations_model import DATE, NOTE, REASON, ObservationsModel
 
 translate = QCoreApplication.translate
 PROBLEM_COLOUR = "#b3261e"
@@ -66,8 +67,7 @@ class MeasuresPanel(QWidget):
 
         self.grid = QTableView()
         self.grid.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.grid.horizontalHeader().setStretchLastSection(True)
-        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        FittedHeader(self.grid, elastic=(NOTE, REASON))  # every column title whole, the grid as wide as the panel
         self.grid.setItemDelegateForColumn(DATE, DateDelegate(self.grid))
         QShortcut(QKeySequence.StandardKey.Paste, self.grid, activated=self.paste,
                   context=Qt.ShortcutContext.WidgetShortcut)  # fmt: skip

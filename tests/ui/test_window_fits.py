@@ -90,3 +90,49 @@ def test_nothing_is_clipped_after_an_edit(qtbot, danish, window, tmp_path, scree
     header = window.projects_view.horizontalHeader()
     for column in range(header.count()):
         assert window.projects_view.columnWidth(column) >= header.sectionSizeHint(column), column
+
+
+@pytest.fixture(params=["en", "da"])
+def language(request) -> str:
+    """The window in English, then in Danish (asked for before the window, so it is built in that language)."""
+    if request.param == "da":
+        request.getfixturevalue("danish")
+    return request.param
+
+
+@pytest.mark.parametrize("screen", ["large", *SCREENS])
+def test_the_data_grid_shows_every_column_title_whole(qtbot, language, window, tmp_path, screen) -> None:  # noqa: F811
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QStyle
+
+    window.resize(QSize(1280, 800) if screen == "large" else fitted_size(SCREENS[screen]))
+    open_and_wait(qtbot, window, tmp_path / "sample.sqlite", sample=True)
+    goal = window.document.index.child_ids(None)[0]
+    window.select_node(goal)
+    panel = window.editor.measures_panel
+    window.editor.tabs.setCurrentIndex(window.editor.measures_index)
+    measures = window.document.service.list_measures(goal)  # as the list shows them
+    panel.measure_list.setCurrentRow(next(row for row, m in enumerate(measures) if m.chart == "p"))
+    grid, header = panel.grid, panel.grid.horizontalHeader()
+    bold = QFont(header.font())
+    bold.setBold(True)  # a header is drawn bold while its column holds the selection
+    metrics = QFontMetrics(bold)
+    margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+    titles = [grid.model().headerData(c, Qt.Orientation.Horizontal) for c in range(header.count())]
+    english = ["Excluded", "Reason for exclusion"]
+    assert titles[-2:] == (english if language == "en" else ["Udeladt", "Grund til udeladelse"])
+
+    def whole() -> None:
+        for column, title in enumerate(titles):
+            room = QRect(0, 0, header.sectionSize(column) - 2 * margin, 1000)
+            needs = metrics.boundingRect(room, Qt.TextFlag.TextWordWrap, title)  # broken at spaces only
+            assert needs.width() <= room.width() and needs.height() <= header.height() - 2 * margin, title
+            if screen != "150 %":  # every title in view, without scrolling sideways
+                left = header.sectionViewportPosition(column)
+                assert left >= 0 and left + header.sectionSize(column) <= header.viewport().width(), title
+        if screen != "150 %":
+            assert grid.horizontalScrollBar().maximum() == 0
+
+    qtbot.waitUntil(whole, timeout=3000)
+    assert grid.columnWidth(3) >= header.sectionSizeHint(3)  # the note keeps more than its title's room
