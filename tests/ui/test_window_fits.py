@@ -136,3 +136,30 @@ def test_the_data_grid_shows_every_column_title_whole(qtbot, language, window, t
 
     qtbot.waitUntil(whole, timeout=3000)
     assert grid.columnWidth(3) >= header.sectionSizeHint(3)  # the note keeps more than its title's room
+
+
+def test_the_data_grid_measures_its_cells_when_rows_change_not_when_it_is_resized(qtbot, window, tmp_path) -> None:  # noqa: F811
+    """Dragging the splitter fits the columns to each new width without reading the cells again (on a long series
+    that read took about 0.1 s); a point added measures them once more."""
+    window.resize(QSize(1280, 800))
+    open_and_wait(qtbot, window, tmp_path / "sample.sqlite", sample=True)
+    goal = window.document.index.child_ids(None)[0]
+    window.select_node(goal)
+    window.editor.tabs.setCurrentIndex(window.editor.measures_index)
+    panel = window.editor.measures_panel
+    grid, header = panel.grid, panel.grid.horizontalHeader()
+    qtbot.waitUntil(lambda: header._contents is not None)
+    measured: list[int] = []
+    real = grid.sizeHintForColumn
+    grid.sizeHintForColumn = lambda column: (measured.append(column), real(column))[1]
+    total: dict[int, int] = {}
+    for width in (700, 420):
+        grid.resize(width, grid.height())  # the grid sets its header's width
+        header.fit()
+        total[width] = sum(header.sectionSize(c) for c in range(header.count()))
+    assert measured == []
+    assert total[420] < total[700]  # fitted to each width all the same
+    measure = panel.measure()
+    point = {"date": "2030-01-01", "value": 1} | ({"denominator": 2} if measure.chart in ("p", "pp", "u", "up") else {})
+    panel.document.add_observations(measure.id, [point])
+    qtbot.waitUntil(lambda: len(measured) == header.count())
