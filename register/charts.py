@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from register import variation_icons
+from register.collector import collector_paused
 from register.i18n import N_, _, language, ngettext
 from register.records import AnnotationRecord, MeasureRecord, ObservationRecord, StatusRecord
 from register.vocabulary import MDC_RULE_SETS
@@ -809,8 +810,6 @@ def evidence_by_node(
 ) -> dict[str, Evidence]:
     """The evidence of every node with live measures (or of ``node_ids`` only: those drawn), from one read of the
     register (empty if ``stop()`` says so)."""
-    from register.collector import collector_paused
-
     readings: dict[str, list[tuple[str, Reading]]] = {}
     with collector_paused():  # every data point read as a record: many objects, no cycles
         data = service.all_measure_data() if node_ids is None else service.all_measure_data(node_ids)
